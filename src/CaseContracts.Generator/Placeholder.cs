@@ -1,0 +1,1 @@
+namespace CaseContracts.Generator { internal static class Placeholder { } }
