@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace CaseContracts.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic CaseContracts reports, in one place. Message formats are constant (arguments
+/// carry the specifics), IDs never change meaning, and each ID has a page under docs/diagnostics.
+/// Release tracking: AnalyzerReleases.Shipped.md / AnalyzerReleases.Unshipped.md beside this file.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string SchemaCategory = "CaseContracts.Schema";
+    private const string HelpLinkBase = "https://github.com/casecontracts/casecontracts/blob/main/docs/diagnostics/";
+
+    public static readonly DiagnosticDescriptor InvalidJson = Create(
+        "CC0001",
+        "Schema file is not valid JSON",
+        "Schema file '{0}' is not valid JSON: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Create(
+        "CC0002",
+        "$ref cannot be resolved",
+        "$ref '{0}' cannot be resolved: no schema file '{1}' among the schema files, or no '{2}' inside it",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedKeyword = Create(
+        "CC0003",
+        "Schema keyword is not supported",
+        "Keyword '{0}' is not supported by CaseContracts and would not be enforced; remove it or prefix vendor keywords with 'x-'",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateDiscriminatorValue = Create(
+        "CC0004",
+        "Duplicate discriminator value in a union",
+        "Union '{0}': discriminator '{1}' value '{2}' is used by both '{3}' and '{4}'",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NameCollision = Create(
+        "CC0005",
+        "Generated C# name collides",
+        "The C# name '{0}' generated for '{1}' is already used by '{2}'; give one of them a distinct 'title'",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NotASchema = Create(
+        "CC0006",
+        "JSON file in the schema folder is not a JSON Schema",
+        "'{0}' is in the schema folder but is not a JSON Schema ({1}); it was skipped",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidSchema = Create(
+        "CC0007",
+        "Schema is invalid",
+        "Invalid schema: {0}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>All descriptors, for the generator's reporting and the catalogue/docs consistency test.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
+    {
+        InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateDiscriminatorValue, NameCollision, NotASchema, InvalidSchema,
+    };
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity)
+        => new(id, title, messageFormat, SchemaCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+}

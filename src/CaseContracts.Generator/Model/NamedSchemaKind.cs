@@ -1,0 +1,13 @@
+namespace CaseContracts.Generator.Model;
+
+/// <summary>The kinds of schema that become a C# type (or, for an alias, stand for another value).</summary>
+internal enum NamedSchemaKind
+{
+    Object,
+    /// <summary>A <c>oneOf</c> whose members are object schemas told apart by a <c>const</c> property.</summary>
+    Union,
+    /// <summary>A string <c>enum</c>.</summary>
+    Enum,
+    /// <summary>A schema that is just a value shape (e.g. a definition <c>{"type":"integer"}</c>).</summary>
+    Alias,
+}

@@ -1,1 +1,0 @@
-namespace CaseContracts.Generator { internal static class Placeholder { } }

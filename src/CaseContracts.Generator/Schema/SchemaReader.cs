@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using CaseContracts.Generator.Diagnostics;
+using CaseContracts.Generator.Model;
+using Microsoft.CodeAnalysis.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+
+namespace CaseContracts.Generator.Schema;
+
+/// <summary>
+/// The one place schema text is read: text → <see cref="SchemaDocument"/>. NJsonSchema reads the
+/// schema model; Newtonsoft's line information places every diagnostic in the file. Never throws
+/// for bad input: a bad file yields diagnostics and whatever could be read.
+/// </summary>
+internal static class SchemaReader
+{
+    private static readonly JsonLoadSettings s_loadSettings = new()
+    {
+        LineInfoHandling = LineInfoHandling.Load,
+        DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+        CommentHandling = CommentHandling.Ignore,
+    };
+
+    public static SchemaDocument Read(string filePath, SourceText text, CancellationToken cancellationToken)
+    {
+        var path = SchemaPaths.Normalize(filePath);
+        var locator = new JsonLocator(filePath, text);
+        var diagnostics = new List<DiagnosticInfo>();
+        var json = text.ToString();
+
+        JToken root;
+        try
+        {
+            root = JToken.Parse(json, s_loadSettings);
+        }
+        catch (JsonReaderException e)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, locator.At(e.LineNumber, e.LinePosition), filePath, FirstSentence(e.Message)));
+            return Empty(path, diagnostics);
+        }
+
+        if (root is not JObject rootObject)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, locator.ValueOf(root), "the root of a schema file must be a JSON object"));
+            return Empty(path, diagnostics);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        UnsupportedKeywordScanner.Scan(rootObject, locator, diagnostics);
+
+        JsonSchema model;
+        try
+        {
+            model = JsonSchema.FromJsonAsync(json, path, schema => new OfflineReferenceResolver(schema), cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, locator.FileStart, FirstSentence(e.Message)));
+            return Empty(path, diagnostics);
+        }
+
+        var walker = new SchemaWalker(path, locator, diagnostics);
+        walker.ReadDocument(model, rootObject);
+        return new SchemaDocument(path, walker.Schemas.ToEquatableArray(), walker.References.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    private static SchemaDocument Empty(string path, List<DiagnosticInfo> diagnostics)
+        => new(path, EquatableArray<NamedSchema>.Empty, EquatableArray<SchemaReference>.Empty, diagnostics.ToEquatableArray());
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return (cut < 0 ? message : message.Substring(0, cut)).TrimEnd('.');
+    }
+}
