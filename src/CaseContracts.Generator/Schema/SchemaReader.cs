@@ -24,8 +24,20 @@ internal static class SchemaReader
         CommentHandling = CommentHandling.Ignore,
     };
 
-    public static SchemaDocument Read(string filePath, SourceText text, CancellationToken cancellationToken)
+    /// <summary>Reads one schema file.</summary>
+    /// <param name="filePath">The AdditionalFile's path (diagnostics are reported against it).</param>
+    /// <param name="text">Its text; null when the compiler could not read it.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static SchemaDocument Read(string filePath, SourceText? text, CancellationToken cancellationToken)
     {
+        if (text is null)
+        {
+            return Empty(SchemaPaths.Normalize(filePath), new List<DiagnosticInfo>
+            {
+                DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, SourceLocation.StartOf(filePath), filePath, "the file could not be read"),
+            });
+        }
+
         var path = SchemaPaths.Normalize(filePath);
         var locator = new JsonLocator(filePath, text);
         var diagnostics = new List<DiagnosticInfo>();
@@ -39,6 +51,14 @@ internal static class SchemaReader
         catch (JsonReaderException e)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, locator.At(e.LineNumber, e.LinePosition), filePath, FirstSentence(e.Message)));
+            return Empty(path, diagnostics);
+        }
+
+        if (!IsSchemaFileName(path) && (root is not JObject marked || marked.Property("$schema", StringComparison.Ordinal) is null))
+        {
+            // Example payloads and other JSON may sit beside the schemas: say so once, then leave them alone.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotASchema, locator.FileStart, filePath,
+                "its name does not end in .schema.json and it has no \"$schema\""));
             return Empty(path, diagnostics);
         }
 
@@ -66,6 +86,8 @@ internal static class SchemaReader
         walker.ReadDocument(model, rootObject);
         return new SchemaDocument(path, walker.Schemas.ToEquatableArray(), walker.References.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
+
+    public static bool IsSchemaFileName(string path) => path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase);
 
     private static SchemaDocument Empty(string path, List<DiagnosticInfo> diagnostics)
         => new(path, EquatableArray<NamedSchema>.Empty, EquatableArray<SchemaReference>.Empty, diagnostics.ToEquatableArray());

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using CaseContracts.Generator.Diagnostics;
+using CaseContracts.Generator.Emit;
+using CaseContracts.Generator.Model;
+using CaseContracts.Generator.Model.Specs;
+using CaseContracts.Generator.Pipeline;
+using CaseContracts.Generator.Schema;
+using Microsoft.CodeAnalysis;
+
+namespace CaseContracts.Generator;
+
+/// <summary>
+/// Turns the JSON Schema files of a project (AdditionalFiles under <c>schema/</c>) into records, unions,
+/// enums and their JSON readers/writers. Data flows one way: schema text → <see cref="SchemaReader"/> →
+/// <see cref="SchemaDocument"/> (per file) → <see cref="SchemaIndex"/> (small cross-file projection) →
+/// <see cref="TypeResolver"/> → <see cref="TypeSpec"/> (per type) → emitters.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ContractGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        context.RegisterPostInitializationOutput(static output => output.AddSource(JsonSupportEmitter.HintName, JsonSupportEmitter.Emit()));
+
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(GeneratorOptionsReader.Read)
+            .WithTrackingName(TrackingNames.Options);
+
+        var folder = options
+            .Select(static (o, _) => new SchemaFolder(o.ProjectDirectory, o.SchemaDirectory))
+            .WithTrackingName(TrackingNames.SchemaFolder);
+
+        var documents = context.AdditionalTextsProvider
+            .Combine(folder)
+            .Where(static pair => pair.Right.Contains(pair.Left.Path))
+            .Select(static (pair, cancellationToken) => ReadDocument(pair.Left, cancellationToken))
+            .WithTrackingName(TrackingNames.Documents);
+
+        var index = documents
+            .Collect()
+            .Select(static (all, _) => SchemaIndex.Create(all))
+            .WithTrackingName(TrackingNames.Index);
+
+        var resolved = documents
+            .Combine(index)
+            .Combine(options)
+            .Select(static (input, _) => ResolveDocument(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.ResolvedDocuments);
+
+        var types = resolved
+            .SelectMany(static (document, _) => document.Types)
+            .WithTrackingName(TrackingNames.Types);
+
+        var indexDiagnostics = index
+            .Select(static (all, _) => NameCollisions.Report(all).ToEquatableArray())
+            .WithTrackingName(TrackingNames.IndexDiagnostics);
+
+        context.RegisterSourceOutput(types, static (output, type) => EmitType(output, type));
+        context.RegisterSourceOutput(documents.Select(static (d, _) => d.Diagnostics), static (output, d) => Report(output, d));
+        context.RegisterSourceOutput(resolved.Select(static (d, _) => d.Diagnostics), static (output, d) => Report(output, d));
+        context.RegisterSourceOutput(indexDiagnostics, static (output, d) => Report(output, d));
+    }
+
+    // Each stage catches per file: one broken schema must never take the others down (an exception
+    // escaping a generator drops all of its output, CS8785).
+    private static SchemaDocument ReadDocument(AdditionalText file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return SchemaReader.Read(file.Path, file.GetText(cancellationToken), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new SchemaDocument(SchemaPaths.Normalize(file.Path), default, default,
+                new[] { InternalError(SourceLocation.StartOf(file.Path), e) }.ToEquatableArray());
+        }
+    }
+
+    private static DocumentTypes ResolveDocument(SchemaDocument document, SchemaIndex index, GeneratorOptions options)
+    {
+        try
+        {
+            return TypeResolver.Resolve(document, index, options);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new DocumentTypes(document.FilePath, default, new[] { InternalError(SourceLocation.StartOf(document.FilePath), e) }.ToEquatableArray());
+        }
+    }
+
+    private static void EmitType(SourceProductionContext output, TypeSpec type)
+    {
+        string source;
+        try
+        {
+            source = type switch
+            {
+                ObjectTypeSpec record => RecordEmitter.Emit(record),
+                UnionTypeSpec union => UnionEmitter.Emit(union),
+                EnumTypeSpec enumeration => EnumEmitter.Emit(enumeration),
+                _ => throw new InvalidOperationException("No emitter for " + type.GetType().Name),
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidSchema, Location.None, $"generating '{type.Name}' failed: {e.Message}"));
+            return;
+        }
+
+        output.AddSource(type.HintName, source);
+    }
+
+    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+
+    private static DiagnosticInfo InternalError(SourceLocation location, Exception e)
+        => DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, location, $"the schema could not be processed ({e.GetType().Name}: {e.Message})");
+}

@@ -1,0 +1,13 @@
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CaseContracts.Generator.Emit;
+
+/// <summary>C# literal text for values taken from schemas.</summary>
+internal static class CSharpLiterals
+{
+    /// <summary><c>"text"</c>, escaped.</summary>
+    public static string String(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    /// <summary><c>"text"u8</c>: UTF-8 bytes without allocation, for matching property names.</summary>
+    public static string Utf8(string value) => String(value) + "u8";
+}

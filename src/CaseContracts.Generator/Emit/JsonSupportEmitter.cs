@@ -1,0 +1,289 @@
+namespace CaseContracts.Generator.Emit;
+
+/// <summary>
+/// The small runtime every generated reader/writer shares, added once per compilation. Internal,
+/// so two assemblies using CaseContracts never clash.
+/// </summary>
+internal static class JsonSupportEmitter
+{
+    public const string HintName = "CaseContracts.Internal.JsonSupport.g.cs";
+
+    /// <summary>The fully qualified name generated code calls.</summary>
+    public const string TypeName = "global::CaseContracts.Internal.JsonSupport";
+
+    public static string Emit()
+    {
+        var writer = SourceWriter.ForGeneratedFile();
+        writer.Open("namespace CaseContracts.Internal");
+        writer.Summary("Shared helpers of the code CaseContracts generates. Not meant to be called directly.");
+        writer.Line(SourceWriter.GeneratedCodeAttribute);
+        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.Open("internal static class JsonSupport");
+        foreach (var line in Body.Split('\n'))
+        {
+            writer.Line(line.TrimEnd('\r'));
+        }
+
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+
+    // Kept as one block of plain C# so it reads like the code it becomes.
+    private const string Body = """
+/// <summary>Reads one value; the reader is positioned on the value's first token.</summary>
+public delegate T ReadFunc<T>(ref global::System.Text.Json.Utf8JsonReader reader);
+
+/// <summary>
+/// Options for every generated parse: trailing commas accepted (common in hand-written requests),
+/// comments rejected (not JSON), nesting limited to 64.
+/// </summary>
+public static readonly global::System.Text.Json.JsonReaderOptions ReaderOptions = new global::System.Text.Json.JsonReaderOptions
+{
+    AllowTrailingCommas = true,
+    CommentHandling = global::System.Text.Json.JsonCommentHandling.Disallow,
+    MaxDepth = 64,
+};
+
+/// <summary>Parses a complete UTF-8 JSON document with <paramref name="read"/>.</summary>
+public static T Parse<T>(global::System.ReadOnlySpan<byte> utf8Json, ReadFunc<T> read)
+{
+    var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, ReaderOptions);
+    Next(ref reader);
+    var value = read(ref reader);
+    if (reader.Read())
+    {
+        throw new global::System.Text.Json.JsonException("Unexpected content after the JSON value.");
+    }
+
+    return value;
+}
+
+/// <summary>Parses a complete JSON document given as text.</summary>
+public static T Parse<T>(string json, ReadFunc<T> read)
+    => Parse(global::System.Text.Encoding.UTF8.GetBytes(json), read);
+
+/// <summary>Writes <paramref name="value"/> with <paramref name="write"/> and returns the JSON text.</summary>
+public static string ToJson<T>(T value, global::System.Action<T, global::System.Text.Json.Utf8JsonWriter> write)
+{
+    var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
+    using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+    {
+        write(value, writer);
+    }
+
+    return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+}
+
+/// <summary>Advances to the next token; the end of the data here means the JSON is incomplete.</summary>
+public static void Next(ref global::System.Text.Json.Utf8JsonReader reader)
+{
+    if (!reader.Read())
+    {
+        throw new global::System.Text.Json.JsonException("Unexpected end of JSON data.");
+    }
+}
+
+/// <summary>
+/// From an object's start, moves <paramref name="reader"/> (a copy: the caller keeps its position)
+/// to the value of property <paramref name="name"/>. False when the object has no such property.
+/// </summary>
+public static bool SeekProperty(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> name)
+{
+    while (true)
+    {
+        Next(ref reader);
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        var found = reader.ValueTextEquals(name);
+        Next(ref reader);
+        if (found)
+        {
+            return true;
+        }
+
+        reader.Skip();
+    }
+}
+
+/// <summary>Reads a JSON array with <paramref name="readElement"/> for each element.</summary>
+public static global::System.Collections.Generic.List<T> ReadArray<T>(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string property, ReadFunc<T> readElement)
+{
+    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+    {
+        throw Mismatch(ref reader, owner, property, "an array");
+    }
+
+    var list = new global::System.Collections.Generic.List<T>();
+    while (true)
+    {
+        Next(ref reader);
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+        {
+            return list;
+        }
+
+        list.Add(readElement(ref reader));
+    }
+}
+
+/// <summary>Writes a JSON array with <paramref name="writeElement"/> for each element.</summary>
+public static void WriteArray<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T> values, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> writeElement)
+{
+    writer.WriteStartArray();
+    for (var i = 0; i < values.Count; i++)
+    {
+        writeElement(writer, values[i]);
+    }
+
+    writer.WriteEndArray();
+}
+
+/// <summary>Reads a string.</summary>
+public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string property)
+    => reader.TokenType == global::System.Text.Json.JsonTokenType.String
+        ? reader.GetString()!
+        : throw Mismatch(ref reader, owner, property, "a string");
+
+/// <summary>Reads a string or <c>null</c>.</summary>
+public static string? ReadNullableString(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string property)
+    => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader, owner, property);
+
+/// <summary>Reads an integer (JSON Schema counts <c>1.0</c> as an integer too).</summary>
+public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string property)
+{
+    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
+    {
+        if (reader.TryGetInt64(out var integer))
+        {
+            return integer;
+        }
+
+        if (reader.TryGetDouble(out var number) && global::System.Math.Floor(number) == number && number >= -9.2233720368547758E18 && number < 9.2233720368547758E18)
+        {
+            return (long)number;
+        }
+    }
+
+    throw Mismatch(ref reader, owner, property, "an integer");
+}
+
+/// <summary>Reads an integer or <c>null</c>.</summary>
+public static long? ReadNullableInt64(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string property)
+    => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt64(ref reader, owner, property);
+
+/// <summary>Reads a number.</summary>
+public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string property)
+    => reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out var number)
+        ? number
+        : throw Mismatch(ref reader, owner, property, "a number");
+
+/// <summary>Reads a number or <c>null</c>.</summary>
+public static double? ReadNullableDouble(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string property)
+    => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader, owner, property);
+
+/// <summary>Reads <c>true</c> or <c>false</c>.</summary>
+public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string property)
+    => reader.TokenType switch
+    {
+        global::System.Text.Json.JsonTokenType.True => true,
+        global::System.Text.Json.JsonTokenType.False => false,
+        _ => throw Mismatch(ref reader, owner, property, "a boolean"),
+    };
+
+/// <summary>Reads <c>true</c>, <c>false</c> or <c>null</c>.</summary>
+public static bool? ReadNullableBoolean(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string property)
+    => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader, owner, property);
+
+/// <summary>Reads any JSON value as an element that owns its data.</summary>
+public static global::System.Text.Json.JsonElement ReadElement(ref global::System.Text.Json.Utf8JsonReader reader)
+    => global::System.Text.Json.JsonElement.ParseValue(ref reader);
+
+/// <summary>Checks that the current value is the fixed JSON <paramref name="expected"/> (a string or <c>null</c>).</summary>
+public static void ExpectConstant(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string property, string? expected)
+{
+    var matches = expected is null
+        ? reader.TokenType == global::System.Text.Json.JsonTokenType.Null
+        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals(expected);
+    if (!matches)
+    {
+        throw Mismatch(ref reader, owner, property, expected is null ? "null" : "\"" + expected + "\"");
+    }
+}
+
+/// <summary>An unexpected token.</summary>
+public static global::System.Text.Json.JsonException Mismatch(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string property, string expected)
+    => new global::System.Text.Json.JsonException(owner + "." + property + ": expected " + expected + " but found " + Describe(ref reader) + " at byte " + reader.TokenStartIndex + ".");
+
+/// <summary>A property the schema does not allow (<c>additionalProperties: false</c>).</summary>
+public static global::System.Text.Json.JsonException UnknownProperty(ref global::System.Text.Json.Utf8JsonReader reader, string owner)
+    => new global::System.Text.Json.JsonException(owner + ": unknown property '" + reader.GetString() + "' at byte " + reader.TokenStartIndex + ".");
+
+/// <summary>A required property that is absent.</summary>
+public static global::System.Text.Json.JsonException MissingProperty(string owner, string property)
+    => new global::System.Text.Json.JsonException(owner + ": required property '" + property + "' is missing.");
+
+/// <summary>A discriminator value no variant has.</summary>
+public static global::System.Text.Json.JsonException UnknownVariant(ref global::System.Text.Json.Utf8JsonReader reader, string union, string property, string expected)
+    => new global::System.Text.Json.JsonException(union + "." + property + ": expected one of " + expected + " but found " + Describe(ref reader) + ".");
+
+/// <summary>Element-wise equality for the lists of generated records.</summary>
+public static bool SequenceEqual<T>(global::System.Collections.Generic.IReadOnlyList<T>? left, global::System.Collections.Generic.IReadOnlyList<T>? right)
+{
+    if (ReferenceEquals(left, right))
+    {
+        return true;
+    }
+
+    if (left is null || right is null || left.Count != right.Count)
+    {
+        return false;
+    }
+
+    var comparer = global::System.Collections.Generic.EqualityComparer<T>.Default;
+    for (var i = 0; i < left.Count; i++)
+    {
+        if (!comparer.Equals(left[i], right[i]))
+        {
+            return false;
+        }
+    }
+
+    return true;
+}
+
+/// <summary>A hash code consistent with <see cref="SequenceEqual{T}"/>.</summary>
+public static int SequenceHashCode<T>(global::System.Collections.Generic.IReadOnlyList<T>? values)
+{
+    var hash = new global::System.HashCode();
+    if (values is not null)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            hash.Add(values[i]);
+        }
+    }
+
+    return hash.ToHashCode();
+}
+
+private static string Describe(ref global::System.Text.Json.Utf8JsonReader reader)
+    => reader.TokenType switch
+    {
+        global::System.Text.Json.JsonTokenType.String => "the string \"" + Truncate(reader.GetString()) + "\"",
+        global::System.Text.Json.JsonTokenType.Number => "the number " + global::System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()),
+        global::System.Text.Json.JsonTokenType.StartObject => "an object",
+        global::System.Text.Json.JsonTokenType.StartArray => "an array",
+        global::System.Text.Json.JsonTokenType.True => "true",
+        global::System.Text.Json.JsonTokenType.False => "false",
+        global::System.Text.Json.JsonTokenType.Null => "null",
+        _ => reader.TokenType.ToString(),
+    };
+
+private static string Truncate(string? text)
+    => text is null ? string.Empty : text.Length <= 64 ? text : text.Substring(0, 64) + "…";
+""";
+}

@@ -1,0 +1,11 @@
+namespace CaseContracts.Generator.Model;
+
+/// <summary>The MSBuild options the generator reads (see README "Options"), defaults applied.</summary>
+/// <param name="Namespace">Namespace of generated types: <c>CaseContractsNamespace</c>, else the project's <c>RootNamespace</c>, else <c>CaseContracts.Generated</c>.</param>
+/// <param name="SchemaDirectory">Folder of schema files relative to the project: <c>CaseContractsSchemaDirectory</c>, default <c>schema</c>.</param>
+/// <param name="ProjectDirectory">The project's folder (normalised), to locate <paramref name="SchemaDirectory"/>.</param>
+internal sealed record GeneratorOptions(string Namespace, string SchemaDirectory, string ProjectDirectory)
+{
+    public const string DefaultNamespace = "CaseContracts.Generated";
+    public const string DefaultSchemaDirectory = "schema";
+}

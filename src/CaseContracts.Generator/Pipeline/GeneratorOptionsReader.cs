@@ -1,0 +1,22 @@
+using System.Threading;
+using CaseContracts.Generator.Model;
+using CaseContracts.Generator.Schema;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CaseContracts.Generator.Pipeline;
+
+/// <summary>Reads <see cref="GeneratorOptions"/> from MSBuild properties (<c>CompilerVisibleProperty</c>); empty means default.</summary>
+internal static class GeneratorOptionsReader
+{
+    public static GeneratorOptions Read(AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        var options = provider.GlobalOptions;
+        var @namespace = Property(options, "CaseContractsNamespace") ?? Property(options, "RootNamespace") ?? GeneratorOptions.DefaultNamespace;
+        var schemaDirectory = Property(options, "CaseContractsSchemaDirectory") ?? GeneratorOptions.DefaultSchemaDirectory;
+        var projectDirectory = Property(options, "ProjectDir") ?? string.Empty;
+        return new GeneratorOptions(@namespace, SchemaPaths.Normalize(schemaDirectory), SchemaPaths.Normalize(projectDirectory));
+    }
+
+    private static string? Property(AnalyzerConfigOptions options, string name)
+        => options.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}

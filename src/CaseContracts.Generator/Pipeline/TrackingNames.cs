@@ -1,0 +1,13 @@
+namespace CaseContracts.Generator.Pipeline;
+
+/// <summary>Names of the pipeline steps, for incrementality tests (<c>trackIncrementalGeneratorSteps</c>).</summary>
+internal static class TrackingNames
+{
+    public const string Options = nameof(Options);
+    public const string SchemaFolder = nameof(SchemaFolder);
+    public const string Documents = nameof(Documents);
+    public const string Index = nameof(Index);
+    public const string ResolvedDocuments = nameof(ResolvedDocuments);
+    public const string Types = nameof(Types);
+    public const string IndexDiagnostics = nameof(IndexDiagnostics);
+}

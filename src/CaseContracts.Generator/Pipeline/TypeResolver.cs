@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CaseContracts.Generator.Diagnostics;
+using CaseContracts.Generator.Model;
+using CaseContracts.Generator.Model.Specs;
+using CaseContracts.Generator.Schema;
+
+namespace CaseContracts.Generator.Pipeline;
+
+/// <summary>
+/// Schema model → type specs: resolves references through the index, gives C# names, decides which
+/// objects are union variants. Works on one document at a time (plus the index), so an edit to one
+/// schema file re-resolves only that file.
+/// </summary>
+internal sealed class TypeResolver
+{
+    /// <summary>Member names the generated code uses itself; a schema property with such a name gets a <c>Value</c> suffix.</summary>
+    private static readonly HashSet<string> s_reservedMemberNames = new(StringComparer.Ordinal)
+    {
+        "Equals", "GetHashCode", "ToString", "GetType", "EqualityContract", "Deconstruct", "PrintMembers", "Clone",
+        "ReadFrom", "WriteTo", "Parse", "ToJson", "ToUtf8Json", "Match", "Switch", "JsonNames",
+    };
+
+    private readonly SchemaIndex _index;
+    private readonly GeneratorOptions _options;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+
+    private TypeResolver(SchemaIndex index, GeneratorOptions options)
+    {
+        _index = index;
+        _options = options;
+    }
+
+    public static DocumentTypes Resolve(SchemaDocument document, SchemaIndex index, GeneratorOptions options)
+    {
+        var resolver = new TypeResolver(index, options);
+        var types = new List<TypeSpec>();
+        foreach (var schema in document.Schemas)
+        {
+            if (resolver.ResolveType(schema) is { } type && !NameCollisions.IsShadowed(schema.Key, index))
+            {
+                types.Add(type);
+            }
+        }
+
+        resolver.ReportUnresolvedReferences(document);
+        return new DocumentTypes(document.FilePath, types.ToEquatableArray(), resolver._diagnostics.ToEquatableArray());
+    }
+
+    private TypeSpec? ResolveType(NamedSchema schema)
+    {
+        switch (schema.Kind)
+        {
+            case NamedSchemaKind.Enum:
+                return new EnumTypeSpec(_options.Namespace, schema.TypeName, schema.Description, HintName(null, schema.TypeName), EnumMembers(schema.EnumValues));
+
+            case NamedSchemaKind.Union when _index.Find(schema.Key) is { } summary && UnionLayout.Of(summary, _index) is { } layout:
+                _diagnostics.AddRange(layout.Diagnostics);
+                var variants = layout.Variants.Select(v => new UnionVariantSpec(v.Member.TypeName, v.Value, Naming.ToCamelCase(v.Member.TypeName), null));
+                return new UnionTypeSpec(_options.Namespace, schema.TypeName, schema.Description, HintName(null, schema.TypeName),
+                    layout.DiscriminatorJsonName, Naming.ToPascalCase(layout.DiscriminatorJsonName), variants.ToEquatableArray());
+
+            case NamedSchemaKind.Object:
+                var union = UnionLayout.ContainingUnion(schema.Key, _index);
+                var container = union?.Union.TypeName;
+                var properties = ResolveProperties(schema, union?.DiscriminatorJsonName);
+                return new ObjectTypeSpec(_options.Namespace, schema.TypeName, schema.Description, HintName(container, schema.TypeName), container,
+                    properties.ToEquatableArray(), schema.RejectsUnknownProperties);
+
+            default:
+                return null;
+        }
+    }
+
+    private List<PropertySpec> ResolveProperties(NamedSchema owner, string? discriminatorJsonName)
+    {
+        var result = new List<PropertySpec>();
+        var usedNames = new Dictionary<string, SchemaProperty>(StringComparer.Ordinal);
+        foreach (var property in owner.Properties)
+        {
+            var name = Naming.ToPascalCase(property.JsonName);
+            if (name == owner.TypeName || s_reservedMemberNames.Contains(name))
+            {
+                name += "Value";
+            }
+
+            if (usedNames.TryGetValue(name, out var first))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, property.Location, name, property.JsonName, first.JsonName));
+                continue;
+            }
+
+            usedNames.Add(name, property);
+            var value = property.Value.Kind == SchemaValueKind.Null ? null : ResolveValue(property.Value, new HashSet<string>());
+            var constJson = property.Value.Kind == SchemaValueKind.Null ? "null" : property.ConstJson;
+            result.Add(new PropertySpec(property.JsonName, name, property.Description, value, property.Required, constJson, property.JsonName == discriminatorJsonName));
+        }
+
+        return result;
+    }
+
+    private ValueSpec ResolveValue(SchemaValue value, HashSet<string> aliasesSeen)
+    {
+        switch (value.Kind)
+        {
+            case SchemaValueKind.String:
+                return new ValueSpec(ValueKind.String, "string", value.Nullable);
+            case SchemaValueKind.Integer:
+                return new ValueSpec(ValueKind.Integer, "long", value.Nullable);
+            case SchemaValueKind.Number:
+                return new ValueSpec(ValueKind.Number, "double", value.Nullable);
+            case SchemaValueKind.Boolean:
+                return new ValueSpec(ValueKind.Boolean, "bool", value.Nullable);
+            case SchemaValueKind.Array:
+                var element = ResolveValue(value.Element ?? SchemaValue.Any, aliasesSeen);
+                return new ValueSpec(ValueKind.Array, "global::System.Collections.Generic.IReadOnlyList<" + element.DeclaredType + ">", value.Nullable, element);
+            case SchemaValueKind.Named when value.NamedKey is { } key && _index.Find(key) is { } target:
+                return ResolveNamed(target, value.Nullable, aliasesSeen);
+            default:
+                // Any JSON, or an unresolved reference (reported separately): bound as a JSON element.
+                return new ValueSpec(ValueKind.Json, "global::System.Text.Json.JsonElement", value.Nullable);
+        }
+    }
+
+    private ValueSpec ResolveNamed(SchemaSummary target, bool nullable, HashSet<string> aliasesSeen)
+    {
+        switch (target.Kind)
+        {
+            case NamedSchemaKind.Enum:
+                return new ValueSpec(ValueKind.Enum, FullName(null, target.TypeName), nullable);
+            case NamedSchemaKind.Union when UnionLayout.Of(target, _index) is not null:
+                return new ValueSpec(ValueKind.Record, FullName(null, target.TypeName), nullable);
+            case NamedSchemaKind.Object:
+                var container = UnionLayout.ContainingUnion(target.Key, _index)?.Union.TypeName;
+                return new ValueSpec(ValueKind.Record, FullName(container, target.TypeName), nullable);
+            case NamedSchemaKind.Alias when target.AliasOf is { } aliased && aliasesSeen.Add(target.Key):
+                var resolved = ResolveValue(aliased, aliasesSeen);
+                return nullable && !resolved.Nullable ? resolved with { Nullable = true } : resolved;
+            default:
+                return new ValueSpec(ValueKind.Json, "global::System.Text.Json.JsonElement", nullable);
+        }
+    }
+
+    private void ReportUnresolvedReferences(SchemaDocument document)
+    {
+        foreach (var reference in document.References)
+        {
+            if (_index.Find(reference.TargetKey) is null)
+            {
+                var (file, pointer) = SchemaPaths.SplitKey(reference.TargetKey);
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, reference.Location, reference.Written, file, pointer));
+            }
+        }
+    }
+
+    private static EquatableArray<EnumMemberSpec> EnumMembers(EquatableArray<string> values)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var members = new List<EnumMemberSpec>();
+        foreach (var value in values)
+        {
+            var name = Naming.ToPascalCase(value);
+            var unique = name;
+            for (var i = 2; !used.Add(unique); i++)
+            {
+                unique = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            members.Add(new EnumMemberSpec(unique, value));
+        }
+
+        return members.ToEquatableArray();
+    }
+
+    private string FullName(string? container, string name)
+        => "global::" + _options.Namespace + "." + (container is null ? string.Empty : container + ".") + name;
+
+    private string HintName(string? container, string name)
+        => _options.Namespace + "." + (container is null ? string.Empty : container + ".") + name + ".g.cs";
+}
