@@ -1,0 +1,2 @@
+// Snapshot beside SnapshotTests.cs
+namespace Example;
