@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Linq;
+using CaseContracts.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace CaseContracts.Generator.Tests.Generation;
+
+/// <summary>
+/// Every file generated from schema/ is pinned by a snapshot (Snapshots/*.verified.cs): a change to
+/// the generated code shows up as a reviewable diff. Accept intended changes with
+/// CASECONTRACTS_ACCEPT_SNAPSHOTS=1.
+/// </summary>
+public sealed class GeneratedCodeSnapshotTests
+{
+    public static IEnumerable<object[]> GeneratedFiles()
+        => RepositorySchemaRun.Result.GeneratedSources.Keys.OrderBy(k => k, System.StringComparer.Ordinal).Select(k => new object[] { k });
+
+    [Theory]
+    [MemberData(nameof(GeneratedFiles))]
+    public void Generated_file_matches_its_snapshot(string hintName)
+    {
+        var source = RepositorySchemaRun.Result.GeneratedSources[hintName];
+
+        Snapshot.Match(source, hintName.Replace(".g.cs", string.Empty));
+    }
+
+    [Fact]
+    public void Every_schema_type_of_the_contract_is_generated()
+    {
+        var expected = new[]
+        {
+            "CaseContracts.Internal.JsonSupport.g.cs",
+            "TestProject.Case.g.cs", "TestProject.CaseStatus.g.cs", "TestProject.Connector.g.cs",
+            "TestProject.Connector.Jira.g.cs", "TestProject.Connector.None.g.cs", "TestProject.Connector.Resilient.g.cs",
+            "TestProject.Connector.ServiceNow.g.cs", "TestProject.CreateCaseRequest.g.cs", "TestProject.ExternalService.g.cs",
+            "TestProject.JiraFields.g.cs", "TestProject.ResilientFields.g.cs", "TestProject.ServiceNowFields.g.cs",
+            "TestProject.Settings.g.cs", "TestProject.User.g.cs",
+        };
+
+        Assert.Equal(expected.Order(System.StringComparer.Ordinal), RepositorySchemaRun.Result.GeneratedSources.Keys.Order(System.StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Generated_code_compiles_with_nullable_enabled_and_zero_warnings()
+    {
+        Assert.Empty(RepositorySchemaRun.Result.GeneratorDiagnostics);
+        RepositorySchemaRun.Result.AssertCompilesWithoutWarnings();
+    }
+}

@@ -1,0 +1,70 @@
+using System.Linq;
+using CaseContracts.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace CaseContracts.Generator.Tests.Generation;
+
+/// <summary>
+/// The generator does no work it does not need: the driver's tracked steps prove what was reused.
+/// </summary>
+public sealed class IncrementalityTests
+{
+    private const string JiraPath = SchemaFiles.VirtualSchemaDirectory + "connectors/jira.schema.json";
+
+    private static readonly string[] PipelineSteps =
+    [
+        "Options", "SchemaFolder", "Documents", "Index", "ResolvedDocuments", "Types", "IndexDiagnostics",
+    ];
+
+    [Fact]
+    public void Unrelated_csharp_edit_reuses_every_step()
+    {
+        var first = FirstRun();
+
+        var second = first.RerunWithAddedSource("namespace Consumer { internal static class Unrelated { } }");
+
+        IncrementalSteps.AssertAllCachedOrUnchanged(second.RunResult, PipelineSteps);
+        IncrementalSteps.AssertOutputsCachedOrUnchanged(second.RunResult);
+    }
+
+    [Fact]
+    public void Editing_one_connector_schema_regenerates_only_that_connectors_types()
+    {
+        var first = FirstRun();
+        var jira = first.AdditionalTexts.Single(t => t.Path == JiraPath).GetText()!.ToString();
+
+        var second = first.RerunWithEditedAdditionalText(JiraPath, jira.Replace(
+            "\"description\": \"The priority of the issue.\"", "\"description\": \"The priority of the Jira issue.\""));
+
+        var changedTypes = ChangedHintNames(second);
+        Assert.NotEmpty(changedTypes);
+        Assert.All(changedTypes, hint => Assert.True(hint is "TestProject.JiraFields.g.cs" or "TestProject.Connector.Jira.g.cs" or "TestProject.Connector.g.cs", hint));
+        Assert.Contains("TestProject.JiraFields.g.cs", changedTypes);
+        Assert.Contains("/// The priority of the Jira issue.", second.GeneratedSources["TestProject.JiraFields.g.cs"]);
+        var documents = IncrementalSteps.GetOutputReasons(second.RunResult, "Documents");
+        Assert.Single(documents, d => !d.IsReused);
+    }
+
+    [Fact]
+    public void No_step_holds_symbols_syntax_locations_or_compilations()
+    {
+        var first = FirstRun();
+        var second = first.RerunWithEditedAdditionalText(JiraPath, first.AdditionalTexts.Single(t => t.Path == JiraPath).GetText()!.ToString() + "\n");
+
+        ForbiddenObjectGraphWalker.AssertNoForbiddenObjectsInTrackedSteps(first.RunResult);
+        ForbiddenObjectGraphWalker.AssertNoForbiddenObjectsInTrackedSteps(second.RunResult);
+    }
+
+    private static GeneratorHarnessResult FirstRun()
+        => GeneratorHarness.Run(new ContractGenerator(), SchemaFiles.LoadRepositorySchemas(), ["namespace Consumer { internal static class Program { } }"]);
+
+    /// <summary>Hint names of the types whose spec changed (new or modified) in the last run.</summary>
+    private static string[] ChangedHintNames(GeneratorHarnessResult result)
+        => IncrementalSteps.GetTrackedSteps(result.RunResult, "Types")
+            .SelectMany(step => step.Outputs)
+            .Where(output => output.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified)
+            .Select(output => (string)output.Value.GetType().GetProperty("HintName")!.GetValue(output.Value)!)
+            .Distinct()
+            .ToArray();
+}
