@@ -41,7 +41,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NameCollision = Create(
         "CC0005",
         "Generated C# name collides",
-        "The C# name '{0}' generated for '{1}' is already used by '{2}'; give one of them a distinct 'title'",
+        "The C# name '{0}' generated for '{1}' is already used by '{2}'; rename one of them (a schema's 'title' sets its type name)",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor NotASchema = Create(

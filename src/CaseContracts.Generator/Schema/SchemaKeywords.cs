@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Newtonsoft.Json.Linq;
 
 namespace CaseContracts.Generator.Schema;
 
@@ -29,4 +30,39 @@ internal static class SchemaKeywords
 
     /// <summary>Keywords whose value is one sub-schema (when it is an object).</summary>
     public static readonly string[] SingleSchemas = { "items", "additionalProperties" };
+
+    /// <summary>The JSON type names draft-07 defines for <c>type</c>.</summary>
+    public static readonly HashSet<string> TypeNames = new(StringComparer.Ordinal)
+    {
+        "string", "integer", "number", "boolean", "object", "array", "null",
+    };
+
+    /// <summary>The sub-schemas held by <paramref name="keyword"/>'s value, if it holds any.</summary>
+    public static IEnumerable<JObject> SubSchemas(string keyword, JToken value)
+    {
+        if (Array.IndexOf(SchemaMaps, keyword) >= 0 && value is JObject map)
+        {
+            foreach (var entry in map.Properties())
+            {
+                if (entry.Value is JObject sub)
+                {
+                    yield return sub;
+                }
+            }
+        }
+        else if (Array.IndexOf(SchemaArrays, keyword) >= 0 && value is JArray array)
+        {
+            foreach (var item in array)
+            {
+                if (item is JObject sub)
+                {
+                    yield return sub;
+                }
+            }
+        }
+        else if (Array.IndexOf(SingleSchemas, keyword) >= 0 && value is JObject single)
+        {
+            yield return single;
+        }
+    }
 }

@@ -69,7 +69,7 @@ internal static class SchemaReader
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        UnsupportedKeywordScanner.Scan(rootObject, locator, diagnostics);
+        var references = SchemaScanner.Scan(path, rootObject, locator, diagnostics);
 
         JsonSchema model;
         try
@@ -84,7 +84,7 @@ internal static class SchemaReader
 
         var walker = new SchemaWalker(path, locator, diagnostics);
         walker.ReadDocument(model, rootObject);
-        return new SchemaDocument(path, walker.Schemas.ToEquatableArray(), walker.References.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new SchemaDocument(path, walker.Schemas.ToEquatableArray(), references.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
     public static bool IsSchemaFileName(string path) => path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase);

@@ -28,8 +28,6 @@ internal sealed class SchemaWalker
 
     public List<NamedSchema> Schemas { get; } = new();
 
-    public List<SchemaReference> References { get; } = new();
-
     public void ReadDocument(JsonSchema root, JObject rootToken)
     {
         var rootName = TitleOf(rootToken) is { } title ? Naming.ToPascalCase(title) : Naming.ToPascalCase(SchemaPaths.Stem(_path));
@@ -99,10 +97,7 @@ internal sealed class SchemaWalker
     {
         if (token?["$ref"] is JValue { Type: JTokenType.String } reference)
         {
-            var written = (string)reference!;
-            var targetKey = SchemaPaths.ResolveReference(_path, written);
-            References.Add(new SchemaReference(written, targetKey, _locator.ValueOf(reference)));
-            return SchemaValue.Named(targetKey);
+            return SchemaValue.Named(SchemaPaths.ResolveReference(_path, (string)reference!));
         }
 
         if (ConstOf(token) is { } constJson)
@@ -203,10 +198,7 @@ internal sealed class SchemaWalker
                 return null;
             }
 
-            var written = (string)reference!;
-            var targetKey = SchemaPaths.ResolveReference(_path, written);
-            References.Add(new SchemaReference(written, targetKey, _locator.ValueOf(reference)));
-            refs.Add((targetKey, _locator.ValueOf(reference)));
+            refs.Add((SchemaPaths.ResolveReference(_path, (string)reference!), _locator.ValueOf(reference)));
         }
 
         return refs.Count >= 2 ? refs : null;

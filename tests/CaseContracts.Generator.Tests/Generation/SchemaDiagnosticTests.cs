@@ -72,6 +72,41 @@ public sealed class SchemaDiagnosticTests
     }
 
     [Fact]
+    public void CC0002_every_reference_is_checked_once_wherever_it_stands()
+    {
+        var result = Run("order.schema.json", """
+            {
+              "title": "Order",
+              "type": "object",
+              "properties": {
+                "payer": { "oneOf": [ { "$ref": "a.schema.json" }, { "$ref": "b.schema.json" }, { "type": "null" } ] }
+              },
+              "additionalProperties": { "$ref": "c.schema.json" }
+            }
+            """);
+
+        var unresolved = result.GeneratorDiagnostics.Where(d => d.Id == "CC0002").Select(d => d.GetMessage()).ToArray();
+        Assert.Equal(3, unresolved.Length);
+        Assert.Contains(unresolved, m => m.Contains("'c.schema.json'"));
+    }
+
+    [Fact]
+    public void CC0007_misspelt_type_name_is_reported_at_the_value()
+    {
+        var result = Run("order.schema.json", """
+            {
+              "title": "Order",
+              "type": "object",
+              "properties": { "code": { "type": "strng" } }
+            }
+            """);
+
+        var diagnostic = result.GeneratorDiagnostics.First(d => d.Id == "CC0007");
+        Assert.Equal((4, 37), (diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1, diagnostic.Location.GetLineSpan().StartLinePosition.Character + 1));
+        Assert.Contains("strng", diagnostic.GetMessage());
+    }
+
+    [Fact]
     public void CC0003_unsupported_keyword_is_reported_at_the_keyword_at_any_depth()
     {
         var result = Run("order.schema.json", """
