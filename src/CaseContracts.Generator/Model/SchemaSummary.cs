@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace CaseContracts.Generator.Model;
 
 /// <summary>
@@ -22,9 +24,10 @@ internal sealed record SchemaSummary(
         schema.AliasOf,
         schema.UnionMembers,
         schema.UnionMemberLocations,
-        System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(
-            System.Linq.Enumerable.Where(schema.Properties, p => p.Required && p.ConstJson is not null),
-            p => new ConstProperty(p.JsonName, p.ConstJson!, p.Location))).ToEquatableArray(),
+        schema.Properties
+            .Where(p => p.Required && p.ConstJson is not null)
+            .Select(p => new ConstProperty(p.JsonName, p.ConstJson!, p.Location))
+            .ToEquatableArray(),
         schema.Location);
 }
 

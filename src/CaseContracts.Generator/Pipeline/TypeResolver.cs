@@ -57,7 +57,7 @@ internal sealed class TypeResolver
 
             case NamedSchemaKind.Union when _index.Find(schema.Key) is { } summary && UnionLayout.Of(summary, _index) is { } layout:
                 _diagnostics.AddRange(layout.Diagnostics);
-                var variants = layout.Variants.Select(v => new UnionVariantSpec(v.Member.TypeName, v.Value, Naming.ToCamelCase(v.Member.TypeName), null));
+                var variants = layout.Variants.Select(v => new UnionVariantSpec(v.Member.TypeName, v.Value, Naming.ToCamelCase(v.Member.TypeName)));
                 return new UnionTypeSpec(_options.Namespace, schema.TypeName, schema.Description, HintName(null, schema.TypeName),
                     layout.DiscriminatorJsonName, Naming.ToPascalCase(layout.DiscriminatorJsonName), variants.ToEquatableArray());
 

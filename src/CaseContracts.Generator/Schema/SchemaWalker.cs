@@ -53,12 +53,12 @@ internal sealed class SchemaWalker
 
         if (UnionMembersOf(token) is { } members)
         {
-            Add(new NamedSchema(key, NamedSchemaKind.Union, typeName, description, default, false,
+            Schemas.Add(new NamedSchema(key, NamedSchemaKind.Union, typeName, description, default, false,
                 members.Select(m => m.Key).ToEquatableArray(), members.Select(m => m.Location).ToEquatableArray(), default, null, location));
         }
         else if (StringEnumOf(token) is { } values)
         {
-            Add(new NamedSchema(key, NamedSchemaKind.Enum, typeName, description, default, false, default, default, values.ToEquatableArray(), null, location));
+            Schemas.Add(new NamedSchema(key, NamedSchemaKind.Enum, typeName, description, default, false, default, default, values.ToEquatableArray(), null, location));
         }
         else if (IsBoundObject(schema, token))
         {
@@ -81,12 +81,12 @@ internal sealed class SchemaWalker
 
             ReportRequiredWithoutProperty(schema, token, properties);
             var rejectsUnknown = token?["additionalProperties"] is JValue { Type: JTokenType.Boolean } additional && !(bool)additional!;
-            Add(new NamedSchema(key, NamedSchemaKind.Object, typeName, description, properties.ToEquatableArray(), rejectsUnknown, default, default, default, null, location));
+            Schemas.Add(new NamedSchema(key, NamedSchemaKind.Object, typeName, description, properties.ToEquatableArray(), rejectsUnknown, default, default, default, null, location));
         }
         else
         {
             var value = ReadValue(schema, token, pointer, typeName, allowNamed: false);
-            Add(new NamedSchema(key, NamedSchemaKind.Alias, typeName, description, default, false, default, default, default, value, location));
+            Schemas.Add(new NamedSchema(key, NamedSchemaKind.Alias, typeName, description, default, false, default, default, default, value, location));
         }
 
         return key;
@@ -284,8 +284,6 @@ internal sealed class SchemaWalker
             }
         }
     }
-
-    private void Add(NamedSchema schema) => Schemas.Add(schema);
 
     private static string? TitleOf(JObject? token) => token?["title"] is JValue { Type: JTokenType.String } title ? (string)title! : null;
 

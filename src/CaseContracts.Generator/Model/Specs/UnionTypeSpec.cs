@@ -12,4 +12,4 @@ internal sealed record UnionTypeSpec(
     : TypeSpec(Namespace, Name, Description, HintName, null);
 
 /// <summary>One variant: its nested type name, the discriminator value that selects it, its parameter name in <c>Match</c>.</summary>
-internal sealed record UnionVariantSpec(string Name, string Value, string ParameterName, string? Description);
+internal sealed record UnionVariantSpec(string Name, string Value, string ParameterName);
