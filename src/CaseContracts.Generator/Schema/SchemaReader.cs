@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using CaseContracts.Generator.Diagnostics;
 using CaseContracts.Generator.Model;
@@ -74,7 +75,7 @@ internal static class SchemaReader
         JsonSchema model;
         try
         {
-            model = JsonSchema.FromJsonAsync(json, path, schema => new OfflineReferenceResolver(schema), cancellationToken).GetAwaiter().GetResult();
+            model = JsonSchema.FromJsonAsync(WithoutReferences(rootObject), cancellationToken).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -86,6 +87,37 @@ internal static class SchemaReader
         walker.ReadDocument(model, rootObject);
         return new SchemaDocument(path, walker.Schemas.ToEquatableArray(), references.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
+
+    /// <summary>
+    /// The schema with every <c>$ref</c> renamed, for NJsonSchema. References are resolved by the
+    /// generator itself, by key, among the schema AdditionalFiles: NJsonSchema's resolver would read
+    /// files or URLs (a compiler must not) and loops forever on some references (<c>"#foo"</c>).
+    /// </summary>
+    private static string WithoutReferences(JObject root)
+    {
+        var copy = (JObject)root.DeepClone();
+        HideReferences(copy);
+        return copy.ToString(Formatting.None);
+    }
+
+    // Only at schema positions: a property *named* "$ref" inside "properties" is data, not a reference.
+    private static void HideReferences(JObject schema)
+    {
+        if (schema.Property("$ref", StringComparison.Ordinal) is { } reference)
+        {
+            reference.Replace(new JProperty(HiddenReferenceKeyword, reference.Value));
+        }
+
+        foreach (var keyword in schema.Properties().ToList())
+        {
+            foreach (var subSchema in SchemaKeywords.SubSchemas(keyword.Name, keyword.Value))
+            {
+                HideReferences(subSchema);
+            }
+        }
+    }
+
+    private const string HiddenReferenceKeyword = "x-casecontracts-ref";
 
     public static bool IsSchemaFileName(string path) => path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase);
 

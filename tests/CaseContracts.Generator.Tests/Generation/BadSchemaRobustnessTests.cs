@@ -23,6 +23,8 @@ public sealed class BadSchemaRobustnessTests
     [InlineData("""{ "title": "T", "type": "object", "properties": { "s": { "enum": ["", "a b", "A-B", "a_b", "1"] } } }""")]
     [InlineData("""{ "title": "T", "type": "object", "properties": { "nested": { "type": "array", "items": { "type": "array", "items": { "type": ["integer", "null"] } } } } }""")]
     [InlineData("""{ "title": "T", "type": "object", "required": ["gone"], "additionalProperties": false, "properties": {} }""")]
+    [InlineData("""{ "allOf": [ { "$ref": "#foo" } ], "definitions": { "A": { "$id": "#foo", "type": "integer" } } }""")]
+    [InlineData("""{ "title": "T", "type": "object", "properties": { "$ref": { "type": "string" } } }""")]
     [InlineData("""true""")]
     [InlineData("")]
     public void Malformed_or_unusual_schema_never_throws_and_what_is_generated_compiles(string schema)
