@@ -55,11 +55,23 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .SelectMany(static (document, _) => document.Types)
             .WithTrackingName(TrackingNames.Types);
 
+        var validators = documents
+            .Combine(index)
+            .Combine(options)
+            .Select(static (input, _) => PlanValidators(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.Validators);
+
+        var runtimeNamespace = options
+            .Select(static (o, _) => o.Namespace)
+            .WithTrackingName(TrackingNames.RuntimeNamespace);
+
         var indexDiagnostics = index
             .Select(static (all, _) => NameCollisions.Report(all).ToEquatableArray())
             .WithTrackingName(TrackingNames.IndexDiagnostics);
 
         context.RegisterSourceOutput(types, static (output, type) => EmitType(output, type));
+        context.RegisterSourceOutput(validators, static (output, file) => EmitValidators(output, file));
+        context.RegisterSourceOutput(runtimeNamespace, static (output, ns) => output.AddSource(ValidationRuntimeEmitter.HintName(ns), ValidationRuntimeEmitter.Emit(ns)));
         context.RegisterSourceOutput(documents.Select(static (d, _) => d.Diagnostics), static (output, d) => Report(output, d));
         context.RegisterSourceOutput(resolved.Select(static (d, _) => d.Diagnostics), static (output, d) => Report(output, d));
         context.RegisterSourceOutput(indexDiagnostics, static (output, d) => Report(output, d));
@@ -75,7 +87,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new SchemaDocument(SchemaPaths.Normalize(file.Path), default, default,
+            return new SchemaDocument(SchemaPaths.Normalize(file.Path), default, default, default,
                 new[] { InternalError(SourceLocation.StartOf(file.Path), e) }.ToEquatableArray());
         }
     }
@@ -90,6 +102,42 @@ public sealed class ContractGenerator : IIncrementalGenerator
         {
             return new DocumentTypes(document.FilePath, default, new[] { InternalError(SourceLocation.StartOf(document.FilePath), e) }.ToEquatableArray());
         }
+    }
+
+    private static ValidatorFileSpec? PlanValidators(SchemaDocument document, SchemaIndex index, GeneratorOptions options)
+    {
+        try
+        {
+            return ValidatorPlanner.Plan(document, index, options);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Planning is string work on input the reader already checked; should it still fail, this
+            // file gets no validators (its types still generate) rather than the whole output being lost.
+            _ = e;
+            return null;
+        }
+    }
+
+    private static void EmitValidators(SourceProductionContext output, ValidatorFileSpec? file)
+    {
+        if (file is null)
+        {
+            return;
+        }
+
+        string source;
+        try
+        {
+            source = ValidatorEmitter.Emit(file);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidSchema, Location.None, $"generating the validators of '{file.HintName}' failed: {e.Message}"));
+            return;
+        }
+
+        output.AddSource(file.HintName, source);
     }
 
     private static void EmitType(SourceProductionContext output, TypeSpec type)

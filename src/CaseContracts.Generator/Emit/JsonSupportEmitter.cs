@@ -270,6 +270,196 @@ public static int SequenceHashCode<T>(global::System.Collections.Generic.IReadOn
     return hash.ToHashCode();
 }
 
+/// <summary>The JSON Schema type of a value (an integer is a number with no fraction, 1.0 included).</summary>
+public enum JsonKind
+{
+    /// <summary><c>null</c>.</summary>
+    Null,
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    Boolean,
+    /// <summary>A number with no fractional part.</summary>
+    Integer,
+    /// <summary>Any other number.</summary>
+    Number,
+    /// <summary>A string.</summary>
+    String,
+    /// <summary>An object.</summary>
+    Object,
+    /// <summary>An array.</summary>
+    Array,
+}
+
+/// <summary>The JSON Schema type of the value at <paramref name="reader"/>.</summary>
+public static JsonKind KindOf(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType switch
+{
+    global::System.Text.Json.JsonTokenType.Null => JsonKind.Null,
+    global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False => JsonKind.Boolean,
+    global::System.Text.Json.JsonTokenType.String => JsonKind.String,
+    global::System.Text.Json.JsonTokenType.StartObject => JsonKind.Object,
+    global::System.Text.Json.JsonTokenType.StartArray => JsonKind.Array,
+    _ => reader.TryGetInt64(out _) || (reader.TryGetDecimal(out var d) && decimal.Truncate(d) == d) || (reader.TryGetDouble(out var f) && global::System.Math.Floor(f) == f && !double.IsInfinity(f))
+        ? JsonKind.Integer
+        : JsonKind.Number,
+};
+
+/// <summary>The value at <paramref name="reader"/> (a copy: the caller's position is kept) as JSON text, truncated for messages.</summary>
+public static string ValueText(global::System.Text.Json.Utf8JsonReader reader)
+{
+    string text;
+    switch (reader.TokenType)
+    {
+        case global::System.Text.Json.JsonTokenType.String:
+            text = reader.GetString() ?? string.Empty;
+            break;
+        case global::System.Text.Json.JsonTokenType.StartObject:
+        case global::System.Text.Json.JsonTokenType.StartArray:
+            text = global::System.Text.Json.JsonElement.ParseValue(ref reader).GetRawText();
+            break;
+        default:
+            text = global::System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? global::System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
+            break;
+    }
+
+    return Truncate(text);
+}
+
+/// <summary>A schema constant (<c>const</c>/<c>enum</c> value), parsed once.</summary>
+public static global::System.Text.Json.JsonElement Constant(string json)
+{
+    using var document = global::System.Text.Json.JsonDocument.Parse(json);
+    return document.RootElement.Clone();
+}
+
+/// <summary>Whether the value at <paramref name="reader"/> (a copy) equals <paramref name="constant"/> as JSON Schema compares values.</summary>
+public static bool EqualsConstant(global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonElement constant)
+{
+    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+    {
+        return constant.ValueKind == global::System.Text.Json.JsonValueKind.String && reader.ValueTextEquals(constant.GetString());
+    }
+
+    return JsonEquals(global::System.Text.Json.JsonElement.ParseValue(ref reader), constant);
+}
+
+/// <summary>JSON Schema equality: numbers by value (1 equals 1.0), objects regardless of member order, arrays in order.</summary>
+public static bool JsonEquals(global::System.Text.Json.JsonElement left, global::System.Text.Json.JsonElement right)
+{
+    switch (left.ValueKind)
+    {
+        case global::System.Text.Json.JsonValueKind.Number when right.ValueKind == global::System.Text.Json.JsonValueKind.Number:
+            return left.TryGetDecimal(out var l) && right.TryGetDecimal(out var r) ? l == r : left.GetDouble() == right.GetDouble();
+        case global::System.Text.Json.JsonValueKind.String when right.ValueKind == global::System.Text.Json.JsonValueKind.String:
+            return left.GetString() == right.GetString();
+        case global::System.Text.Json.JsonValueKind.Array when right.ValueKind == global::System.Text.Json.JsonValueKind.Array:
+            if (left.GetArrayLength() != right.GetArrayLength())
+            {
+                return false;
+            }
+
+            using (var leftItems = left.EnumerateArray())
+            using (var rightItems = right.EnumerateArray())
+            {
+                while (leftItems.MoveNext() && rightItems.MoveNext())
+                {
+                    if (!JsonEquals(leftItems.Current, rightItems.Current))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        case global::System.Text.Json.JsonValueKind.Object when right.ValueKind == global::System.Text.Json.JsonValueKind.Object:
+            var count = 0;
+            foreach (var property in left.EnumerateObject())
+            {
+                count++;
+                if (!right.TryGetProperty(property.Name, out var other) || !JsonEquals(property.Value, other))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var _ in right.EnumerateObject())
+            {
+                count--;
+            }
+
+            return count == 0;
+        default:
+            return left.ValueKind == right.ValueKind;
+    }
+}
+
+/// <summary>The length of the string at <paramref name="reader"/> in Unicode code points (as JSON Schema counts).</summary>
+public static long CodePointLength(ref global::System.Text.Json.Utf8JsonReader reader)
+{
+    if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+    {
+        // UTF-8: every code point has exactly one byte that is not a continuation byte (10xxxxxx).
+        var length = 0L;
+        foreach (var b in reader.ValueSpan)
+        {
+            if ((b & 0xC0) != 0x80)
+            {
+                length++;
+            }
+        }
+
+        return length;
+    }
+
+    var text = reader.GetString() ?? string.Empty;
+    var codePoints = 0L;
+    for (var i = 0; i < text.Length; i++)
+    {
+        if (!char.IsLowSurrogate(text[i]) || i == 0 || !char.IsHighSurrogate(text[i - 1]))
+        {
+            codePoints++;
+        }
+    }
+
+    return codePoints;
+}
+
+/// <summary>Compares the number at <paramref name="reader"/> with a schema limit: exactly in decimal when both fit, else in double.</summary>
+public static int CompareNumber(ref global::System.Text.Json.Utf8JsonReader reader, decimal? limit, double approximateLimit)
+    => limit is { } exact && reader.TryGetDecimal(out var value)
+        ? value.CompareTo(exact)
+        : reader.GetDouble().CompareTo(approximateLimit);
+
+/// <summary>Whether the number at <paramref name="reader"/> is a whole multiple of <paramref name="divisor"/>.</summary>
+public static bool IsMultipleOf(ref global::System.Text.Json.Utf8JsonReader reader, decimal? divisor, double approximateDivisor)
+{
+    if (divisor is { } exact && reader.TryGetDecimal(out var value))
+    {
+        try
+        {
+            return value % exact == 0m;
+        }
+        catch (global::System.OverflowException)
+        {
+            // falls through to double arithmetic
+        }
+    }
+
+    var quotient = reader.GetDouble() / approximateDivisor;
+    return !double.IsInfinity(quotient) && !double.IsNaN(quotient) && global::System.Math.Floor(quotient) == quotient;
+}
+
+/// <summary>Runs a schema pattern (not anchored, as JSON Schema specifies); a pattern that times out does not match.</summary>
+public static bool Matches(global::System.Text.RegularExpressions.Regex pattern, ref global::System.Text.Json.Utf8JsonReader reader)
+{
+    try
+    {
+        return pattern.IsMatch(reader.GetString() ?? string.Empty);
+    }
+    catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
+    {
+        return false;
+    }
+}
+
 private static string Describe(ref global::System.Text.Json.Utf8JsonReader reader)
     => reader.TokenType switch
     {

@@ -23,7 +23,11 @@ internal sealed class SourceWriter
 
     public SourceWriter Open(string text)
     {
-        Line(text);
+        if (text.Length > 0)
+        {
+            Line(text);
+        }
+
         Line("{");
         _indent++;
         return this;

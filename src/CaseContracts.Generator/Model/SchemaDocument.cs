@@ -8,4 +8,5 @@ internal sealed record SchemaDocument(
     string FilePath,
     EquatableArray<NamedSchema> Schemas,
     EquatableArray<SchemaReference> References,
+    EquatableArray<Validation.ValidationNode> ValidationNodes,
     EquatableArray<DiagnosticInfo> Diagnostics);

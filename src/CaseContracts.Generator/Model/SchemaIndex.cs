@@ -4,8 +4,13 @@ using System.Linq;
 namespace CaseContracts.Generator.Model;
 
 /// <summary>Every named schema of every schema file, by key, in ordinal key order.</summary>
-internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas)
+/// <param name="ValidationKeys">The key of every schema position (what a <c>$ref</c> may point to), ordinal order.</param>
+internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys)
 {
+    private HashSet<string>? _validationKeys;
+
+    public bool HasValidationNode(string key) => (_validationKeys ??= new HashSet<string>(ValidationKeys, System.StringComparer.Ordinal)).Contains(key);
+
     private Dictionary<string, SchemaSummary>? _byKey;
 
     public SchemaSummary? Find(string key)
@@ -15,9 +20,14 @@ internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas)
     }
 
     public static SchemaIndex Create(IEnumerable<SchemaDocument> documents)
-        => new(documents.SelectMany(d => d.Schemas).Select(SchemaSummary.Of).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray());
+    {
+        var all = documents.ToList();
+        return new(
+            all.SelectMany(d => d.Schemas).Select(SchemaSummary.Of).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray(),
+            all.SelectMany(d => d.ValidationNodes).Select(n => n.Key).OrderBy(k => k, System.StringComparer.Ordinal).ToEquatableArray());
+    }
 
-    public bool Equals(SchemaIndex? other) => other is not null && Schemas.Equals(other.Schemas);
+    public bool Equals(SchemaIndex? other) => other is not null && Schemas.Equals(other.Schemas) && ValidationKeys.Equals(other.ValidationKeys);
 
     public override int GetHashCode() => Schemas.GetHashCode();
 }

@@ -10,4 +10,6 @@ internal static class TrackingNames
     public const string ResolvedDocuments = nameof(ResolvedDocuments);
     public const string Types = nameof(Types);
     public const string IndexDiagnostics = nameof(IndexDiagnostics);
+    public const string Validators = nameof(Validators);
+    public const string RuntimeNamespace = nameof(RuntimeNamespace);
 }

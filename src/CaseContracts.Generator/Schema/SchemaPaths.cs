@@ -68,11 +68,8 @@ internal static class SchemaPaths
     {
         var hash = reference.IndexOf('#');
         var filePart = hash < 0 ? reference : reference.Substring(0, hash);
-        var fragment = hash < 0 ? RootPointer : reference.Substring(hash);
-        if (fragment.Length > 1 && fragment.EndsWith("/", StringComparison.Ordinal))
-        {
-            fragment = fragment.TrimEnd('/');
-        }
+        // A $ref is a URI: its fragment is percent-encoded ("%25" is "%"), then a JSON pointer.
+        var fragment = hash < 0 ? RootPointer : Uri.UnescapeDataString(reference.Substring(hash));
 
         var file = filePart.Length == 0
             ? documentPath

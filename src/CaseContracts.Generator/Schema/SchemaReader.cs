@@ -63,15 +63,24 @@ internal static class SchemaReader
             return Empty(path, diagnostics);
         }
 
+        if (root is JValue { Type: JTokenType.Boolean })
+        {
+            // A boolean schema (true: anything, false: nothing) has assertions but no types.
+            return new SchemaDocument(path, default, default, ConstraintReader.Read(path, root, locator, diagnostics).ToEquatableArray(), diagnostics.ToEquatableArray());
+        }
+
         if (root is not JObject rootObject)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, locator.ValueOf(root), "the root of a schema file must be a JSON object"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, locator.ValueOf(root), "the root of a schema file must be a JSON object or a boolean"));
             return Empty(path, diagnostics);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var references = SchemaScanner.Scan(path, rootObject, locator, diagnostics);
+        var validationNodes = ConstraintReader.Read(path, rootObject, locator, diagnostics);
 
+        // The type model comes from NJsonSchema; where it cannot read a schema, the file still gets
+        // its validators (read above), only not its types.
         JsonSchema model;
         try
         {
@@ -79,13 +88,13 @@ internal static class SchemaReader
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, locator.FileStart, FirstSentence(e.Message)));
-            return Empty(path, diagnostics);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, locator.FileStart, "no types can be generated from this schema: " + FirstSentence(e.Message)));
+            return new SchemaDocument(path, default, references.ToEquatableArray(), validationNodes.ToEquatableArray(), diagnostics.ToEquatableArray());
         }
 
         var walker = new SchemaWalker(path, locator, diagnostics);
         walker.ReadDocument(model, rootObject);
-        return new SchemaDocument(path, walker.Schemas.ToEquatableArray(), references.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new SchemaDocument(path, walker.Schemas.ToEquatableArray(), references.ToEquatableArray(), validationNodes.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
     /// <summary>
@@ -122,7 +131,7 @@ internal static class SchemaReader
     public static bool IsSchemaFileName(string path) => path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase);
 
     private static SchemaDocument Empty(string path, List<DiagnosticInfo> diagnostics)
-        => new(path, EquatableArray<NamedSchema>.Empty, EquatableArray<SchemaReference>.Empty, diagnostics.ToEquatableArray());
+        => new(path, default, default, default, diagnostics.ToEquatableArray());
 
     private static string FirstSentence(string message)
     {

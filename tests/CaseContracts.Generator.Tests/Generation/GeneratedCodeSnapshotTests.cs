@@ -25,7 +25,7 @@ public sealed class GeneratedCodeSnapshotTests
     }
 
     [Fact]
-    public void Every_schema_type_of_the_contract_is_generated()
+    public void Every_schema_type_and_validator_of_the_contract_is_generated()
     {
         var expected = new[]
         {
@@ -35,6 +35,12 @@ public sealed class GeneratedCodeSnapshotTests
             "TestProject.Connector.ServiceNow.g.cs", "TestProject.CreateCaseRequest.g.cs", "TestProject.ExternalService.g.cs",
             "TestProject.JiraFields.g.cs", "TestProject.ResilientFields.g.cs", "TestProject.ServiceNowFields.g.cs",
             "TestProject.Settings.g.cs", "TestProject.User.g.cs",
+            "TestProject.Validation.g.cs",
+            "TestProject.SchemaValidators.case.g.cs", "TestProject.SchemaValidators.connector.g.cs",
+            "TestProject.SchemaValidators.connectors.jira.g.cs", "TestProject.SchemaValidators.connectors.none.g.cs",
+            "TestProject.SchemaValidators.connectors.resilient.g.cs", "TestProject.SchemaValidators.connectors.servicenow.g.cs",
+            "TestProject.SchemaValidators.create-case-request.g.cs", "TestProject.SchemaValidators.settings.g.cs",
+            "TestProject.SchemaValidators.user.g.cs",
         };
 
         Assert.Equal(expected.Order(System.StringComparer.Ordinal), RepositorySchemaRun.Result.GeneratedSources.Keys.Order(System.StringComparer.Ordinal));

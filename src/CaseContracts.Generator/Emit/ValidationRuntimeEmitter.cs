@@ -1,0 +1,172 @@
+namespace CaseContracts.Generator.Emit;
+
+/// <summary>
+/// The public validation result types (<c>ValidationError</c>, <c>ParseResult&lt;T&gt;</c>) and the
+/// internal state the generated validators share, emitted once into the contract's namespace (public
+/// types there cannot clash with another assembly's CaseContracts output).
+/// </summary>
+internal static class ValidationRuntimeEmitter
+{
+    public static string HintName(string @namespace) => @namespace + ".Validation.g.cs";
+
+    public static string Emit(string @namespace)
+    {
+        var writer = SourceWriter.ForGeneratedFile();
+        writer.Open("namespace " + @namespace);
+        foreach (var line in Body.Replace("[GeneratedCode]", SourceWriter.GeneratedCodeAttribute).Split('\n'))
+        {
+            writer.Line(line.TrimEnd('\r'));
+        }
+
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private const string Body = """
+/// <summary>One way a JSON value breaks its schema.</summary>
+/// <param name="Path">JSON Pointer (RFC 6901) of the offending value, <c>""</c> for the document itself.</param>
+/// <param name="Keyword">The schema keyword that failed (<c>type</c>, <c>required</c>, <c>additionalProperties</c>…).</param>
+/// <param name="Value">The offending value as JSON text, truncated; null when the value is absent (a missing property).</param>
+/// <param name="Message">What is wrong, in plain words.</param>
+[GeneratedCode]
+public sealed record ValidationError(string Path, string Keyword, string? Value, string Message);
+
+/// <summary>
+/// The outcome of reading JSON against its schema: the value when the JSON is valid; otherwise every
+/// schema error, or, for text that is not JSON at all, <see cref="MalformedMessage"/>.
+/// </summary>
+[GeneratedCode]
+public sealed class ParseResult<T>
+    where T : class
+{
+    private ParseResult(T? value, global::System.Collections.Generic.IReadOnlyList<ValidationError> errors, string? malformedMessage)
+    {
+        Value = value;
+        Errors = errors;
+        MalformedMessage = malformedMessage;
+    }
+
+    /// <summary>The value; null unless <see cref="IsValid"/>.</summary>
+    public T? Value { get; }
+
+    /// <summary>Every schema error found (empty when valid or malformed).</summary>
+    public global::System.Collections.Generic.IReadOnlyList<ValidationError> Errors { get; }
+
+    /// <summary>Why the input is not JSON (syntax, nesting deeper than 64, incomplete); null otherwise.</summary>
+    public string? MalformedMessage { get; }
+
+    /// <summary>True when the input is JSON that satisfies the schema.</summary>
+    [global::System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Value))]
+    public bool IsValid => Value is not null;
+
+    /// <summary>True when the input is not well-formed JSON (a different answer from a schema violation).</summary>
+    public bool IsMalformed => MalformedMessage is not null;
+
+    internal static ParseResult<T> Valid(T value) => new(value, global::System.Array.Empty<ValidationError>(), null);
+
+    internal static ParseResult<T> Invalid(global::System.Collections.Generic.IReadOnlyList<ValidationError> errors) => new(null, errors, null);
+
+    internal static ParseResult<T> Malformed(string message) => new(null, global::System.Array.Empty<ValidationError>(), message);
+}
+
+/// <summary>Entry points of the generated validators.</summary>
+[GeneratedCode]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static partial class SchemaValidators
+{
+    /// <summary>A generated validator: checks the value at the reader and leaves the reader on its last token.</summary>
+    internal delegate void Validator(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context);
+
+    /// <summary>
+    /// Validates a whole document in one pass: null when valid, else every error. Text that is not JSON
+    /// (syntax, nesting deeper than 64, trailing content) is reported through <paramref name="malformed"/>.
+    /// </summary>
+    internal static global::System.Collections.Generic.IReadOnlyList<ValidationError>? Run(global::System.ReadOnlySpan<byte> utf8Json, Validator validate, out string? malformed)
+    {
+        malformed = null;
+        var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::CaseContracts.Internal.JsonSupport.ReaderOptions);
+        var context = new ValidationContext();
+        try
+        {
+            global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+            validate(ref reader, context);
+            if (reader.Read())
+            {
+                throw new global::System.Text.Json.JsonException("Unexpected content after the JSON value.");
+            }
+        }
+        catch (global::System.Text.Json.JsonException e)
+        {
+            malformed = e.Message;
+            return null;
+        }
+
+        return context.ErrorCount == 0 ? null : context.Errors;
+    }
+}
+
+/// <summary>The path and errors of one validation run, shared by the generated validators.</summary>
+[GeneratedCode]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal sealed class ValidationContext
+{
+    private (string? Name, int Index)[] _path = new (string?, int)[16];
+    private int _depth;
+
+    /// <summary>Errors so far; allocated on the first one, so valid input allocates nothing here.</summary>
+    public global::System.Collections.Generic.List<ValidationError>? Errors { get; private set; }
+
+    public int ErrorCount => Errors?.Count ?? 0;
+
+    public void Push(string name) => Push((name, -1));
+
+    public void Push(int index) => Push((null, index));
+
+    public void Pop() => _depth--;
+
+    /// <summary>Drops errors added after <paramref name="count"/> (a failed branch of anyOf/oneOf).</summary>
+    public void Truncate(int count) => Errors?.RemoveRange(count, Errors.Count - count);
+
+    public void Add(string keyword, string? value, string message)
+        => (Errors ??= new global::System.Collections.Generic.List<ValidationError>()).Add(new ValidationError(Pointer(null), keyword, value, message));
+
+    /// <summary>An error about the member <paramref name="name"/> of the current object (a missing required property).</summary>
+    public void AddForMember(string name, string keyword, string message)
+        => (Errors ??= new global::System.Collections.Generic.List<ValidationError>()).Add(new ValidationError(Pointer(name), keyword, null, message));
+
+    private void Push((string?, int) segment)
+    {
+        if (_depth == _path.Length)
+        {
+            global::System.Array.Resize(ref _path, _path.Length * 2);
+        }
+
+        _path[_depth++] = segment;
+    }
+
+    private string Pointer(string? member)
+    {
+        var builder = new global::System.Text.StringBuilder();
+        for (var i = 0; i < _depth; i++)
+        {
+            builder.Append('/');
+            if (_path[i].Name is { } name)
+            {
+                builder.Append(name.Replace("~", "~0").Replace("/", "~1"));
+            }
+            else
+            {
+                builder.Append(_path[i].Index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (member is not null)
+        {
+            builder.Append('/').Append(member.Replace("~", "~0").Replace("/", "~1"));
+        }
+
+        return builder.ToString();
+    }
+}
+""";
+}

@@ -1,0 +1,422 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CaseContracts.Generator.Model.Specs;
+using CaseContracts.Generator.Model.Validation;
+
+namespace CaseContracts.Generator.Emit;
+
+/// <summary>
+/// One schema file → one validator method per schema position. Each method checks the value at the
+/// reader in a single pass over its tokens, records every failure with its JSON Pointer, and leaves
+/// the reader on the value's last token. <c>allOf</c>/<c>anyOf</c>/<c>oneOf</c> branches run on
+/// copies of the reader (the whole document is in memory), so no value is parsed into a DOM.
+/// </summary>
+internal static class ValidatorEmitter
+{
+    private const string Support = JsonSupportEmitter.TypeName;
+    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string TokenType = "global::System.Text.Json.JsonTokenType";
+    private const string Kind = Support + ".JsonKind";
+
+    public static string Emit(ValidatorFileSpec file)
+    {
+        var methods = new Dictionary<string, string>();
+        for (var i = 0; i < file.Nodes.Count; i++)
+        {
+            methods[file.Nodes[i].Key] = file.Methods[i];
+        }
+
+        var writer = SourceWriter.ForGeneratedFile();
+        writer.Open("namespace " + file.Namespace);
+        // [GeneratedCode] sits on the declaration in the validation runtime file (once per partial class).
+        writer.Open("internal static partial class " + Pipeline.ValidatorNames.ClassName);
+        writer.Line("/// <summary>Validates a whole JSON document against this file's root schema: null when valid.</summary>");
+        writer.Line($"internal static global::System.Collections.Generic.IReadOnlyList<ValidationError>? {file.DocumentEntry}(global::System.ReadOnlySpan<byte> utf8Json, out string? malformed)");
+        writer.Line($"    => Run(utf8Json, {file.RootMethod}, out malformed);");
+        writer.Line();
+        for (var i = 0; i < file.Nodes.Count; i++)
+        {
+            EmitNode(writer, file.Nodes[i], file.Labels[i], file.Methods[i], file.Targets[i], methods);
+        }
+
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private static void EmitNode(SourceWriter writer, ValidationNode node, string label, string method, string target, Dictionary<string, string> methods)
+    {
+        var fields = new List<string>();
+        writer.Line("// " + SingleLine(label));
+        writer.Open($"internal static void {method}(ref {Reader} reader, ValidationContext context)");
+        if (node.RefKey is not null)
+        {
+            if (target.Length > 0)
+            {
+                writer.Line($"{target}(ref reader, context);");
+            }
+            else
+            {
+                writer.Line("context.Add(\"$ref\", null, \"the schema reference could not be resolved (see diagnostic CC0002)\");");
+                writer.Line("reader.Skip();");
+            }
+
+            writer.Close();
+            writer.Line();
+            return;
+        }
+
+        if (node.AlwaysFails)
+        {
+            writer.Line($"context.Add(\"false\", {Support}.ValueText(reader), \"no value is allowed here\");");
+            writer.Line("reader.Skip();");
+            writer.Close();
+            writer.Line();
+            return;
+        }
+
+        EmitApplicators(writer, node, methods);
+        EmitTypeAndValues(writer, node, method, fields);
+        EmitByToken(writer, node, method, methods, fields);
+        writer.Close();
+        foreach (var field in fields)
+        {
+            writer.Line(field);
+        }
+
+        writer.Line();
+    }
+
+    private static void EmitApplicators(SourceWriter writer, ValidationNode node, Dictionary<string, string> methods)
+    {
+        foreach (var member in node.AllOf)
+        {
+            writer.Line($"{{ var branch = reader; {methods[member]}(ref branch, context); }}");
+        }
+
+        EmitCountingBranches(writer, "anyOf", node.AnyOf, methods, "matched == 0", "matches none of the schemas in anyOf");
+        EmitCountingBranches(writer, "oneOf", node.OneOf, methods, "matched != 1", null);
+    }
+
+    private static void EmitCountingBranches(SourceWriter writer, string keyword, Model.EquatableArray<string> members, Dictionary<string, string> methods, string failure, string? message)
+    {
+        if (members.IsEmpty)
+        {
+            return;
+        }
+
+        writer.Open(string.Empty);
+        writer.Line("var mark = context.ErrorCount;");
+        writer.Line("var matched = 0;");
+        foreach (var member in members)
+        {
+            writer.Line($"{{ var branch = reader; {methods[member]}(ref branch, context); if (context.ErrorCount == mark) {{ matched++; }} context.Truncate(mark); }}");
+        }
+
+        writer.Open($"if ({failure})");
+        var text = message is null
+            ? "matched == 0 ? \"matches none of the schemas in oneOf\" : \"matches more than one schema in oneOf\""
+            : CSharpLiterals.String(message);
+        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(reader), {text});");
+        writer.Close();
+        writer.Close();
+    }
+
+    private static void EmitTypeAndValues(SourceWriter writer, ValidationNode node, string method, List<string> fields)
+    {
+        if (!node.Types.IsEmpty)
+        {
+            var allowed = new List<string>();
+            foreach (var type in node.Types)
+            {
+                allowed.AddRange(type switch
+                {
+                    "null" => new[] { "Null" },
+                    "boolean" => new[] { "Boolean" },
+                    "integer" => new[] { "Integer" },
+                    "number" => new[] { "Integer", "Number" },
+                    "string" => new[] { "String" },
+                    "object" => new[] { "Object" },
+                    _ => new[] { "Array" },
+                });
+            }
+
+            var condition = string.Join(" or ", allowed.Distinct().Select(k => Kind + "." + k));
+            writer.Open($"if ({Support}.KindOf(ref reader) is not ({condition}))");
+            writer.Line($"context.Add(\"type\", {Support}.ValueText(reader), {CSharpLiterals.String("must be " + string.Join(" or ", node.Types))});");
+            writer.Close();
+            writer.Line();
+        }
+
+        if (node.ConstJson is not null)
+        {
+            var field = $"s_const_{method}";
+            fields.Add($"private static readonly global::System.Text.Json.JsonElement {field} = {Support}.Constant({CSharpLiterals.String(node.ConstJson)});");
+            writer.Open($"if (!{Support}.EqualsConstant(reader, {field}))");
+            writer.Line($"context.Add(\"const\", {Support}.ValueText(reader), {CSharpLiterals.String("must be " + Truncate(node.ConstJson))});");
+            writer.Close();
+        }
+
+        if (!node.EnumJson.IsEmpty)
+        {
+            var field = $"s_enum_{method}";
+            fields.Add($"private static readonly global::System.Text.Json.JsonElement[] {field} = [{string.Join(", ", node.EnumJson.Select(e => $"{Support}.Constant({CSharpLiterals.String(e)})"))}];");
+            writer.Line("var inEnum = false;");
+            writer.Open($"foreach (var candidate in {field})");
+            writer.Line($"inEnum = inEnum || {Support}.EqualsConstant(reader, candidate);");
+            writer.Close();
+            writer.Open("if (!inEnum)");
+            writer.Line($"context.Add(\"enum\", {Support}.ValueText(reader), {CSharpLiterals.String("must be one of " + Truncate(string.Join(", ", node.EnumJson)))});");
+            writer.Close();
+        }
+    }
+
+    private static void EmitByToken(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields)
+    {
+        var hasString = node.MinLength is not null || node.MaxLength is not null || node.Pattern is not null;
+        var hasNumber = node.Minimum is not null || node.Maximum is not null || node.ExclusiveMinimum is not null || node.ExclusiveMaximum is not null || node.MultipleOf is not null;
+        var hasArray = node.ItemsKey is not null || node.MinItems is not null || node.MaxItems is not null || node.UniqueItems;
+        var hasObject = !node.Properties.IsEmpty || !node.Required.IsEmpty || node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null;
+
+        writer.Open("switch (reader.TokenType)");
+        if (hasString)
+        {
+            writer.Open($"case {TokenType}.String:");
+            if (node.MinLength is not null || node.MaxLength is not null)
+            {
+                writer.Line($"var length = {Support}.CodePointLength(ref reader);");
+                EmitLimit(writer, node.MinLength, "length < {0}", "minLength", "must be at least {0} characters long");
+                EmitLimit(writer, node.MaxLength, "length > {0}", "maxLength", "must be at most {0} characters long");
+            }
+
+            if (node.Pattern is not null)
+            {
+                var field = $"s_pattern_{method}";
+                fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({CSharpLiterals.String(node.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+                writer.Open($"if (!{Support}.Matches({field}, ref reader))");
+                writer.Line($"context.Add(\"pattern\", {Support}.ValueText(reader), {CSharpLiterals.String("must match " + node.Pattern)});");
+                writer.Close();
+            }
+
+            writer.Line("break;");
+            writer.Close();
+        }
+
+        if (hasNumber)
+        {
+            writer.Open($"case {TokenType}.Number:");
+            EmitNumberLimit(writer, node.Minimum, "< 0", "minimum", "must be at least ");
+            EmitNumberLimit(writer, node.Maximum, "> 0", "maximum", "must be at most ");
+            EmitNumberLimit(writer, node.ExclusiveMinimum, "<= 0", "exclusiveMinimum", "must be greater than ");
+            EmitNumberLimit(writer, node.ExclusiveMaximum, ">= 0", "exclusiveMaximum", "must be less than ");
+            if (node.MultipleOf is not null)
+            {
+                writer.Open($"if (!{Support}.IsMultipleOf(ref reader, {DecimalLiteral(node.MultipleOf)}, {DoubleLiteral(node.MultipleOf)}))");
+                writer.Line($"context.Add(\"multipleOf\", {Support}.ValueText(reader), {CSharpLiterals.String("must be a multiple of " + node.MultipleOf)});");
+                writer.Close();
+            }
+
+            writer.Line("break;");
+            writer.Close();
+        }
+
+        if (hasArray)
+        {
+            EmitArray(writer, node, methods);
+        }
+
+        if (hasObject)
+        {
+            EmitObject(writer, node, methods);
+        }
+
+        writer.Open("default:");
+        writer.Line("reader.Skip();");
+        writer.Line("break;");
+        writer.Close();
+        writer.Close();
+    }
+
+    private static void EmitArray(SourceWriter writer, ValidationNode node, Dictionary<string, string> methods)
+    {
+        writer.Open($"case {TokenType}.StartArray:");
+        writer.Line("var start = reader;");
+        writer.Line("var count = 0L;");
+        if (node.UniqueItems)
+        {
+            writer.Line("var items = new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>();");
+            writer.Line("var duplicate = false;");
+        }
+
+        writer.Open("while (true)");
+        writer.Line($"{Support}.Next(ref reader);");
+        writer.Open($"if (reader.TokenType == {TokenType}.EndArray)");
+        writer.Line("break;");
+        writer.Close();
+        writer.Line();
+        if (node.UniqueItems)
+        {
+            writer.Line("var copy = reader;");
+            writer.Line("var item = global::System.Text.Json.JsonElement.ParseValue(ref copy);");
+            writer.Line($"duplicate |= items.Exists(seen => {Support}.JsonEquals(seen, item));");
+            writer.Line("items.Add(item);");
+        }
+
+        if (node.ItemsKey is not null)
+        {
+            writer.Line("context.Push((int)count);");
+            writer.Line($"{methods[node.ItemsKey]}(ref reader, context);");
+            writer.Line("context.Pop();");
+        }
+        else
+        {
+            writer.Line("reader.Skip();");
+        }
+
+        writer.Line("count++;");
+        writer.Close();
+        EmitLimit(writer, node.MinItems, "count < {0}", "minItems", "must have at least {0} items", "start");
+        EmitLimit(writer, node.MaxItems, "count > {0}", "maxItems", "must have at most {0} items", "start");
+        if (node.UniqueItems)
+        {
+            writer.Open("if (duplicate)");
+            writer.Line($"context.Add(\"uniqueItems\", {Support}.ValueText(start), \"must not contain duplicate items\");");
+            writer.Close();
+        }
+
+        writer.Line("break;");
+        writer.Close();
+    }
+
+    private static void EmitObject(SourceWriter writer, ValidationNode node, Dictionary<string, string> methods)
+    {
+        writer.Open($"case {TokenType}.StartObject:");
+        var required = node.Required.ToList();
+        for (var i = 0; i < required.Count; i++)
+        {
+            writer.Line($"var seen{i} = false;");
+        }
+
+        writer.Open("while (true)");
+        writer.Line($"{Support}.Next(ref reader);");
+        writer.Open($"if (reader.TokenType == {TokenType}.EndObject)");
+        writer.Line("break;");
+        writer.Close();
+        writer.Line();
+        // Required names with a declared schema are marked seen in their branch below; others are checked here.
+        for (var i = 0; i < required.Count; i++)
+        {
+            if (!node.Properties.Any(p => p.Name == required[i]))
+            {
+                writer.Line($"if (reader.ValueTextEquals({CSharpLiterals.Utf8(required[i])})) {{ seen{i} = true; }}");
+            }
+        }
+
+        var first = true;
+        foreach (var property in node.Properties)
+        {
+            writer.Open($"{(first ? string.Empty : "else ")}if (reader.ValueTextEquals({CSharpLiterals.Utf8(property.Name)}))");
+            first = false;
+            var requiredIndex = required.IndexOf(property.Name);
+            if (requiredIndex >= 0)
+            {
+                writer.Line($"seen{requiredIndex} = true;");
+            }
+
+            writer.Line($"{Support}.Next(ref reader);");
+            writer.Line($"context.Push({CSharpLiterals.String(property.Name)});");
+            writer.Line($"{methods[property.NodeKey]}(ref reader, context);");
+            writer.Line("context.Pop();");
+            writer.Close();
+        }
+
+        writer.Open(first ? string.Empty : "else");
+        if (node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null)
+        {
+            writer.Line("var name = reader.GetString()!;");
+            writer.Line($"{Support}.Next(ref reader);");
+            writer.Line("context.Push(name);");
+            if (node.AdditionalPropertiesKey is not null)
+            {
+                writer.Line($"{methods[node.AdditionalPropertiesKey]}(ref reader, context);");
+            }
+            else
+            {
+                writer.Line($"context.Add(\"additionalProperties\", {Support}.ValueText(reader), \"is not an allowed property\");");
+                writer.Line("reader.Skip();");
+            }
+
+            writer.Line("context.Pop();");
+        }
+        else
+        {
+            writer.Line($"{Support}.Next(ref reader);");
+            writer.Line("reader.Skip();");
+        }
+
+        writer.Close();
+        writer.Close();
+        for (var i = 0; i < required.Count; i++)
+        {
+            writer.Open($"if (!seen{i})");
+            writer.Line($"context.AddForMember({CSharpLiterals.String(required[i])}, \"required\", \"is required\");");
+            writer.Close();
+        }
+
+        writer.Line("break;");
+        writer.Close();
+    }
+
+    private static void EmitLimit(SourceWriter writer, long? limit, string condition, string keyword, string message, string valueReader = "reader")
+    {
+        if (limit is not { } value)
+        {
+            return;
+        }
+
+        var text = value.ToString(CultureInfo.InvariantCulture);
+        writer.Open("if (" + string.Format(CultureInfo.InvariantCulture, condition, text + "L") + ")");
+        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText({valueReader}), {CSharpLiterals.String(string.Format(CultureInfo.InvariantCulture, message, text))});");
+        writer.Close();
+    }
+
+    private static void EmitNumberLimit(SourceWriter writer, string? limit, string failure, string keyword, string message)
+    {
+        if (limit is null)
+        {
+            return;
+        }
+
+        writer.Open($"if ({Support}.CompareNumber(ref reader, {DecimalLiteral(limit)}, {DoubleLiteral(limit)}) {failure})");
+        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(reader), {CSharpLiterals.String(message + limit)});");
+        writer.Close();
+    }
+
+    private static string DecimalLiteral(string json)
+        => decimal.TryParse(json, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value.ToString(CultureInfo.InvariantCulture) + "m"
+            : "null";
+
+    private static string DoubleLiteral(string json)
+    {
+        var value = double.Parse(json, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return double.IsPositiveInfinity(value) ? "double.PositiveInfinity"
+            : double.IsNegativeInfinity(value) ? "double.NegativeInfinity"
+            : value.ToString("R", CultureInfo.InvariantCulture) + "d";
+    }
+
+    /// <summary>Control characters (legal in JSON names) would end a <c>//</c> comment: show them escaped.</summary>
+    private static string SingleLine(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : c.ToString());
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Truncate(string text) => text.Length <= 80 ? text : text.Substring(0, 80) + "…";
+}

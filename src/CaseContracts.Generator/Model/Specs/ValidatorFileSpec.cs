@@ -1,0 +1,16 @@
+namespace CaseContracts.Generator.Model.Specs;
+
+/// <summary>The validators of one schema file: a method per schema position, plus the document's entry point.</summary>
+/// <param name="DocumentEntry">Name of the method validating a whole document against the file's root.</param>
+/// <param name="Labels">Per node: its key relative to the schema folder (a comment in the generated code).</param>
+/// <param name="Methods">Per node (same order as <paramref name="Nodes"/>): its method name.</param>
+/// <param name="Targets">Per node: the method its <c>$ref</c> calls, or null (no ref, or unresolved).</param>
+internal sealed record ValidatorFileSpec(
+    string Namespace,
+    string HintName,
+    string DocumentEntry,
+    string RootMethod,
+    EquatableArray<Validation.ValidationNode> Nodes,
+    EquatableArray<string> Labels,
+    EquatableArray<string> Methods,
+    EquatableArray<string> Targets);

@@ -1,0 +1,41 @@
+namespace CaseContracts.Generator.Model.Validation;
+
+/// <summary>
+/// The assertions of one schema position (a file root, a definition, a property's schema, items…),
+/// as read from the schema: what the generated validator for that position checks. Sub-schemas are
+/// referred to by key (<c>file#pointer</c>); a <c>$ref</c> is the key it points to.
+/// Numbers are kept as their JSON text so the emitter can write them without losing precision.
+/// </summary>
+internal sealed record ValidationNode(
+    string Key,
+    bool AlwaysFails,
+    EquatableArray<string> Types,
+    string? ConstJson,
+    EquatableArray<string> EnumJson,
+    long? MinLength,
+    long? MaxLength,
+    string? Pattern,
+    string? Minimum,
+    string? Maximum,
+    string? ExclusiveMinimum,
+    string? ExclusiveMaximum,
+    string? MultipleOf,
+    long? MinItems,
+    long? MaxItems,
+    bool UniqueItems,
+    string? ItemsKey,
+    EquatableArray<PropertyNode> Properties,
+    EquatableArray<string> Required,
+    bool RejectsAdditionalProperties,
+    string? AdditionalPropertiesKey,
+    EquatableArray<string> AllOf,
+    EquatableArray<string> AnyOf,
+    EquatableArray<string> OneOf,
+    string? RefKey)
+{
+    /// <summary>A schema that accepts everything (<c>true</c>, <c>{}</c>).</summary>
+    public static ValidationNode AcceptsAll(string key) => new(key, false, default, null, default, null, null, null, null, null, null, null, null, null, null, false, null, default, default, false, null, default, default, default, null);
+}
+
+/// <summary>A declared property and the key of its schema.</summary>
+internal sealed record PropertyNode(string Name, string NodeKey);

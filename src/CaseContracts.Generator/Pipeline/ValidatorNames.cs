@@ -1,0 +1,56 @@
+using System;
+using System.Text;
+using CaseContracts.Generator.Model;
+using CaseContracts.Generator.Schema;
+
+namespace CaseContracts.Generator.Pipeline;
+
+/// <summary>
+/// Names of generated validator methods, derived from a schema position's key relative to the schema
+/// folder: readable, stable across machines (no absolute paths), unique (a short hash of the key).
+/// </summary>
+internal static class ValidatorNames
+{
+    public const string ClassName = "SchemaValidators";
+
+    public static string Method(string key, GeneratorOptions options)
+    {
+        var relative = Relative(key, options);
+        return "Validate_" + Sanitize(relative) + "_" + Hash(relative);
+    }
+
+    /// <summary>The entry point validating a whole document (file) against its root schema.</summary>
+    public static string DocumentEntry(string filePath, GeneratorOptions options)
+        => "ValidateDocument_" + Sanitize(Relative(filePath, options));
+
+    public static string Relative(string key, GeneratorOptions options)
+    {
+        var root = options.SchemaDirectory.StartsWith("/", StringComparison.Ordinal)
+            ? options.SchemaDirectory
+            : SchemaPaths.Normalize(options.ProjectDirectory + "/" + options.SchemaDirectory);
+        return key.StartsWith(root + "/", StringComparison.Ordinal) ? key.Substring(root.Length + 1) : key.TrimStart('/');
+    }
+
+    private static string Sanitize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Replace(".schema.json", string.Empty).Replace("#", string.Empty))
+        {
+            builder.Append(c < 128 && char.IsLetterOrDigit(c) ? c : '_');
+        }
+
+        return builder.ToString().Trim('_');
+    }
+
+    // FNV-1a: stable across processes and platforms (string.GetHashCode is randomised).
+    private static string Hash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
