@@ -69,7 +69,11 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Select(static (all, _) => NameCollisions.Report(all).ToEquatableArray())
             .WithTrackingName(TrackingNames.IndexDiagnostics);
 
-        context.RegisterSourceOutput(types, static (output, type) => EmitType(output, type));
+        var capabilities = context.CompilationProvider
+            .Select(static (compilation, _) => new GenerationCapabilities(compilation.GetTypeByMetadataName("System.IO.Pipelines.PipeReader") is not null))
+            .WithTrackingName(TrackingNames.Capabilities);
+
+        context.RegisterSourceOutput(types.Combine(capabilities), static (output, input) => EmitType(output, input.Left, input.Right));
         context.RegisterSourceOutput(validators, static (output, file) => EmitValidators(output, file));
         context.RegisterSourceOutput(runtimeNamespace, static (output, ns) => output.AddSource(ValidationRuntimeEmitter.HintName(ns), ValidationRuntimeEmitter.Emit(ns)));
         context.RegisterSourceOutput(documents.Select(static (d, _) => d.Diagnostics), static (output, d) => Report(output, d));
@@ -140,15 +144,15 @@ public sealed class ContractGenerator : IIncrementalGenerator
         output.AddSource(file.HintName, source);
     }
 
-    private static void EmitType(SourceProductionContext output, TypeSpec type)
+    private static void EmitType(SourceProductionContext output, TypeSpec type, GenerationCapabilities capabilities)
     {
         string source;
         try
         {
             source = type switch
             {
-                ObjectTypeSpec record => RecordEmitter.Emit(record),
-                UnionTypeSpec union => UnionEmitter.Emit(union),
+                ObjectTypeSpec record => RecordEmitter.Emit(record, capabilities),
+                UnionTypeSpec union => UnionEmitter.Emit(union, capabilities),
                 EnumTypeSpec enumeration => EnumEmitter.Emit(enumeration),
                 _ => throw new InvalidOperationException("No emitter for " + type.GetType().Name),
             };

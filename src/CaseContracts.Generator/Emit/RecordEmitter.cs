@@ -1,4 +1,5 @@
 using System.Linq;
+using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Specs;
 
 namespace CaseContracts.Generator.Emit;
@@ -14,7 +15,7 @@ internal static class RecordEmitter
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
 
-    public static string Emit(ObjectTypeSpec type)
+    public static string Emit(ObjectTypeSpec type, GenerationCapabilities capabilities)
     {
         var isVariant = type.ContainingType is not null;
         var writer = SourceWriter.ForGeneratedFile();
@@ -32,6 +33,7 @@ internal static class RecordEmitter
 
         EmitMembers(writer, type);
         EmitEquality(writer, type);
+        ParseEntryPoints.Emit(writer, type.Name, type.ValidatorMethod, hidesInherited: isVariant, capabilities.HasPipeReader);
         EmitReader(writer, type, isVariant);
         EmitWriter(writer, type, isVariant);
         EmitNames(writer, type);

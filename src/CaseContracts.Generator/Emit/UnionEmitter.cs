@@ -1,4 +1,5 @@
 using System.Linq;
+using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Specs;
 
 namespace CaseContracts.Generator.Emit;
@@ -12,7 +13,7 @@ internal static class UnionEmitter
 {
     private const string Support = JsonSupportEmitter.TypeName;
 
-    public static string Emit(UnionTypeSpec union)
+    public static string Emit(UnionTypeSpec union, GenerationCapabilities capabilities)
     {
         var writer = SourceWriter.ForGeneratedFile();
         writer.Open("namespace " + union.Namespace);
@@ -39,6 +40,7 @@ internal static class UnionEmitter
 
         EmitMatch(writer, union);
         EmitSwitch(writer, union);
+        ParseEntryPoints.Emit(writer, union.Name, union.ValidatorMethod, hidesInherited: false, capabilities.HasPipeReader);
         EmitReader(writer, union);
 
         writer.Line("/// <summary>Writes this value as a JSON object, properties in schema order.</summary>");

@@ -37,7 +37,8 @@ internal static class ValidatorEmitter
         writer.Line();
         for (var i = 0; i < file.Nodes.Count; i++)
         {
-            EmitNode(writer, file.Nodes[i], file.Labels[i], file.Methods[i], file.Targets[i], methods);
+            var dispatch = file.Dispatches.FirstOrDefault(d => d.NodeKey == file.Nodes[i].Key);
+            EmitNode(writer, file.Nodes[i], file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods);
         }
 
         writer.Close();
@@ -45,7 +46,7 @@ internal static class ValidatorEmitter
         return writer.ToString();
     }
 
-    private static void EmitNode(SourceWriter writer, ValidationNode node, string label, string method, string target, Dictionary<string, string> methods)
+    private static void EmitNode(SourceWriter writer, ValidationNode node, string label, string method, string target, UnionDispatch? dispatch, Dictionary<string, string> methods)
     {
         var fields = new List<string>();
         writer.Line("// " + SingleLine(label));
@@ -76,7 +77,7 @@ internal static class ValidatorEmitter
             return;
         }
 
-        EmitApplicators(writer, node, methods);
+        EmitApplicators(writer, node, dispatch, methods);
         EmitTypeAndValues(writer, node, method, fields);
         EmitByToken(writer, node, method, methods, fields);
         writer.Close();
@@ -88,7 +89,7 @@ internal static class ValidatorEmitter
         writer.Line();
     }
 
-    private static void EmitApplicators(SourceWriter writer, ValidationNode node, Dictionary<string, string> methods)
+    private static void EmitApplicators(SourceWriter writer, ValidationNode node, UnionDispatch? dispatch, Dictionary<string, string> methods)
     {
         foreach (var member in node.AllOf)
         {
@@ -96,7 +97,44 @@ internal static class ValidatorEmitter
         }
 
         EmitCountingBranches(writer, "anyOf", node.AnyOf, methods, "matched == 0", "matches none of the schemas in anyOf");
-        EmitCountingBranches(writer, "oneOf", node.OneOf, methods, "matched != 1", null);
+        if (dispatch is null)
+        {
+            EmitCountingBranches(writer, "oneOf", node.OneOf, methods, "matched != 1", null);
+        }
+        else
+        {
+            EmitDispatch(writer, dispatch);
+            // Not an object: no member's discriminator applies, so count matches exactly as oneOf does.
+            writer.Open("else");
+            EmitCountingBranches(writer, "oneOf", node.OneOf, methods, "matched != 1", null);
+            writer.Close();
+            writer.Line();
+        }
+    }
+
+    private static void EmitDispatch(SourceWriter writer, UnionDispatch dispatch)
+    {
+        var name = CSharpLiterals.String(dispatch.DiscriminatorJsonName);
+        var expected = CSharpLiterals.String("must be one of " + string.Join(", ", dispatch.Values.Select(v => "\"" + v + "\"")));
+        writer.Open($"if (reader.TokenType == {TokenType}.StartObject)");
+        writer.Line("var lookahead = reader;");
+        writer.Open($"if (!{Support}.SeekProperty(ref lookahead, {CSharpLiterals.Utf8(dispatch.DiscriminatorJsonName)}))");
+        writer.Line($"context.AddForMember({name}, \"required\", \"is required\");");
+        writer.Close();
+        for (var i = 0; i < dispatch.Values.Count; i++)
+        {
+            writer.Open($"else if (lookahead.TokenType == {TokenType}.String && lookahead.ValueTextEquals({CSharpLiterals.Utf8(dispatch.Values[i])}))");
+            writer.Line($"var branch = reader;");
+            writer.Line($"{dispatch.Methods[i]}(ref branch, context);");
+            writer.Close();
+        }
+
+        writer.Open("else");
+        writer.Line($"context.Push({name});");
+        writer.Line($"context.Add(\"oneOf\", {Support}.ValueText(lookahead), {expected});");
+        writer.Line("context.Pop();");
+        writer.Close();
+        writer.Close();
     }
 
     private static void EmitCountingBranches(SourceWriter writer, string keyword, Model.EquatableArray<string> members, Dictionary<string, string> methods, string failure, string? message)

@@ -12,4 +12,5 @@ internal static class TrackingNames
     public const string IndexDiagnostics = nameof(IndexDiagnostics);
     public const string Validators = nameof(Validators);
     public const string RuntimeNamespace = nameof(RuntimeNamespace);
+    public const string Capabilities = nameof(Capabilities);
 }

@@ -19,7 +19,7 @@ internal sealed class TypeResolver
     private static readonly HashSet<string> s_reservedMemberNames = new(StringComparer.Ordinal)
     {
         "Equals", "GetHashCode", "ToString", "GetType", "EqualityContract", "Deconstruct", "PrintMembers", "Clone",
-        "ReadFrom", "WriteTo", "Parse", "ToJson", "ToUtf8Json", "Match", "Switch", "JsonNames",
+        "ReadFrom", "WriteTo", "Parse", "TryParse", "TryParseAsync", "Validate", "ToJson", "ToUtf8Json", "Match", "Switch", "JsonNames",
     };
 
     private readonly SchemaIndex _index;
@@ -59,14 +59,14 @@ internal sealed class TypeResolver
                 _diagnostics.AddRange(layout.Diagnostics);
                 var variants = layout.Variants.Select(v => new UnionVariantSpec(v.Member.TypeName, v.Value, Naming.ToCamelCase(v.Member.TypeName)));
                 return new UnionTypeSpec(_options.Namespace, schema.TypeName, schema.Description, HintName(null, schema.TypeName),
-                    layout.DiscriminatorJsonName, Naming.ToPascalCase(layout.DiscriminatorJsonName), variants.ToEquatableArray());
+                    layout.DiscriminatorJsonName, Naming.ToPascalCase(layout.DiscriminatorJsonName), variants.ToEquatableArray(), ValidatorNames.Method(schema.Key, _options));
 
             case NamedSchemaKind.Object:
                 var union = UnionLayout.ContainingUnion(schema.Key, _index);
                 var container = union?.Union.TypeName;
                 var properties = ResolveProperties(schema, union?.DiscriminatorJsonName);
                 return new ObjectTypeSpec(_options.Namespace, schema.TypeName, schema.Description, HintName(container, schema.TypeName), container,
-                    properties.ToEquatableArray(), schema.RejectsUnknownProperties);
+                    properties.ToEquatableArray(), schema.RejectsUnknownProperties, ValidatorNames.Method(schema.Key, _options));
 
             default:
                 return null;

@@ -25,6 +25,22 @@ internal static class ValidatorPlanner
             nodes,
             nodes.Select(n => ValidatorNames.Relative(n.Key, options)).ToEquatableArray(),
             nodes.Select(n => ValidatorNames.Method(n.Key, options)).ToEquatableArray(),
-            nodes.Select(n => n.RefKey is { } target && index.HasValidationNode(target) ? ValidatorNames.Method(target, options) : string.Empty).ToEquatableArray());
+            nodes.Select(n => n.RefKey is { } target && index.HasValidationNode(target) ? ValidatorNames.Method(target, options) : string.Empty).ToEquatableArray(),
+            nodes.Select(n => Dispatch(n, index, options)).OfType<UnionDispatch>().ToEquatableArray());
+    }
+
+    private static UnionDispatch? Dispatch(Model.Validation.ValidationNode node, SchemaIndex index, GeneratorOptions options)
+    {
+        if (node.OneOf.IsEmpty || index.Find(node.Key) is not { } summary || UnionLayout.Of(summary, index) is not { } layout
+            || layout.Variants.Count != node.OneOf.Count)
+        {
+            return null;
+        }
+
+        return new UnionDispatch(
+            node.Key,
+            layout.DiscriminatorJsonName,
+            layout.Variants.Select(v => v.Value).ToEquatableArray(),
+            layout.Variants.Select(v => ValidatorNames.Method(v.Member.Key, options)).ToEquatableArray());
     }
 }

@@ -15,6 +15,7 @@ public sealed class IncrementalityTests
     private static readonly string[] PipelineSteps =
     [
         "Options", "SchemaFolder", "Documents", "Index", "ResolvedDocuments", "Types", "IndexDiagnostics",
+        "Validators", "RuntimeNamespace", "Capabilities",
     ];
 
     [Fact]

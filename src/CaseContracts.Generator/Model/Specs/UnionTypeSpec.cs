@@ -8,7 +8,8 @@ internal sealed record UnionTypeSpec(
     string HintName,
     string DiscriminatorJsonName,
     string DiscriminatorName,
-    EquatableArray<UnionVariantSpec> Variants)
+    EquatableArray<UnionVariantSpec> Variants,
+    string ValidatorMethod)
     : TypeSpec(Namespace, Name, Description, HintName, null);
 
 /// <summary>One variant: its nested type name, the discriminator value that selects it, its parameter name in <c>Match</c>.</summary>

@@ -4,6 +4,7 @@ namespace CaseContracts.Generator.Model.Specs;
 /// <param name="DocumentEntry">Name of the method validating a whole document against the file's root.</param>
 /// <param name="Labels">Per node: its key relative to the schema folder (a comment in the generated code).</param>
 /// <param name="Methods">Per node (same order as <paramref name="Nodes"/>): its method name.</param>
+/// <param name="Dispatches">The <c>oneOf</c>s that are discriminated unions, validated by dispatch.</param>
 /// <param name="Targets">Per node: the method its <c>$ref</c> calls, or null (no ref, or unresolved).</param>
 internal sealed record ValidatorFileSpec(
     string Namespace,
@@ -13,4 +14,13 @@ internal sealed record ValidatorFileSpec(
     EquatableArray<Validation.ValidationNode> Nodes,
     EquatableArray<string> Labels,
     EquatableArray<string> Methods,
-    EquatableArray<string> Targets);
+    EquatableArray<string> Targets,
+    EquatableArray<UnionDispatch> Dispatches);
+
+/// <summary>
+/// A discriminated <c>oneOf</c> validated by its discriminator: the member the value names is the only
+/// one checked (its errors are the useful ones); an unknown value is one error at the discriminator.
+/// Equivalent to <c>oneOf</c> because every member fixes the discriminator to a different constant.
+/// </summary>
+/// <param name="NodeKey">The validation node whose <c>oneOf</c> this replaces.</param>
+internal sealed record UnionDispatch(string NodeKey, string DiscriminatorJsonName, EquatableArray<string> Values, EquatableArray<string> Methods);

@@ -55,6 +55,18 @@ namespace CaseContracts.Internal
             return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
 
+        /// <summary>Writes <paramref name="value"/> with <paramref name="write"/> and returns the UTF-8 JSON.</summary>
+        public static byte[] ToUtf8<T>(T value, global::System.Action<T, global::System.Text.Json.Utf8JsonWriter> write)
+        {
+            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            {
+                write(value, writer);
+            }
+
+            return buffer.WrittenSpan.ToArray();
+        }
+
         /// <summary>Advances to the next token; the end of the data here means the JSON is incomplete.</summary>
         public static void Next(ref global::System.Text.Json.Utf8JsonReader reader)
         {

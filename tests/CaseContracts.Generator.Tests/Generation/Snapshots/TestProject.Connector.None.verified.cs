@@ -27,6 +27,53 @@ namespace TestProject
             /// </summary>
             public override string Type => ".none";
 
+            /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
+            public static new ParseResult<None> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+            {
+                var errors = SchemaValidators.Run(utf8Json, SchemaValidators.Validate_connectors_none_a485048c, out var malformed);
+                return malformed is not null ? ParseResult<None>.Malformed(malformed)
+                    : errors is not null ? ParseResult<None>.Invalid(errors)
+                    : SchemaValidators.Bind(utf8Json, ReadFrom);
+            }
+
+            /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
+            public static new ParseResult<None> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
+                => TryParse(utf8Json.IsSingleSegment ? utf8Json.First.Span : global::System.Buffers.BuffersExtensions.ToArray(utf8Json));
+
+            /// <summary>Reads UTF-8 JSON text from a stream, at most <paramref name="maxBytes"/> (longer input is reported as malformed, never buffered whole).</summary>
+            public static new async global::System.Threading.Tasks.ValueTask<ParseResult<None>> TryParseAsync(global::System.IO.Stream utf8Json, long maxBytes = SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
+            {
+                var buffer = await SchemaValidators.ReadAllAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
+                return buffer is null ? ParseResult<None>.Malformed(SchemaValidators.TooLargeMessage(maxBytes)) : TryParse(buffer.Value.Span);
+            }
+
+            /// <summary>Reads UTF-8 JSON text from a pipe (a request body), at most <paramref name="maxBytes"/>.</summary>
+            public static new async global::System.Threading.Tasks.ValueTask<ParseResult<None>> TryParseAsync(global::System.IO.Pipelines.PipeReader utf8Json, long maxBytes = SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
+            {
+                while (true)
+                {
+                    var read = await utf8Json.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    if (read.Buffer.Length > maxBytes)
+                    {
+                        utf8Json.AdvanceTo(read.Buffer.End);
+                        return ParseResult<None>.Malformed(SchemaValidators.TooLargeMessage(maxBytes));
+                    }
+
+                    if (read.IsCompleted)
+                    {
+                        var parsed = TryParse(read.Buffer);
+                        utf8Json.AdvanceTo(read.Buffer.End);
+                        return parsed;
+                    }
+
+                    utf8Json.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+                }
+            }
+
+            /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
+            public new global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
+                => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_connectors_none_a485048c, out _) ?? global::System.Array.Empty<ValidationError>();
+
             /// <summary>Parses UTF-8 JSON text into a <see cref="None"/>.</summary>
             /// <exception cref="global::System.Text.Json.JsonException">The JSON is malformed or does not fit this type.</exception>
             public static new None Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::CaseContracts.Internal.JsonSupport.Parse(utf8Json, ReadFrom);

@@ -37,18 +37,56 @@ namespace TestProject
         // connector.schema.json#
         internal static void Validate_connector_56ace6e4(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
         {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var mark = context.ErrorCount;
-                var matched = 0;
-                { var branch = reader; Validate_connector_oneOf_0_474fb7f9(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
-                { var branch = reader; Validate_connector_oneOf_1_464fb666(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
-                { var branch = reader; Validate_connector_oneOf_2_454fb4d3(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
-                { var branch = reader; Validate_connector_oneOf_3_444fb340(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
-                if (matched != 1)
+                var lookahead = reader;
+                if (!global::CaseContracts.Internal.JsonSupport.SeekProperty(ref lookahead, "type"u8))
                 {
-                    context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
+                    context.AddForMember("type", "required", "is required");
+                }
+                else if (lookahead.TokenType == global::System.Text.Json.JsonTokenType.String && lookahead.ValueTextEquals(".jira"u8))
+                {
+                    var branch = reader;
+                    Validate_connectors_jira_23120522(ref branch, context);
+                }
+                else if (lookahead.TokenType == global::System.Text.Json.JsonTokenType.String && lookahead.ValueTextEquals(".servicenow"u8))
+                {
+                    var branch = reader;
+                    Validate_connectors_servicenow_454b1855(ref branch, context);
+                }
+                else if (lookahead.TokenType == global::System.Text.Json.JsonTokenType.String && lookahead.ValueTextEquals(".resilient"u8))
+                {
+                    var branch = reader;
+                    Validate_connectors_resilient_e7555557(ref branch, context);
+                }
+                else if (lookahead.TokenType == global::System.Text.Json.JsonTokenType.String && lookahead.ValueTextEquals(".none"u8))
+                {
+                    var branch = reader;
+                    Validate_connectors_none_a485048c(ref branch, context);
+                }
+                else
+                {
+                    context.Push("type");
+                    context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(lookahead), "must be one of \".jira\", \".servicenow\", \".resilient\", \".none\"");
+                    context.Pop();
                 }
             }
+            else
+            {
+                {
+                    var mark = context.ErrorCount;
+                    var matched = 0;
+                    { var branch = reader; Validate_connector_oneOf_0_474fb7f9(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                    { var branch = reader; Validate_connector_oneOf_1_464fb666(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                    { var branch = reader; Validate_connector_oneOf_2_454fb4d3(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                    { var branch = reader; Validate_connector_oneOf_3_444fb340(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                    if (matched != 1)
+                    {
+                        context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
+                    }
+                }
+            }
+
             switch (reader.TokenType)
             {
                 default:

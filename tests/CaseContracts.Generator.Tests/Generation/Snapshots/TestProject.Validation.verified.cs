@@ -84,6 +84,48 @@ namespace TestProject
 
             return context.ErrorCount == 0 ? null : context.Errors;
         }
+
+        /// <summary>The default input limit of <c>TryParseAsync</c>: 1 MiB (Kibana's <c>server.maxPayload</c>).</summary>
+        internal const long DefaultMaxBytes = 1024 * 1024;
+
+        internal static string TooLargeMessage(long maxBytes) => "The JSON input is larger than " + maxBytes + " bytes.";
+
+        /// <summary>Binds JSON that has just been validated.</summary>
+        internal static ParseResult<T> Bind<T>(global::System.ReadOnlySpan<byte> utf8Json, global::CaseContracts.Internal.JsonSupport.ReadFunc<T> read)
+            where T : class
+        {
+            try
+            {
+                return ParseResult<T>.Valid(global::CaseContracts.Internal.JsonSupport.Parse(utf8Json, read));
+            }
+            catch (global::System.Text.Json.JsonException e)
+            {
+                // Valid JSON the C# type cannot hold (an integer beyond 64 bits, say) is still an answer, not a crash.
+                return ParseResult<T>.Invalid(new[] { new ValidationError("", "type", null, e.Message) });
+            }
+        }
+
+        /// <summary>Reads a stream to its end into one buffer, or null as soon as it exceeds <paramref name="maxBytes"/>.</summary>
+        internal static async global::System.Threading.Tasks.ValueTask<global::System.ReadOnlyMemory<byte>?> ReadAllAsync(global::System.IO.Stream stream, long maxBytes, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var buffer = new global::System.IO.MemoryStream();
+            var chunk = new byte[16 * 1024];
+            while (true)
+            {
+                var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return new global::System.ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+                }
+
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
     }
 
     /// <summary>The path and errors of one validation run, shared by the generated validators.</summary>
