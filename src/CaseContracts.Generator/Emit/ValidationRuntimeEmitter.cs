@@ -29,7 +29,86 @@ internal static class ValidationRuntimeEmitter
 /// <param name="Value">The offending value as JSON text, truncated; null when the value is absent (a missing property).</param>
 /// <param name="Message">What is wrong, in plain words.</param>
 [GeneratedCode]
-public sealed record ValidationError(string Path, string Keyword, string? Value, string Message);
+public sealed record ValidationError(string Path, string Keyword, string? Value, string Message)
+{
+    /// <summary>For limit keywords (<c>minLength</c>, <c>maxLength</c>, <c>minItems</c>, <c>maxItems</c>, <c>minimum</c>…): the schema's limit.</summary>
+    public string? Limit { get; init; }
+}
+
+/// <summary>Renders validation errors the way Kibana's HTTP API words them.</summary>
+[GeneratedCode]
+public static class KibanaMessages
+{
+    /// <summary>
+    /// One message for all errors, comma-joined as Kibana joins them: <c>Invalid value "5" supplied to "connector,fields,issueType"</c>,
+    /// <c>invalid keys "a,b"</c> (unknown properties of one object together), and the limit messages
+    /// (<c>The length of the title is too long. The maximum length is 160.</c>…).
+    /// </summary>
+    public static string Format(global::System.Collections.Generic.IEnumerable<ValidationError> errors)
+    {
+        var parts = new global::System.Collections.Generic.List<string>();
+        var unknownKeys = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<string>>();
+        foreach (var error in errors)
+        {
+            var keys = Keys(error.Path);
+            if (error.Keyword == "additionalProperties" && keys.Count > 0)
+            {
+                var parent = error.Path.Substring(0, error.Path.LastIndexOf('/'));
+                if (!unknownKeys.TryGetValue(parent, out var names))
+                {
+                    unknownKeys.Add(parent, names = new global::System.Collections.Generic.List<string>());
+                    parts.Add("\u0000" + parent);
+                }
+
+                names.Add(keys[keys.Count - 1]);
+                continue;
+            }
+
+            parts.Add(Format(error, keys));
+        }
+
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i].StartsWith("\u0000", global::System.StringComparison.Ordinal))
+            {
+                parts[i] = "invalid keys \"" + string.Join(",", unknownKeys[parts[i].Substring(1)]) + "\"";
+            }
+        }
+
+        return string.Join(",", parts);
+    }
+
+    private static string Format(ValidationError error, global::System.Collections.Generic.List<string> keys)
+    {
+        var field = keys.Count == 0 ? "value" : keys[keys.Count - 1];
+        switch (error.Keyword)
+        {
+            case "maxLength":
+                return "The length of the " + field + " is too long. The maximum length is " + error.Limit + ".";
+            case "minLength" when error.Value == "":
+                return "The " + field + " field cannot be an empty string.";
+            case "maxItems":
+                return "The length of the field " + field + " is too long. Array must be of length <= " + error.Limit + ".";
+            default:
+                return "Invalid value \"" + (error.Keyword == "required" ? "undefined" : error.Value) + "\" supplied to \"" + string.Join(",", keys) + "\"";
+        }
+    }
+
+    // "/connector/fields/issueType" → connector, fields, issueType ("" is the document itself).
+    private static global::System.Collections.Generic.List<string> Keys(string pointer)
+    {
+        var keys = new global::System.Collections.Generic.List<string>();
+        if (pointer.Length > 0)
+        {
+            foreach (var segment in pointer.Substring(1).Split('/'))
+            {
+                keys.Add(segment.Replace("~1", "/").Replace("~0", "~"));
+            }
+        }
+
+        return keys;
+    }
+}
 
 /// <summary>
 /// The outcome of reading JSON against its schema: the value when the JSON is valid; otherwise every
@@ -169,8 +248,8 @@ internal sealed class ValidationContext
     /// <summary>Drops errors added after <paramref name="count"/> (a failed branch of anyOf/oneOf).</summary>
     public void Truncate(int count) => Errors?.RemoveRange(count, Errors.Count - count);
 
-    public void Add(string keyword, string? value, string message)
-        => (Errors ??= new global::System.Collections.Generic.List<ValidationError>()).Add(new ValidationError(Pointer(null), keyword, value, message));
+    public void Add(string keyword, string? value, string message, string? limit = null)
+        => (Errors ??= new global::System.Collections.Generic.List<ValidationError>()).Add(new ValidationError(Pointer(null), keyword, value, message) { Limit = limit });
 
     /// <summary>An error about the member <paramref name="name"/> of the current object (a missing required property).</summary>
     public void AddForMember(string name, string keyword, string message)

@@ -415,7 +415,7 @@ internal static class ValidatorEmitter
 
         var text = value.ToString(CultureInfo.InvariantCulture);
         writer.Open("if (" + string.Format(CultureInfo.InvariantCulture, condition, text + "L") + ")");
-        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText({valueReader}), {CSharpLiterals.String(string.Format(CultureInfo.InvariantCulture, message, text))});");
+        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText({valueReader}), {CSharpLiterals.String(string.Format(CultureInfo.InvariantCulture, message, text))}, \"{text}\");");
         writer.Close();
     }
 
@@ -427,7 +427,7 @@ internal static class ValidatorEmitter
         }
 
         writer.Open($"if ({Support}.CompareNumber(ref reader, {DecimalLiteral(limit)}, {DoubleLiteral(limit)}) {failure})");
-        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(reader), {CSharpLiterals.String(message + limit)});");
+        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(reader), {CSharpLiterals.String(message + limit)}, {CSharpLiterals.String(limit)});");
         writer.Close();
     }
 

@@ -115,7 +115,7 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be at least 0");
+                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be at least 0", "0");
                     }
                     break;
                 }
