@@ -33,19 +33,30 @@ internal static class EnumEmitter
         writer.Line($"/// <summary>Reads a <see cref=\"{type.Name}\"/> from the string at <paramref name=\"reader\"/>.</summary>");
         writer.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The value is not one of the allowed strings.</exception>");
         writer.Open($"public static {type.Name} ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)");
+        writer.Open("if (TryRead(ref reader, out var value))");
+        writer.Line("return value;");
+        writer.Close();
+        writer.Line();
+        var expected = string.Join(", ", System.Linq.Enumerable.Select(type.Members, m => "\"" + m.JsonValue + "\""));
+        writer.Line($"throw {Support}.Mismatch(ref reader, {owner}, \"\", {CSharpLiterals.String("one of " + expected)});");
+        writer.Close();
+        writer.Line();
+        writer.Line($"/// <summary>Reads a <see cref=\"{type.Name}\"/> when the value at <paramref name=\"reader\"/> is one of its strings; false otherwise, without throwing.</summary>");
+        writer.Open($"public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, out {type.Name} value)");
         writer.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)");
         foreach (var member in type.Members)
         {
             writer.Open($"if (reader.ValueTextEquals({CSharpLiterals.Utf8(member.JsonValue)}))");
-            writer.Line($"return {type.Name}.{member.Name};");
+            writer.Line($"value = {type.Name}.{member.Name};");
+            writer.Line("return true;");
             writer.Close();
             writer.Line();
         }
 
         writer.Close();
         writer.Line();
-        var expected = string.Join(", ", System.Linq.Enumerable.Select(type.Members, m => "\"" + m.JsonValue + "\""));
-        writer.Line($"throw {Support}.Mismatch(ref reader, {owner}, \"\", {CSharpLiterals.String("one of " + expected)});");
+        writer.Line("value = default;");
+        writer.Line("return false;");
         writer.Close();
         writer.Line();
         writer.Line($"/// <summary>Writes <paramref name=\"value\"/> as its JSON string.</summary>");

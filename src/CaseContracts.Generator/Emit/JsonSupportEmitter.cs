@@ -183,6 +183,23 @@ public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader,
     throw Mismatch(ref reader, owner, property, "an integer");
 }
 
+/// <summary>An integer that fits 64 bits (JSON Schema counts <c>1.0</c> as an integer too); false otherwise, without throwing.</summary>
+public static bool TryGetInteger(ref global::System.Text.Json.Utf8JsonReader reader, out long value)
+{
+    if (reader.TryGetInt64(out value))
+    {
+        return true;
+    }
+
+    if (reader.TryGetDouble(out var number) && global::System.Math.Floor(number) == number && number >= -9.2233720368547758E18 && number < 9.2233720368547758E18)
+    {
+        value = (long)number;
+        return true;
+    }
+
+    return false;
+}
+
 /// <summary>Reads an integer or <c>null</c>.</summary>
 public static long? ReadNullableInt64(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string property)
     => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt64(ref reader, owner, property);

@@ -13,12 +13,7 @@ internal static class ParseEntryPoints
         var hide = hidesInherited ? "new " : string.Empty;
         var result = $"ParseResult<{typeName}>";
         writer.Line($"/// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>");
-        writer.Open($"public static {hide}{result} TryParse(global::System.ReadOnlySpan<byte> utf8Json)");
-        writer.Line($"var errors = {Runtime}.Run(utf8Json, {Runtime}.{validatorMethod}, out var malformed);");
-        writer.Line($"return malformed is not null ? {result}.Malformed(malformed)");
-        writer.Line($"    : errors is not null ? {result}.Invalid(errors)");
-        writer.Line($"    : {Runtime}.Bind(utf8Json, ReadFrom);");
-        writer.Close();
+        writer.Line($"public static {hide}{result} TryParse(global::System.ReadOnlySpan<byte> utf8Json) => {Runtime}.ParseValidated<{typeName}>(utf8Json, ReadValidated);");
         writer.Line();
         writer.Line("/// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref=\"TryParse(global::System.ReadOnlySpan{byte})\"/>.</summary>");
         writer.Line($"public static {hide}{result} TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)");

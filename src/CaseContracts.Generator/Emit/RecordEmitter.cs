@@ -34,6 +34,7 @@ internal static class RecordEmitter
         EmitMembers(writer, type);
         EmitEquality(writer, type);
         ParseEntryPoints.Emit(writer, type.Name, type.ValidatorMethod, hidesInherited: isVariant, capabilities.HasPipeReader);
+        ValidatingReaderEmitter.EmitForRecord(writer, type, hidesInherited: isVariant);
         EmitReader(writer, type, isVariant);
         EmitWriter(writer, type, isVariant);
         EmitNames(writer, type);

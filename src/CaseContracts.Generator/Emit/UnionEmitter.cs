@@ -41,6 +41,7 @@ internal static class UnionEmitter
         EmitMatch(writer, union);
         EmitSwitch(writer, union);
         ParseEntryPoints.Emit(writer, union.Name, union.ValidatorMethod, hidesInherited: false, capabilities.HasPipeReader);
+        ValidatingReaderEmitter.EmitForUnion(writer, union);
         EmitReader(writer, union);
 
         writer.Line("/// <summary>Writes this value as a JSON object, properties in schema order.</summary>");

@@ -183,25 +183,44 @@ internal static partial class SchemaValidators
         return context.ErrorCount == 0 ? null : context.Errors;
     }
 
+    /// <summary>A generated validating reader: binds and checks the value at the reader in one pass; null when it has errors.</summary>
+    internal delegate T? ValidatingReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        where T : class;
+
+    /// <summary>Reads and validates a whole document in one pass with a validating reader.</summary>
+    internal static ParseResult<T> ParseValidated<T>(global::System.ReadOnlySpan<byte> utf8Json, ValidatingReader<T> read)
+        where T : class
+    {
+        var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::CaseContracts.Internal.JsonSupport.ReaderOptions);
+        var context = new ValidationContext();
+        T? value;
+        try
+        {
+            global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+            value = read(ref reader, context);
+            if (reader.Read())
+            {
+                throw new global::System.Text.Json.JsonException("Unexpected content after the JSON value.");
+            }
+        }
+        catch (global::System.Text.Json.JsonException e)
+        {
+            return ParseResult<T>.Malformed(e.Message);
+        }
+
+        if (context.ErrorCount > 0)
+        {
+            return ParseResult<T>.Invalid(context.Errors!);
+        }
+
+        // A schema that allows null at the root: null is valid JSON but no value of T.
+        return value is null ? ParseResult<T>.Invalid(new[] { new ValidationError("", "type", "null", "must be an object") }) : ParseResult<T>.Valid(value);
+    }
+
     /// <summary>The default input limit of <c>TryParseAsync</c>: 1 MiB (Kibana's <c>server.maxPayload</c>).</summary>
     internal const long DefaultMaxBytes = 1024 * 1024;
 
     internal static string TooLargeMessage(long maxBytes) => "The JSON input is larger than " + maxBytes + " bytes.";
-
-    /// <summary>Binds JSON that has just been validated.</summary>
-    internal static ParseResult<T> Bind<T>(global::System.ReadOnlySpan<byte> utf8Json, global::CaseContracts.Internal.JsonSupport.ReadFunc<T> read)
-        where T : class
-    {
-        try
-        {
-            return ParseResult<T>.Valid(global::CaseContracts.Internal.JsonSupport.Parse(utf8Json, read));
-        }
-        catch (global::System.Text.Json.JsonException e)
-        {
-            // Valid JSON the C# type cannot hold (an integer beyond 64 bits, say) is still an answer, not a crash.
-            return ParseResult<T>.Invalid(new[] { new ValidationError("", "type", null, e.Message) });
-        }
-    }
 
     /// <summary>Reads a stream to its end into one buffer, or null as soon as it exceeds <paramref name="maxBytes"/>.</summary>
     internal static async global::System.Threading.Tasks.ValueTask<global::System.ReadOnlyMemory<byte>?> ReadAllAsync(global::System.IO.Stream stream, long maxBytes, global::System.Threading.CancellationToken cancellationToken)

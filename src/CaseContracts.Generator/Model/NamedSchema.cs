@@ -11,6 +11,7 @@ namespace CaseContracts.Generator.Model;
 /// <param name="UnionMemberLocations">For a union: where each member is declared (parallel to <paramref name="UnionMembers"/>).</param>
 /// <param name="EnumValues">For an enum: the allowed strings, in schema order.</param>
 /// <param name="AliasOf">For an alias: the value it stands for.</param>
+/// <param name="IsStrictObject">An object schema whose <c>type</c> is exactly <c>object</c> (so it rejects <c>null</c>).</param>
 internal sealed record NamedSchema(
     string Key,
     NamedSchemaKind Kind,
@@ -22,4 +23,5 @@ internal sealed record NamedSchema(
     EquatableArray<SourceLocation> UnionMemberLocations,
     EquatableArray<string> EnumValues,
     SchemaValue? AliasOf,
-    SourceLocation Location);
+    SourceLocation Location,
+    bool IsStrictObject = false);

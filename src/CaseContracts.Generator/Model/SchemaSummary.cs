@@ -15,7 +15,8 @@ internal sealed record SchemaSummary(
     EquatableArray<string> UnionMembers,
     EquatableArray<SourceLocation> UnionMemberLocations,
     EquatableArray<ConstProperty> ConstProperties,
-    SourceLocation Location)
+    SourceLocation Location,
+    bool IsStrictObject)
 {
     public static SchemaSummary Of(NamedSchema schema) => new(
         schema.Key,
@@ -28,7 +29,8 @@ internal sealed record SchemaSummary(
             .Where(p => p.Required && p.ConstJson is not null)
             .Select(p => new ConstProperty(p.JsonName, p.ConstJson!, p.Location))
             .ToEquatableArray(),
-        schema.Location);
+        schema.Location,
+        schema.IsStrictObject);
 }
 
 /// <summary>A required property with a fixed value: what makes an object schema a union variant.</summary>

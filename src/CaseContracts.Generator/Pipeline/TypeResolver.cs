@@ -24,17 +24,19 @@ internal sealed class TypeResolver
 
     private readonly SchemaIndex _index;
     private readonly GeneratorOptions _options;
+    private readonly OnePassPlanner _onePass;
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
-    private TypeResolver(SchemaIndex index, GeneratorOptions options)
+    private TypeResolver(SchemaDocument document, SchemaIndex index, GeneratorOptions options)
     {
         _index = index;
         _options = options;
+        _onePass = new OnePassPlanner(document, index, options);
     }
 
     public static DocumentTypes Resolve(SchemaDocument document, SchemaIndex index, GeneratorOptions options)
     {
-        var resolver = new TypeResolver(index, options);
+        var resolver = new TypeResolver(document, index, options);
         var types = new List<TypeSpec>();
         foreach (var schema in document.Schemas)
         {
@@ -59,14 +61,16 @@ internal sealed class TypeResolver
                 _diagnostics.AddRange(layout.Diagnostics);
                 var variants = layout.Variants.Select(v => new UnionVariantSpec(v.Member.TypeName, v.Value, Naming.ToCamelCase(v.Member.TypeName)));
                 return new UnionTypeSpec(_options.Namespace, schema.TypeName, schema.Description, HintName(null, schema.TypeName),
-                    layout.DiscriminatorJsonName, Naming.ToPascalCase(layout.DiscriminatorJsonName), variants.ToEquatableArray(), ValidatorNames.Method(schema.Key, _options));
+                    layout.DiscriminatorJsonName, Naming.ToPascalCase(layout.DiscriminatorJsonName), variants.ToEquatableArray(), ValidatorNames.Method(schema.Key, _options),
+                    _onePass.IsSimpleUnion(schema));
 
             case NamedSchemaKind.Object:
                 var union = UnionLayout.ContainingUnion(schema.Key, _index);
                 var container = union?.Union.TypeName;
                 var properties = ResolveProperties(schema, union?.DiscriminatorJsonName);
                 return new ObjectTypeSpec(_options.Namespace, schema.TypeName, schema.Description, HintName(container, schema.TypeName), container,
-                    properties.ToEquatableArray(), schema.RejectsUnknownProperties, ValidatorNames.Method(schema.Key, _options));
+                    properties.ToEquatableArray(), schema.RejectsUnknownProperties, ValidatorNames.Method(schema.Key, _options),
+                    _onePass.IsSimpleObject(schema, properties));
 
             default:
                 return null;
@@ -94,7 +98,8 @@ internal sealed class TypeResolver
             usedNames.Add(name, property);
             var value = property.Value.Kind == SchemaValueKind.Null ? null : ResolveValue(property.Value, new HashSet<string>());
             var constJson = property.Value.Kind == SchemaValueKind.Null ? "null" : property.ConstJson;
-            result.Add(new PropertySpec(property.JsonName, name, property.Description, value, property.Required, constJson, property.JsonName == discriminatorJsonName));
+            result.Add(new PropertySpec(property.JsonName, name, property.Description, value, property.Required, constJson, property.JsonName == discriminatorJsonName,
+                _onePass.Plan(owner.Key, property, constJson is null ? value : null)));
         }
 
         return result;

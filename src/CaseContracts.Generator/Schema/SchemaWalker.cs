@@ -81,7 +81,8 @@ internal sealed class SchemaWalker
 
             ReportRequiredWithoutProperty(schema, token, properties);
             var rejectsUnknown = token?["additionalProperties"] is JValue { Type: JTokenType.Boolean } additional && !(bool)additional!;
-            Schemas.Add(new NamedSchema(key, NamedSchemaKind.Object, typeName, description, properties.ToEquatableArray(), rejectsUnknown, default, default, default, null, location));
+            Schemas.Add(new NamedSchema(key, NamedSchemaKind.Object, typeName, description, properties.ToEquatableArray(), rejectsUnknown, default, default, default, null, location,
+                IsStrictObject: schema.Type == JsonObjectType.Object));
         }
         else
         {

@@ -1,6 +1,7 @@
 namespace CaseContracts.Generator.Model.Specs;
 
 /// <summary>A record for an object schema (possibly a union variant, nested in its union).</summary>
+/// <param name="IsSimple">The schema position is exactly this record's shape (type object, properties, required, additionalProperties): the validating reader checks it in the same pass that binds it.</param>
 /// <param name="ValidatorMethod">The generated validator of this schema position (used by <c>TryParse</c>/<c>Validate</c>).</param>
 internal sealed record ObjectTypeSpec(
     string Namespace,
@@ -10,5 +11,6 @@ internal sealed record ObjectTypeSpec(
     string? ContainingType,
     EquatableArray<PropertySpec> Properties,
     bool RejectsUnknownProperties,
-    string ValidatorMethod)
+    string ValidatorMethod,
+    bool IsSimple)
     : TypeSpec(Namespace, Name, Description, HintName, ContainingType);

@@ -7,7 +7,8 @@ namespace CaseContracts.Generator.Model.Specs;
 /// <param name="Required">The key must be present in JSON; the C# member is <c>required</c>.</param>
 /// <param name="ConstJson">The fixed JSON value (a <c>const</c>, or <c>null</c> for a null-only property); written as is.</param>
 /// <param name="IsDiscriminator">The property that tells union variants apart.</param>
-internal sealed record PropertySpec(string JsonName, string Name, string? Description, ValueSpec? Value, bool Required, string? ConstJson, bool IsDiscriminator)
+/// <param name="Read">How the one-pass validating reader reads this property.</param>
+internal sealed record PropertySpec(string JsonName, string Name, string? Description, ValueSpec? Value, bool Required, string? ConstJson, bool IsDiscriminator, OnePassRead Read)
 {
     /// <summary>Whether the property exists as a settable C# member.</summary>
     public bool IsSettable => Value is not null && ConstJson is null;

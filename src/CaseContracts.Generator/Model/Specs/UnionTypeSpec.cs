@@ -9,7 +9,8 @@ internal sealed record UnionTypeSpec(
     string DiscriminatorJsonName,
     string DiscriminatorName,
     EquatableArray<UnionVariantSpec> Variants,
-    string ValidatorMethod)
+    string ValidatorMethod,
+    bool IsSimple)
     : TypeSpec(Namespace, Name, Description, HintName, null);
 
 /// <summary>One variant: its nested type name, the discriminator value that selects it, its parameter name in <c>Match</c>.</summary>

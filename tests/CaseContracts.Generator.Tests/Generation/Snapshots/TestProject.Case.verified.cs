@@ -143,13 +143,7 @@ namespace TestProject
         }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<Case> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var errors = SchemaValidators.Run(utf8Json, SchemaValidators.Validate_case_a895baf3, out var malformed);
-            return malformed is not null ? ParseResult<Case>.Malformed(malformed)
-                : errors is not null ? ParseResult<Case>.Invalid(errors)
-                : SchemaValidators.Bind(utf8Json, ReadFrom);
-        }
+        public static ParseResult<Case> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<Case>(utf8Json, ReadValidated);
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<Case> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -188,6 +182,415 @@ namespace TestProject
         /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
         public global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_case_a895baf3, out _) ?? global::System.Array.Empty<ValidationError>();
+
+        /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+        internal static Case? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                SchemaValidators.Validate_case_a895baf3(ref reader, context);
+                return null;
+            }
+
+            var mark = context.ErrorCount;
+            string? __id = default;
+            string? __version = default;
+            global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? __comments = default;
+            long? __totalComment = default;
+            string? __title = default;
+            string? __description = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? __tags = default;
+            string? __closedAt = default;
+            global::TestProject.User? __closedBy = default;
+            string? __createdAt = default;
+            global::TestProject.User? __createdBy = default;
+            global::TestProject.ExternalService? __externalService = default;
+            global::TestProject.CaseStatus? __status = default;
+            string? __updatedAt = default;
+            global::TestProject.User? __updatedBy = default;
+            global::TestProject.Connector? __connector = default;
+            global::TestProject.Settings? __settings = default;
+            var __hasId = false;
+            var __hasVersion = false;
+            var __hasComments = false;
+            var __hasTotalComment = false;
+            var __hasTitle = false;
+            var __hasDescription = false;
+            var __hasTags = false;
+            var __hasClosedAt = false;
+            var __hasClosedBy = false;
+            var __hasCreatedAt = false;
+            var __hasCreatedBy = false;
+            var __hasExternalService = false;
+            var __hasStatus = false;
+            var __hasUpdatedAt = false;
+            var __hasUpdatedBy = false;
+            var __hasConnector = false;
+            var __hasSettings = false;
+            while (true)
+            {
+                global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    __hasId = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("id");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __id = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_case_properties_id_3951c54f(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("version"u8))
+                {
+                    __hasVersion = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("version");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __version = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_case_properties_version_4784e38e(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("comments"u8))
+                {
+                    __hasComments = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("comments");
+                    var start = reader;
+                    var before = context.ErrorCount;
+                    SchemaValidators.Validate_case_properties_comments_48663584(ref reader, context);
+                    if (context.ErrorCount == before)
+                    {
+                        try
+                        {
+                            __comments = global::CaseContracts.Internal.JsonSupport.ReadArray(ref start, "value", "comments", static (ref global::System.Text.Json.Utf8JsonReader element) => global::CaseContracts.Internal.JsonSupport.ReadElement(ref element));
+                        }
+                        catch (global::System.Text.Json.JsonException e)
+                        {
+                            context.Add("type", null, e.Message);
+
+                        }
+                    }
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("totalComment"u8))
+                {
+                    __hasTotalComment = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("totalComment");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
+                    {
+                        if (global::CaseContracts.Internal.JsonSupport.TryGetInteger(ref reader, out var integer))
+                        {
+                            __totalComment = integer;
+                        }
+                        else if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) == global::CaseContracts.Internal.JsonSupport.JsonKind.Integer)
+                        {
+                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is outside the range of a 64-bit integer");
+                        }
+                    }
+                    SchemaValidators.Validate_case_properties_totalComment_989daf29(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("title"u8))
+                {
+                    __hasTitle = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("title");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __title = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_case_properties_title_d54144c4(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("description"u8))
+                {
+                    __hasDescription = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("description");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __description = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_case_properties_description_ebda8394(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("tags"u8))
+                {
+                    __hasTags = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("tags");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                    {
+                        var list = new global::System.Collections.Generic.List<string>();
+                        var index = 0;
+                        while (true)
+                        {
+                            global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                break;
+                            }
+
+                            context.Push(index++);
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                            {
+                                list.Add(reader.GetString()!);
+                            }
+                            SchemaValidators.Validate_case_properties_tags_items_4dc954d0(ref reader, context);
+                            context.Pop();
+                        }
+
+                        __tags = list;
+                    }
+                    else
+                    {
+                        // null (when allowed) or a type error: the array's validator decides.
+                        SchemaValidators.Validate_case_properties_tags_7acc954b(ref reader, context);
+                    }
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("closed_at"u8))
+                {
+                    __hasClosedAt = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("closed_at");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __closedAt = null;
+                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __closedAt = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_case_properties_closed_at_1d7322d6(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("closed_by"u8))
+                {
+                    __hasClosedBy = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("closed_by");
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __closedBy = global::TestProject.User.ReadValidated(ref reader, context);
+                    }
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("created_at"u8))
+                {
+                    __hasCreatedAt = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("created_at");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __createdAt = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_case_properties_created_at_d56033be(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("created_by"u8))
+                {
+                    __hasCreatedBy = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("created_by");
+                    __createdBy = global::TestProject.User.ReadValidated(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("external_service"u8))
+                {
+                    __hasExternalService = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("external_service");
+                    __externalService = global::TestProject.ExternalService.ReadValidated(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("status"u8))
+                {
+                    __hasStatus = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("status");
+                    if (global::TestProject.CaseStatusJson.TryRead(ref reader, out var member))
+                    {
+                        __status = member;
+                    }
+                    SchemaValidators.Validate_case_properties_status_e68ed1ec(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("updated_at"u8))
+                {
+                    __hasUpdatedAt = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("updated_at");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __updatedAt = null;
+                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __updatedAt = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_case_properties_updated_at_890c1193(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("updated_by"u8))
+                {
+                    __hasUpdatedBy = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("updated_by");
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __updatedBy = global::TestProject.User.ReadValidated(ref reader, context);
+                    }
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("connector"u8))
+                {
+                    __hasConnector = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("connector");
+                    __connector = global::TestProject.Connector.ReadValidated(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("settings"u8))
+                {
+                    __hasSettings = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("settings");
+                    __settings = global::TestProject.Settings.ReadValidated(ref reader, context);
+                    context.Pop();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push(name);
+                    context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    reader.Skip();
+                    context.Pop();
+                }
+            }
+
+            if (!__hasId)
+            {
+                context.AddForMember("id", "required", "is required");
+            }
+
+            if (!__hasVersion)
+            {
+                context.AddForMember("version", "required", "is required");
+            }
+
+            if (!__hasComments)
+            {
+                context.AddForMember("comments", "required", "is required");
+            }
+
+            if (!__hasTotalComment)
+            {
+                context.AddForMember("totalComment", "required", "is required");
+            }
+
+            if (!__hasTitle)
+            {
+                context.AddForMember("title", "required", "is required");
+            }
+
+            if (!__hasDescription)
+            {
+                context.AddForMember("description", "required", "is required");
+            }
+
+            if (!__hasTags)
+            {
+                context.AddForMember("tags", "required", "is required");
+            }
+
+            if (!__hasClosedAt)
+            {
+                context.AddForMember("closed_at", "required", "is required");
+            }
+
+            if (!__hasClosedBy)
+            {
+                context.AddForMember("closed_by", "required", "is required");
+            }
+
+            if (!__hasCreatedAt)
+            {
+                context.AddForMember("created_at", "required", "is required");
+            }
+
+            if (!__hasCreatedBy)
+            {
+                context.AddForMember("created_by", "required", "is required");
+            }
+
+            if (!__hasExternalService)
+            {
+                context.AddForMember("external_service", "required", "is required");
+            }
+
+            if (!__hasStatus)
+            {
+                context.AddForMember("status", "required", "is required");
+            }
+
+            if (!__hasUpdatedAt)
+            {
+                context.AddForMember("updated_at", "required", "is required");
+            }
+
+            if (!__hasUpdatedBy)
+            {
+                context.AddForMember("updated_by", "required", "is required");
+            }
+
+            if (!__hasConnector)
+            {
+                context.AddForMember("connector", "required", "is required");
+            }
+
+            if (!__hasSettings)
+            {
+                context.AddForMember("settings", "required", "is required");
+            }
+
+            if (context.ErrorCount != mark)
+            {
+                return null;
+            }
+
+            return new Case
+            {
+                Id = __id!,
+                Version = __version!,
+                Comments = __comments!,
+                TotalComment = __totalComment.GetValueOrDefault(),
+                Title = __title!,
+                Description = __description!,
+                Tags = __tags!,
+                ClosedAt = __closedAt,
+                ClosedBy = __closedBy,
+                CreatedAt = __createdAt!,
+                CreatedBy = __createdBy!,
+                ExternalService = __externalService,
+                Status = __status.GetValueOrDefault(),
+                UpdatedAt = __updatedAt,
+                UpdatedBy = __updatedBy,
+                Connector = __connector!,
+                Settings = __settings!,
+            };
+        }
 
         /// <summary>Parses UTF-8 JSON text into a <see cref="Case"/>.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The JSON is malformed or does not fit this type.</exception>

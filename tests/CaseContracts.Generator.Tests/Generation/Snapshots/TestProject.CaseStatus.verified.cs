@@ -26,26 +26,41 @@ namespace TestProject
         /// <exception cref="global::System.Text.Json.JsonException">The value is not one of the allowed strings.</exception>
         public static CaseStatus ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
+            if (TryRead(ref reader, out var value))
+            {
+                return value;
+            }
+
+            throw global::CaseContracts.Internal.JsonSupport.Mismatch(ref reader, "CaseStatus", "", "one of \"open\", \"in-progress\", \"closed\"");
+        }
+
+        /// <summary>Reads a <see cref="CaseStatus"/> when the value at <paramref name="reader"/> is one of its strings; false otherwise, without throwing.</summary>
+        public static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, out CaseStatus value)
+        {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
                 if (reader.ValueTextEquals("open"u8))
                 {
-                    return CaseStatus.Open;
+                    value = CaseStatus.Open;
+                    return true;
                 }
 
                 if (reader.ValueTextEquals("in-progress"u8))
                 {
-                    return CaseStatus.InProgress;
+                    value = CaseStatus.InProgress;
+                    return true;
                 }
 
                 if (reader.ValueTextEquals("closed"u8))
                 {
-                    return CaseStatus.Closed;
+                    value = CaseStatus.Closed;
+                    return true;
                 }
 
             }
 
-            throw global::CaseContracts.Internal.JsonSupport.Mismatch(ref reader, "CaseStatus", "", "one of \"open\", \"in-progress\", \"closed\"");
+            value = default;
+            return false;
         }
 
         /// <summary>Writes <paramref name="value"/> as its JSON string.</summary>

@@ -33,13 +33,7 @@ namespace TestProject
             public required global::TestProject.ResilientFields? Fields { get; init; }
 
             /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-            public static new ParseResult<Resilient> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-            {
-                var errors = SchemaValidators.Run(utf8Json, SchemaValidators.Validate_connectors_resilient_e7555557, out var malformed);
-                return malformed is not null ? ParseResult<Resilient>.Malformed(malformed)
-                    : errors is not null ? ParseResult<Resilient>.Invalid(errors)
-                    : SchemaValidators.Bind(utf8Json, ReadFrom);
-            }
+            public static new ParseResult<Resilient> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<Resilient>(utf8Json, ReadValidated);
 
             /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
             public static new ParseResult<Resilient> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -78,6 +72,115 @@ namespace TestProject
             /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
             public new global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
                 => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_connectors_resilient_e7555557, out _) ?? global::System.Array.Empty<ValidationError>();
+
+            /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+            internal static new Resilient? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+            {
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    SchemaValidators.Validate_connectors_resilient_e7555557(ref reader, context);
+                    return null;
+                }
+
+                var mark = context.ErrorCount;
+                string? __id = default;
+                string? __name = default;
+                global::TestProject.ResilientFields? __fields = default;
+                var __hasId = false;
+                var __hasName = false;
+                var __hasType = false;
+                var __hasFields = false;
+                while (true)
+                {
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        break;
+                    }
+
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        __hasId = true;
+                        global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                        context.Push("id");
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                        {
+                            __id = reader.GetString()!;
+                        }
+                        SchemaValidators.Validate_connectors_resilient_properties_id_40b159bb(ref reader, context);
+                        context.Pop();
+                    }
+                    else if (reader.ValueTextEquals("name"u8))
+                    {
+                        __hasName = true;
+                        global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                        context.Push("name");
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                        {
+                            __name = reader.GetString()!;
+                        }
+                        SchemaValidators.Validate_connectors_resilient_properties_name_33850c85(ref reader, context);
+                        context.Pop();
+                    }
+                    else if (reader.ValueTextEquals("type"u8))
+                    {
+                        __hasType = true;
+                        global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                        context.Push("type");
+                        SchemaValidators.Validate_connectors_resilient_properties_type_a5490596(ref reader, context);
+                        context.Pop();
+                    }
+                    else if (reader.ValueTextEquals("fields"u8))
+                    {
+                        __hasFields = true;
+                        global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                        context.Push("fields");
+                        __fields = global::TestProject.ResilientFields.ReadValidated(ref reader, context);
+                        context.Pop();
+                    }
+                    else
+                    {
+                        var name = reader.GetString()!;
+                        global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                        context.Push(name);
+                        context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                        reader.Skip();
+                        context.Pop();
+                    }
+                }
+
+                if (!__hasId)
+                {
+                    context.AddForMember("id", "required", "is required");
+                }
+
+                if (!__hasName)
+                {
+                    context.AddForMember("name", "required", "is required");
+                }
+
+                if (!__hasType)
+                {
+                    context.AddForMember("type", "required", "is required");
+                }
+
+                if (!__hasFields)
+                {
+                    context.AddForMember("fields", "required", "is required");
+                }
+
+                if (context.ErrorCount != mark)
+                {
+                    return null;
+                }
+
+                return new Resilient
+                {
+                    Id = __id!,
+                    Name = __name!,
+                    Fields = __fields,
+                };
+            }
 
             /// <summary>Parses UTF-8 JSON text into a <see cref="Resilient"/>.</summary>
             /// <exception cref="global::System.Text.Json.JsonException">The JSON is malformed or does not fit this type.</exception>

@@ -80,13 +80,7 @@ namespace TestProject
         }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<Connector> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var errors = SchemaValidators.Run(utf8Json, SchemaValidators.Validate_connector_56ace6e4, out var malformed);
-            return malformed is not null ? ParseResult<Connector>.Malformed(malformed)
-                : errors is not null ? ParseResult<Connector>.Invalid(errors)
-                : SchemaValidators.Bind(utf8Json, ReadFrom);
-        }
+        public static ParseResult<Connector> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<Connector>(utf8Json, ReadValidated);
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<Connector> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -125,6 +119,45 @@ namespace TestProject
         /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
         public global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_connector_56ace6e4, out _) ?? global::System.Array.Empty<ValidationError>();
+
+        /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+        internal static Connector? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                SchemaValidators.Validate_connector_56ace6e4(ref reader, context);
+                return null;
+            }
+
+            var lookahead = reader;
+            if (global::CaseContracts.Internal.JsonSupport.SeekProperty(ref lookahead, "type"u8) && lookahead.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (lookahead.ValueTextEquals(".jira"u8))
+                {
+                    return Jira.ReadValidated(ref reader, context);
+                }
+
+                if (lookahead.ValueTextEquals(".servicenow"u8))
+                {
+                    return ServiceNow.ReadValidated(ref reader, context);
+                }
+
+                if (lookahead.ValueTextEquals(".resilient"u8))
+                {
+                    return Resilient.ReadValidated(ref reader, context);
+                }
+
+                if (lookahead.ValueTextEquals(".none"u8))
+                {
+                    return None.ReadValidated(ref reader, context);
+                }
+
+            }
+
+            // No variant named: the union's validator reports it (a missing or unknown discriminator).
+            SchemaValidators.Validate_connector_56ace6e4(ref reader, context);
+            return null;
+        }
 
         /// <summary>Parses UTF-8 JSON text into the matching <see cref="Connector"/> variant.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The JSON is malformed or does not fit any variant.</exception>

@@ -59,13 +59,7 @@ namespace TestProject
         }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<CreateCaseRequest> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var errors = SchemaValidators.Run(utf8Json, SchemaValidators.Validate_create_case_request_16fa5c68, out var malformed);
-            return malformed is not null ? ParseResult<CreateCaseRequest>.Malformed(malformed)
-                : errors is not null ? ParseResult<CreateCaseRequest>.Invalid(errors)
-                : SchemaValidators.Bind(utf8Json, ReadFrom);
-        }
+        public static ParseResult<CreateCaseRequest> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<CreateCaseRequest>(utf8Json, ReadValidated);
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<CreateCaseRequest> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -104,6 +98,160 @@ namespace TestProject
         /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
         public global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_create_case_request_16fa5c68, out _) ?? global::System.Array.Empty<ValidationError>();
+
+        /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+        internal static CreateCaseRequest? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                SchemaValidators.Validate_create_case_request_16fa5c68(ref reader, context);
+                return null;
+            }
+
+            var mark = context.ErrorCount;
+            string? __title = default;
+            string? __description = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? __tags = default;
+            global::TestProject.Connector? __connector = default;
+            global::TestProject.Settings? __settings = default;
+            var __hasTitle = false;
+            var __hasDescription = false;
+            var __hasTags = false;
+            var __hasConnector = false;
+            var __hasSettings = false;
+            while (true)
+            {
+                global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                if (reader.ValueTextEquals("title"u8))
+                {
+                    __hasTitle = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("title");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __title = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_create_case_request_properties_title_7a5f8905(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("description"u8))
+                {
+                    __hasDescription = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("description");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __description = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_create_case_request_properties_description_8c28631d(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("tags"u8))
+                {
+                    __hasTags = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("tags");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                    {
+                        var list = new global::System.Collections.Generic.List<string>();
+                        var index = 0;
+                        while (true)
+                        {
+                            global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                break;
+                            }
+
+                            context.Push(index++);
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                            {
+                                list.Add(reader.GetString()!);
+                            }
+                            SchemaValidators.Validate_create_case_request_properties_tags_items_8cdd8bab(ref reader, context);
+                            context.Pop();
+                        }
+
+                        __tags = list;
+                    }
+                    else
+                    {
+                        // null (when allowed) or a type error: the array's validator decides.
+                        SchemaValidators.Validate_create_case_request_properties_tags_94877a94(ref reader, context);
+                    }
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("connector"u8))
+                {
+                    __hasConnector = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("connector");
+                    __connector = global::TestProject.Connector.ReadValidated(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("settings"u8))
+                {
+                    __hasSettings = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("settings");
+                    __settings = global::TestProject.Settings.ReadValidated(ref reader, context);
+                    context.Pop();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push(name);
+                    context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    reader.Skip();
+                    context.Pop();
+                }
+            }
+
+            if (!__hasTitle)
+            {
+                context.AddForMember("title", "required", "is required");
+            }
+
+            if (!__hasDescription)
+            {
+                context.AddForMember("description", "required", "is required");
+            }
+
+            if (!__hasTags)
+            {
+                context.AddForMember("tags", "required", "is required");
+            }
+
+            if (!__hasConnector)
+            {
+                context.AddForMember("connector", "required", "is required");
+            }
+
+            if (!__hasSettings)
+            {
+                context.AddForMember("settings", "required", "is required");
+            }
+
+            if (context.ErrorCount != mark)
+            {
+                return null;
+            }
+
+            return new CreateCaseRequest
+            {
+                Title = __title!,
+                Description = __description!,
+                Tags = __tags!,
+                Connector = __connector!,
+                Settings = __settings!,
+            };
+        }
 
         /// <summary>Parses UTF-8 JSON text into a <see cref="CreateCaseRequest"/>.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The JSON is malformed or does not fit this type.</exception>

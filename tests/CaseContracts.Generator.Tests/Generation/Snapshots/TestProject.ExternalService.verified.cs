@@ -46,13 +46,7 @@ namespace TestProject
         public required global::TestProject.User? PushedBy { get; init; }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<ExternalService> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var errors = SchemaValidators.Run(utf8Json, SchemaValidators.Validate_case_properties_external_service_b2144a29, out var malformed);
-            return malformed is not null ? ParseResult<ExternalService>.Malformed(malformed)
-                : errors is not null ? ParseResult<ExternalService>.Invalid(errors)
-                : SchemaValidators.Bind(utf8Json, ReadFrom);
-        }
+        public static ParseResult<ExternalService> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<ExternalService>(utf8Json, ReadValidated);
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<ExternalService> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -91,6 +85,184 @@ namespace TestProject
         /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
         public global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_case_properties_external_service_b2144a29, out _) ?? global::System.Array.Empty<ValidationError>();
+
+        /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+        internal static ExternalService? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                SchemaValidators.Validate_case_properties_external_service_b2144a29(ref reader, context);
+                return null;
+            }
+
+            var mark = context.ErrorCount;
+            string? __connectorId = default;
+            string? __connectorName = default;
+            string? __externalId = default;
+            string? __externalTitle = default;
+            string? __externalUrl = default;
+            string? __pushedAt = default;
+            global::TestProject.User? __pushedBy = default;
+            var __hasConnectorId = false;
+            var __hasConnectorName = false;
+            var __hasExternalId = false;
+            var __hasExternalTitle = false;
+            var __hasExternalUrl = false;
+            var __hasPushedAt = false;
+            var __hasPushedBy = false;
+            while (true)
+            {
+                global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                if (reader.ValueTextEquals("connector_id"u8))
+                {
+                    __hasConnectorId = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("connector_id");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __connectorId = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_case_properties_external_service_properties_connector_id_b8946f21(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("connector_name"u8))
+                {
+                    __hasConnectorName = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("connector_name");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __connectorName = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_case_properties_external_service_properties_connector_name_2b052a67(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("external_id"u8))
+                {
+                    __hasExternalId = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("external_id");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __externalId = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_case_properties_external_service_properties_external_id_fac56b45(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("external_title"u8))
+                {
+                    __hasExternalTitle = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("external_title");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __externalTitle = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_case_properties_external_service_properties_external_title_b966797e(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("external_url"u8))
+                {
+                    __hasExternalUrl = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("external_url");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __externalUrl = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_case_properties_external_service_properties_external_url_5d5810a9(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("pushed_at"u8))
+                {
+                    __hasPushedAt = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("pushed_at");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __pushedAt = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("pushed_by"u8))
+                {
+                    __hasPushedBy = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("pushed_by");
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __pushedBy = global::TestProject.User.ReadValidated(ref reader, context);
+                    }
+                    context.Pop();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push(name);
+                    context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    reader.Skip();
+                    context.Pop();
+                }
+            }
+
+            if (!__hasConnectorId)
+            {
+                context.AddForMember("connector_id", "required", "is required");
+            }
+
+            if (!__hasConnectorName)
+            {
+                context.AddForMember("connector_name", "required", "is required");
+            }
+
+            if (!__hasExternalId)
+            {
+                context.AddForMember("external_id", "required", "is required");
+            }
+
+            if (!__hasExternalTitle)
+            {
+                context.AddForMember("external_title", "required", "is required");
+            }
+
+            if (!__hasExternalUrl)
+            {
+                context.AddForMember("external_url", "required", "is required");
+            }
+
+            if (!__hasPushedAt)
+            {
+                context.AddForMember("pushed_at", "required", "is required");
+            }
+
+            if (!__hasPushedBy)
+            {
+                context.AddForMember("pushed_by", "required", "is required");
+            }
+
+            if (context.ErrorCount != mark)
+            {
+                return null;
+            }
+
+            return new ExternalService
+            {
+                ConnectorId = __connectorId!,
+                ConnectorName = __connectorName!,
+                ExternalId = __externalId!,
+                ExternalTitle = __externalTitle!,
+                ExternalUrl = __externalUrl!,
+                PushedAt = __pushedAt!,
+                PushedBy = __pushedBy,
+            };
+        }
 
         /// <summary>Parses UTF-8 JSON text into a <see cref="ExternalService"/>.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The JSON is malformed or does not fit this type.</exception>

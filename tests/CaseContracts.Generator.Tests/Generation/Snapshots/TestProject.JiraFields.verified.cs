@@ -26,13 +26,7 @@ namespace TestProject
         public string? Parent { get; init; }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<JiraFields> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var errors = SchemaValidators.Run(utf8Json, SchemaValidators.Validate_connectors_jira_properties_fields_6385475a, out var malformed);
-            return malformed is not null ? ParseResult<JiraFields>.Malformed(malformed)
-                : errors is not null ? ParseResult<JiraFields>.Invalid(errors)
-                : SchemaValidators.Bind(utf8Json, ReadFrom);
-        }
+        public static ParseResult<JiraFields> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<JiraFields>(utf8Json, ReadValidated);
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<JiraFields> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -71,6 +65,99 @@ namespace TestProject
         /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
         public global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_connectors_jira_properties_fields_6385475a, out _) ?? global::System.Array.Empty<ValidationError>();
+
+        /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+        internal static JiraFields? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                SchemaValidators.Validate_connectors_jira_properties_fields_6385475a(ref reader, context);
+                return null;
+            }
+
+            var mark = context.ErrorCount;
+            string? __issueType = default;
+            string? __priority = default;
+            string? __parent = default;
+            var __hasIssueType = false;
+            while (true)
+            {
+                global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                if (reader.ValueTextEquals("issueType"u8))
+                {
+                    __hasIssueType = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("issueType");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __issueType = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_connectors_jira_properties_fields_properties_issueType_0787dd12(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("priority"u8))
+                {
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("priority");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __priority = null;
+                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __priority = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_connectors_jira_properties_fields_properties_priority_6387d9d3(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("parent"u8))
+                {
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("parent");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __parent = null;
+                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __parent = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_connectors_jira_properties_fields_properties_parent_7da878a3(ref reader, context);
+                    context.Pop();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push(name);
+                    context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    reader.Skip();
+                    context.Pop();
+                }
+            }
+
+            if (!__hasIssueType)
+            {
+                context.AddForMember("issueType", "required", "is required");
+            }
+
+            if (context.ErrorCount != mark)
+            {
+                return null;
+            }
+
+            return new JiraFields
+            {
+                IssueType = __issueType!,
+                Priority = __priority,
+                Parent = __parent,
+            };
+        }
 
         /// <summary>Parses UTF-8 JSON text into a <see cref="JiraFields"/>.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The JSON is malformed or does not fit this type.</exception>

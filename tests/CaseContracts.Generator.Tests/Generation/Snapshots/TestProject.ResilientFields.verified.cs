@@ -38,13 +38,7 @@ namespace TestProject
         }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<ResilientFields> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var errors = SchemaValidators.Run(utf8Json, SchemaValidators.Validate_connectors_resilient_properties_fields_8425cec3, out var malformed);
-            return malformed is not null ? ParseResult<ResilientFields>.Malformed(malformed)
-                : errors is not null ? ParseResult<ResilientFields>.Invalid(errors)
-                : SchemaValidators.Bind(utf8Json, ReadFrom);
-        }
+        public static ParseResult<ResilientFields> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<ResilientFields>(utf8Json, ReadValidated);
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<ResilientFields> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -83,6 +77,122 @@ namespace TestProject
         /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
         public global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_connectors_resilient_properties_fields_8425cec3, out _) ?? global::System.Array.Empty<ValidationError>();
+
+        /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+        internal static ResilientFields? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                SchemaValidators.Validate_connectors_resilient_properties_fields_8425cec3(ref reader, context);
+                return null;
+            }
+
+            var mark = context.ErrorCount;
+            global::System.Collections.Generic.IReadOnlyList<double>? __issueTypes = default;
+            double? __severityCode = default;
+            var __hasIssueTypes = false;
+            var __hasSeverityCode = false;
+            while (true)
+            {
+                global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                if (reader.ValueTextEquals("issueTypes"u8))
+                {
+                    __hasIssueTypes = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("issueTypes");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                    {
+                        var list = new global::System.Collections.Generic.List<double>();
+                        var index = 0;
+                        while (true)
+                        {
+                            global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                break;
+                            }
+
+                            context.Push(index++);
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
+                            {
+                                if (reader.TryGetDouble(out var number) && !double.IsInfinity(number))
+                                {
+                                    list.Add(number);
+                                }
+                                else
+                                {
+                                    context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is outside the range of a double");
+                                }
+                            }
+                            SchemaValidators.Validate_connectors_resilient_properties_fields_properties_issueTypes_items_4dc54ca5(ref reader, context);
+                            context.Pop();
+                        }
+
+                        __issueTypes = list;
+                    }
+                    else
+                    {
+                        // null (when allowed) or a type error: the array's validator decides.
+                        SchemaValidators.Validate_connectors_resilient_properties_fields_properties_issueTypes_7fe32a2e(ref reader, context);
+                    }
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("severityCode"u8))
+                {
+                    __hasSeverityCode = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("severityCode");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
+                    {
+                        if (reader.TryGetDouble(out var number) && !double.IsInfinity(number))
+                        {
+                            __severityCode = number;
+                        }
+                        else
+                        {
+                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is outside the range of a double");
+                        }
+                    }
+                    SchemaValidators.Validate_connectors_resilient_properties_fields_properties_severityCode_6d9ad43c(ref reader, context);
+                    context.Pop();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push(name);
+                    context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    reader.Skip();
+                    context.Pop();
+                }
+            }
+
+            if (!__hasIssueTypes)
+            {
+                context.AddForMember("issueTypes", "required", "is required");
+            }
+
+            if (!__hasSeverityCode)
+            {
+                context.AddForMember("severityCode", "required", "is required");
+            }
+
+            if (context.ErrorCount != mark)
+            {
+                return null;
+            }
+
+            return new ResilientFields
+            {
+                IssueTypes = __issueTypes!,
+                SeverityCode = __severityCode.GetValueOrDefault(),
+            };
+        }
 
         /// <summary>Parses UTF-8 JSON text into a <see cref="ResilientFields"/>.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The JSON is malformed or does not fit this type.</exception>

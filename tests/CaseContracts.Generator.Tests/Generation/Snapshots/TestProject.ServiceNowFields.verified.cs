@@ -26,13 +26,7 @@ namespace TestProject
         public string? Impact { get; init; }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<ServiceNowFields> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var errors = SchemaValidators.Run(utf8Json, SchemaValidators.Validate_connectors_servicenow_properties_fields_96129829, out var malformed);
-            return malformed is not null ? ParseResult<ServiceNowFields>.Malformed(malformed)
-                : errors is not null ? ParseResult<ServiceNowFields>.Invalid(errors)
-                : SchemaValidators.Bind(utf8Json, ReadFrom);
-        }
+        public static ParseResult<ServiceNowFields> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<ServiceNowFields>(utf8Json, ReadValidated);
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<ServiceNowFields> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -71,6 +65,96 @@ namespace TestProject
         /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
         public global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_connectors_servicenow_properties_fields_96129829, out _) ?? global::System.Array.Empty<ValidationError>();
+
+        /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+        internal static ServiceNowFields? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                SchemaValidators.Validate_connectors_servicenow_properties_fields_96129829(ref reader, context);
+                return null;
+            }
+
+            var mark = context.ErrorCount;
+            string? __urgency = default;
+            string? __severity = default;
+            string? __impact = default;
+            while (true)
+            {
+                global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                if (reader.ValueTextEquals("urgency"u8))
+                {
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("urgency");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __urgency = null;
+                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __urgency = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("severity"u8))
+                {
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("severity");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __severity = null;
+                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __severity = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("impact"u8))
+                {
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("impact");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __impact = null;
+                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __impact = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref reader, context);
+                    context.Pop();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push(name);
+                    context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    reader.Skip();
+                    context.Pop();
+                }
+            }
+
+            if (context.ErrorCount != mark)
+            {
+                return null;
+            }
+
+            return new ServiceNowFields
+            {
+                Urgency = __urgency,
+                Severity = __severity,
+                Impact = __impact,
+            };
+        }
 
         /// <summary>Parses UTF-8 JSON text into a <see cref="ServiceNowFields"/>.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The JSON is malformed or does not fit this type.</exception>

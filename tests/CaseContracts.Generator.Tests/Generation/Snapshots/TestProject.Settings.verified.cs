@@ -16,13 +16,7 @@ namespace TestProject
         public required bool SyncAlerts { get; init; }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<Settings> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var errors = SchemaValidators.Run(utf8Json, SchemaValidators.Validate_settings_05ba5b1c, out var malformed);
-            return malformed is not null ? ParseResult<Settings>.Malformed(malformed)
-                : errors is not null ? ParseResult<Settings>.Invalid(errors)
-                : SchemaValidators.Bind(utf8Json, ReadFrom);
-        }
+        public static ParseResult<Settings> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<Settings>(utf8Json, ReadValidated);
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<Settings> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -61,6 +55,65 @@ namespace TestProject
         /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
         public global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_settings_05ba5b1c, out _) ?? global::System.Array.Empty<ValidationError>();
+
+        /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+        internal static Settings? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                SchemaValidators.Validate_settings_05ba5b1c(ref reader, context);
+                return null;
+            }
+
+            var mark = context.ErrorCount;
+            bool? __syncAlerts = default;
+            var __hasSyncAlerts = false;
+            while (true)
+            {
+                global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                if (reader.ValueTextEquals("syncAlerts"u8))
+                {
+                    __hasSyncAlerts = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("syncAlerts");
+                    if (reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False)
+                    {
+                        __syncAlerts = reader.GetBoolean();
+                    }
+                    SchemaValidators.Validate_settings_properties_syncAlerts_b2d0ea19(ref reader, context);
+                    context.Pop();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push(name);
+                    context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    reader.Skip();
+                    context.Pop();
+                }
+            }
+
+            if (!__hasSyncAlerts)
+            {
+                context.AddForMember("syncAlerts", "required", "is required");
+            }
+
+            if (context.ErrorCount != mark)
+            {
+                return null;
+            }
+
+            return new Settings
+            {
+                SyncAlerts = __syncAlerts.GetValueOrDefault(),
+            };
+        }
 
         /// <summary>Parses UTF-8 JSON text into a <see cref="Settings"/>.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The JSON is malformed or does not fit this type.</exception>

@@ -26,13 +26,7 @@ namespace TestProject
         public string? Username { get; init; }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<User> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var errors = SchemaValidators.Run(utf8Json, SchemaValidators.Validate_user_606225c6, out var malformed);
-            return malformed is not null ? ParseResult<User>.Malformed(malformed)
-                : errors is not null ? ParseResult<User>.Invalid(errors)
-                : SchemaValidators.Bind(utf8Json, ReadFrom);
-        }
+        public static ParseResult<User> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<User>(utf8Json, ReadValidated);
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<User> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -71,6 +65,96 @@ namespace TestProject
         /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
         public global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_user_606225c6, out _) ?? global::System.Array.Empty<ValidationError>();
+
+        /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+        internal static User? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                SchemaValidators.Validate_user_606225c6(ref reader, context);
+                return null;
+            }
+
+            var mark = context.ErrorCount;
+            string? __email = default;
+            string? __fullName = default;
+            string? __username = default;
+            while (true)
+            {
+                global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                if (reader.ValueTextEquals("email"u8))
+                {
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("email");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __email = null;
+                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __email = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_user_properties_email_7971b885(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("full_name"u8))
+                {
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("full_name");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __fullName = null;
+                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __fullName = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_user_properties_full_name_fddacab4(ref reader, context);
+                    context.Pop();
+                }
+                else if (reader.ValueTextEquals("username"u8))
+                {
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push("username");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __username = null;
+                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __username = reader.GetString()!;
+                    }
+                    SchemaValidators.Validate_user_properties_username_91c1f2df(ref reader, context);
+                    context.Pop();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.Push(name);
+                    context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    reader.Skip();
+                    context.Pop();
+                }
+            }
+
+            if (context.ErrorCount != mark)
+            {
+                return null;
+            }
+
+            return new User
+            {
+                Email = __email,
+                FullName = __fullName,
+                Username = __username,
+            };
+        }
 
         /// <summary>Parses UTF-8 JSON text into a <see cref="User"/>.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The JSON is malformed or does not fit this type.</exception>

@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+using System.Linq;
+using CaseContracts.Generator.Model;
+using CaseContracts.Generator.Model.Specs;
+using CaseContracts.Generator.Model.Validation;
+using CaseContracts.Generator.Schema;
+
+namespace CaseContracts.Generator.Pipeline;
+
+/// <summary>
+/// Decides where the validating reader can check a value in the same pass that binds it, and where it
+/// must fall back to validating a copy first. Every fast path is used only where it is provably the
+/// same verdict as the schema position's own validator; everything else takes the fallback.
+/// </summary>
+internal sealed class OnePassPlanner
+{
+    private readonly Dictionary<string, ValidationNode> _nodes;
+    private readonly SchemaIndex _index;
+    private readonly GeneratorOptions _options;
+
+    public OnePassPlanner(SchemaDocument document, SchemaIndex index, GeneratorOptions options)
+    {
+        _nodes = document.ValidationNodes.GroupBy(n => n.Key).ToDictionary(g => g.Key, g => g.First());
+        _index = index;
+        _options = options;
+    }
+
+    public string Validator(string key) => ValidatorNames.Method(key, _options);
+
+    /// <summary>A record is simple when its schema position asserts nothing beyond its shape.</summary>
+    public bool IsSimpleObject(NamedSchema schema, IReadOnlyList<PropertySpec> properties)
+    {
+        if (!_nodes.TryGetValue(schema.Key, out var node) || !AssertsOnlyShape(node) || !node.Types.Contains("object")
+            || node.Types.Any(t => t is not ("object" or "null")) || node.AdditionalPropertiesKey is not null)
+        {
+            return false;
+        }
+
+        var names = new HashSet<string>(node.Properties.Select(p => p.Name));
+        return names.SetEquals(properties.Select(p => p.JsonName)) && node.Required.All(names.Contains);
+    }
+
+    /// <summary>A union is simple when its schema position is only the discriminated <c>oneOf</c>.</summary>
+    public bool IsSimpleUnion(NamedSchema schema)
+        => _nodes.TryGetValue(schema.Key, out var node) && node.Types.IsEmpty && node.ConstJson is null && node.EnumJson.IsEmpty
+           && node.AllOf.IsEmpty && node.AnyOf.IsEmpty && node.RefKey is null && !node.AlwaysFails
+           && node.Properties.IsEmpty && node.Required.IsEmpty && !node.RejectsAdditionalProperties;
+
+    public OnePassRead Plan(string ownerKey, SchemaProperty property, ValueSpec? value)
+    {
+        var key = ownerKey + "/properties/" + SchemaPaths.EscapePointerSegment(property.JsonName);
+        var validator = Validator(key);
+        if (!_nodes.TryGetValue(key, out var node))
+        {
+            return new OnePassRead(ReadMode.Fallback, validator);
+        }
+
+        if (value is null || IsScalar(value.Kind))
+        {
+            return new OnePassRead(ReadMode.Scalar, validator);
+        }
+
+        var named = property.Value.Kind == SchemaValueKind.Named ? property.Value.NamedKey : null;
+        if (value.Kind == ValueKind.Record && named is not null)
+        {
+            if (node.Key == named || node.RefKey == named)
+            {
+                return new OnePassRead(ReadMode.Record, validator);
+            }
+
+            if (IsNullableReference(node, named) && _index.Find(named) is { IsStrictObject: true })
+            {
+                return new OnePassRead(ReadMode.Record, validator, NullBeforeRecord: true);
+            }
+        }
+
+        if (value.Kind == ValueKind.Array && value.Element is { } element && node.ItemsKey is { } itemsKey && IsPlainArray(node))
+        {
+            if (IsScalar(element.Kind))
+            {
+                return new OnePassRead(ReadMode.Array, validator, ItemsValidator: Validator(itemsKey), ElementMode: ReadMode.Scalar);
+            }
+
+            var elementNamed = property.Value.Element is { Kind: SchemaValueKind.Named } e ? e.NamedKey : null;
+            if (element.Kind == ValueKind.Record && !element.Nullable && elementNamed is not null
+                && _nodes.TryGetValue(itemsKey, out var items) && (items.Key == elementNamed || items.RefKey == elementNamed))
+            {
+                return new OnePassRead(ReadMode.Array, validator, ItemsValidator: Validator(itemsKey), ElementMode: ReadMode.Record);
+            }
+        }
+
+        return new OnePassRead(ReadMode.Fallback, validator);
+    }
+
+    private static bool IsScalar(ValueKind kind) => kind is ValueKind.String or ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.Enum;
+
+    /// <summary><c>oneOf: [{"$ref": named}, {"type": "null"}]</c>, in either order.</summary>
+    private bool IsNullableReference(ValidationNode node, string named)
+        => node.OneOf.Count == 2 && AssertsNothingElse(node, allowOneOf: true)
+           && node.OneOf.Count(k => _nodes.TryGetValue(k, out var m) && m.RefKey == named) == 1
+           && node.OneOf.Count(k => _nodes.TryGetValue(k, out var m) && m.Types.Count == 1 && m.Types[0] == "null" && AssertsNothingElse(m, allowOneOf: false)) == 1;
+
+    private static bool IsPlainArray(ValidationNode node)
+        => node.Types.Contains("array") && node.Types.All(t => t is "array" or "null") && AssertsNothingElse(node, allowOneOf: false)
+           && node.MinItems is null && node.MaxItems is null && !node.UniqueItems;
+
+    private static bool AssertsOnlyShape(ValidationNode node)
+        => node.ConstJson is null && node.EnumJson.IsEmpty && node.AllOf.IsEmpty && node.AnyOf.IsEmpty && node.OneOf.IsEmpty
+           && node.RefKey is null && !node.AlwaysFails;
+
+    /// <summary>No assertion besides <c>type</c>, <c>items</c> (and <c>oneOf</c> when allowed).</summary>
+    private static bool AssertsNothingElse(ValidationNode node, bool allowOneOf)
+        => node.ConstJson is null && node.EnumJson.IsEmpty && node.MinLength is null && node.MaxLength is null && node.Pattern is null
+           && node.Minimum is null && node.Maximum is null && node.ExclusiveMinimum is null && node.ExclusiveMaximum is null
+           && node.MultipleOf is null && node.Properties.IsEmpty && node.Required.IsEmpty && !node.RejectsAdditionalProperties
+           && node.AdditionalPropertiesKey is null && node.AllOf.IsEmpty && node.AnyOf.IsEmpty && (allowOneOf || node.OneOf.IsEmpty)
+           && node.RefKey is null && !node.AlwaysFails;
+}
