@@ -45,18 +45,28 @@ public static readonly global::System.Text.Json.JsonReaderOptions ReaderOptions 
     MaxDepth = 64,
 };
 
+/// <summary>Why JSON holding a string that is not valid Unicode (an unpaired surrogate escape) cannot be read.</summary>
+public const string InvalidUnicodeMessage = "The JSON text contains a string that is not valid Unicode (an unpaired surrogate escape such as \\ud800).";
+
 /// <summary>Parses a complete UTF-8 JSON document with <paramref name="read"/>.</summary>
 public static T Parse<T>(global::System.ReadOnlySpan<byte> utf8Json, ReadFunc<T> read)
 {
     var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, ReaderOptions);
-    Next(ref reader);
-    var value = read(ref reader);
-    if (reader.Read())
+    try
     {
-        throw new global::System.Text.Json.JsonException("Unexpected content after the JSON value.");
-    }
+        Next(ref reader);
+        var value = read(ref reader);
+        if (reader.Read())
+        {
+            throw new global::System.Text.Json.JsonException("Unexpected content after the JSON value.");
+        }
 
-    return value;
+        return value;
+    }
+    catch (global::System.InvalidOperationException e)
+    {
+        throw new global::System.Text.Json.JsonException(InvalidUnicodeMessage, e);
+    }
 }
 
 /// <summary>Parses a complete JSON document given as text.</summary>

@@ -160,6 +160,12 @@ namespace TestProject
                 malformed = e.Message;
                 return null;
             }
+            catch (global::System.InvalidOperationException)
+            {
+                // Well-formed JSON whose string is not valid Unicode ("\ud800" alone): the validators cannot
+                // read it as text, so it cannot be shown valid.
+                return new[] { new ValidationError("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage) };
+            }
 
             return context.ErrorCount == 0 ? null : context.Errors;
         }
@@ -187,6 +193,12 @@ namespace TestProject
             catch (global::System.Text.Json.JsonException e)
             {
                 return ParseResult<T>.Malformed(e.Message);
+            }
+            catch (global::System.InvalidOperationException)
+            {
+                // Well-formed JSON whose string is not valid Unicode ("\ud800" alone): no .NET string can hold
+                // it, so no value of T can be built. An error about the value, not a syntax problem.
+                return ParseResult<T>.Invalid(new[] { new ValidationError("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage) });
             }
 
             if (context.ErrorCount > 0)
