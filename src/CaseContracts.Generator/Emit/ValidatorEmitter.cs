@@ -38,7 +38,8 @@ internal static class ValidatorEmitter
         for (var i = 0; i < file.Nodes.Count; i++)
         {
             var dispatch = file.Dispatches.FirstOrDefault(d => d.NodeKey == file.Nodes[i].Key);
-            EmitNode(writer, file.Nodes[i], file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods);
+            var node = file.AssertFormats || file.Nodes[i].Format is null ? file.Nodes[i] : file.Nodes[i] with { Format = null };
+            EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods);
         }
 
         writer.Close();
@@ -212,7 +213,8 @@ internal static class ValidatorEmitter
 
     private static void EmitByToken(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields)
     {
-        var hasString = node.MinLength is not null || node.MaxLength is not null || node.Pattern is not null;
+        var format = node.Format is "date-time" or "uuid" or "email" ? node.Format : null;
+        var hasString = node.MinLength is not null || node.MaxLength is not null || node.Pattern is not null || format is not null;
         var hasNumber = node.Minimum is not null || node.Maximum is not null || node.ExclusiveMinimum is not null || node.ExclusiveMaximum is not null || node.MultipleOf is not null;
         var hasArray = node.ItemsKey is not null || node.MinItems is not null || node.MaxItems is not null || node.UniqueItems;
         var hasObject = !node.Properties.IsEmpty || !node.Required.IsEmpty || node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null;
@@ -234,6 +236,13 @@ internal static class ValidatorEmitter
                 fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({CSharpLiterals.String(node.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
                 writer.Open($"if (!{Support}.Matches({field}, ref reader))");
                 writer.Line($"context.Add(\"pattern\", {Support}.ValueText(reader), {CSharpLiterals.String("must match " + node.Pattern)});");
+                writer.Close();
+            }
+
+            if (format is not null)
+            {
+                writer.Open($"if (!{Support}.IsFormat({CSharpLiterals.String(format)}, ref reader))");
+                writer.Line($"context.Add(\"format\", {Support}.ValueText(reader), {CSharpLiterals.String("must be a valid " + format)});");
                 writer.Close();
             }
 

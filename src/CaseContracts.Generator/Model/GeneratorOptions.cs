@@ -4,7 +4,8 @@ namespace CaseContracts.Generator.Model;
 /// <param name="Namespace">Namespace of generated types: <c>CaseContractsNamespace</c>, else the project's <c>RootNamespace</c>, else <c>CaseContracts.Generated</c>.</param>
 /// <param name="SchemaDirectory">Folder of schema files relative to the project: <c>CaseContractsSchemaDirectory</c>, default <c>schema</c>.</param>
 /// <param name="ProjectDirectory">The project's folder (normalised), to locate <paramref name="SchemaDirectory"/>.</param>
-internal sealed record GeneratorOptions(string Namespace, string SchemaDirectory, string ProjectDirectory)
+/// <param name="AssertFormats"><c>CaseContractsAssertFormats</c>: check <c>format</c> (date-time, uuid, email) instead of treating it as an annotation; default false, as draft 7 specifies.</param>
+internal sealed record GeneratorOptions(string Namespace, string SchemaDirectory, string ProjectDirectory, bool AssertFormats = false)
 {
     public const string DefaultNamespace = "CaseContracts.Generated";
     public const string DefaultSchemaDirectory = "schema";

@@ -14,7 +14,8 @@ internal static class GeneratorOptionsReader
         var @namespace = Property(options, "CaseContractsNamespace") ?? Property(options, "RootNamespace") ?? GeneratorOptions.DefaultNamespace;
         var schemaDirectory = Property(options, "CaseContractsSchemaDirectory") ?? GeneratorOptions.DefaultSchemaDirectory;
         var projectDirectory = Property(options, "ProjectDir") ?? string.Empty;
-        return new GeneratorOptions(@namespace, SchemaPaths.Normalize(schemaDirectory), SchemaPaths.Normalize(projectDirectory));
+        var assertFormats = string.Equals(Property(options, "CaseContractsAssertFormats"), "true", System.StringComparison.OrdinalIgnoreCase);
+        return new GeneratorOptions(@namespace, SchemaPaths.Normalize(schemaDirectory), SchemaPaths.Normalize(projectDirectory), assertFormats);
     }
 
     private static string? Property(AnalyzerConfigOptions options, string name)

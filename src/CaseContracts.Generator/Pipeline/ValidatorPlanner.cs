@@ -26,7 +26,8 @@ internal static class ValidatorPlanner
             nodes.Select(n => ValidatorNames.Relative(n.Key, options)).ToEquatableArray(),
             nodes.Select(n => ValidatorNames.Method(n.Key, options)).ToEquatableArray(),
             nodes.Select(n => n.RefKey is { } target && index.HasValidationNode(target) ? ValidatorNames.Method(target, options) : string.Empty).ToEquatableArray(),
-            nodes.Select(n => Dispatch(n, index, options)).OfType<UnionDispatch>().ToEquatableArray());
+            nodes.Select(n => Dispatch(n, index, options)).OfType<UnionDispatch>().ToEquatableArray(),
+            options.AssertFormats);
     }
 
     private static UnionDispatch? Dispatch(Model.Validation.ValidationNode node, SchemaIndex index, GeneratorOptions options)

@@ -84,7 +84,8 @@ internal sealed class ConstraintReader
             AllOf: Members(obj, "allOf", pointer),
             AnyOf: Members(obj, "anyOf", pointer),
             OneOf: Members(obj, "oneOf", pointer),
-            RefKey: null);
+            RefKey: null,
+            Format: obj["format"] is JValue { Type: JTokenType.String } format ? (string)format! : null);
         _nodes.Add(node);
         VisitDefinitions(obj, pointer);
         return key;

@@ -15,7 +15,8 @@ internal sealed record ValidatorFileSpec(
     EquatableArray<string> Labels,
     EquatableArray<string> Methods,
     EquatableArray<string> Targets,
-    EquatableArray<UnionDispatch> Dispatches);
+    EquatableArray<UnionDispatch> Dispatches,
+    bool AssertFormats);
 
 /// <summary>
 /// A discriminated <c>oneOf</c> validated by its discriminator: the member the value names is the only

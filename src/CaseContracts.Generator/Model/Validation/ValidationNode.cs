@@ -31,7 +31,8 @@ internal sealed record ValidationNode(
     EquatableArray<string> AllOf,
     EquatableArray<string> AnyOf,
     EquatableArray<string> OneOf,
-    string? RefKey)
+    string? RefKey,
+    string? Format = null)
 {
     /// <summary>A schema that accepts everything (<c>true</c>, <c>{}</c>).</summary>
     public static ValidationNode AcceptsAll(string key) => new(key, false, default, null, default, null, null, null, null, null, null, null, null, null, null, false, null, default, default, false, null, default, default, default, null);

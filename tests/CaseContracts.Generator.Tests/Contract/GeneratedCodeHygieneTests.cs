@@ -1,0 +1,64 @@
+using System;
+using System.Linq;
+using System.Text;
+using CaseContracts.Contract;
+using CaseContracts.Generator.Tests.Generation;
+using Xunit;
+
+namespace CaseContracts.Generator.Tests.Contract;
+
+/// <summary>What the generated readers and validators must never do: reflect, or allocate per valid string beyond the string itself.</summary>
+public sealed class GeneratedCodeHygieneTests
+{
+    [Fact]
+    public void Generated_code_uses_no_reflection()
+    {
+        var offending = RepositorySchemaRun.Result.GeneratedSources
+            .Where(source => source.Value.Contains("System.Reflection", StringComparison.Ordinal)
+                || source.Value.Contains("typeof(", StringComparison.Ordinal)
+                || source.Value.Contains(".GetType()", StringComparison.Ordinal)
+                || source.Value.Contains("Activator.", StringComparison.Ordinal))
+            .Select(source => source.Key)
+            .ToList();
+
+        Assert.Empty(offending);
+    }
+
+    [Fact]
+    public void Each_extra_valid_tag_costs_its_string_and_its_list_slot_only()
+    {
+        var hundred = Body(100);
+        var twoHundred = Body(200);
+        Warm(hundred);
+        Warm(twoHundred);
+
+        var perTag = (Allocated(twoHundred) - Allocated(hundred)) / 100.0;
+
+        // A 10-character tag is a 42-byte string (48 with alignment) plus its 8-byte slot in the list;
+        // the list's doubling growth (128 → 256 slots here) adds up to two slots per element. Anything
+        // the validator allocated per element would show on top of that.
+        Assert.InRange(perTag, 48, 48 + 24);
+    }
+
+    private static byte[] Body(int tags)
+        => Encoding.UTF8.GetBytes(
+            "{\"title\":\"t\",\"description\":\"d\",\"tags\":[" + string.Join(",", Enumerable.Range(0, tags).Select(i => $"\"tag-{i:D6}\""))
+            + "],\"connector\":{\"id\":\"none\",\"name\":\"none\",\"type\":\".none\",\"fields\":null},\"settings\":{\"syncAlerts\":true}}");
+
+    private static void Warm(byte[] body)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.True(CreateCaseRequest.TryParse(body).IsValid);
+        }
+    }
+
+    private static long Allocated(byte[] body)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = CreateCaseRequest.TryParse(body);
+        var after = GC.GetAllocatedBytesForCurrentThread();
+        Assert.True(result.IsValid);
+        return after - before;
+    }
+}
