@@ -355,7 +355,9 @@ public static string ValueText(global::System.Text.Json.Utf8JsonReader reader)
             text = global::System.Text.Json.JsonElement.ParseValue(ref reader).GetRawText();
             break;
         default:
-            text = global::System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? global::System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
+            text = reader.HasValueSequence
+                ? global::System.Text.Encoding.UTF8.GetString(global::System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence))
+                : global::System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
             break;
     }
 

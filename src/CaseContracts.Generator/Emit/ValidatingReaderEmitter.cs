@@ -59,9 +59,17 @@ internal static class ValidatingReaderEmitter
             }
 
             writer.Line($"{Support}.Next(ref reader);");
-            writer.Line($"context.Push({CSharpLiterals.String(property.JsonName)});");
-            EmitProperty(writer, property);
-            writer.Line("context.Pop();");
+            if (property.Read.BindImpliesValid && property.IsSettable)
+            {
+                EmitBindOrValidate(writer, property);
+            }
+            else
+            {
+                writer.Line($"context.Push({CSharpLiterals.String(property.JsonName)});");
+                EmitProperty(writer, property);
+                writer.Line("context.Pop();");
+            }
+
             writer.Close();
         }
 
@@ -179,6 +187,40 @@ internal static class ValidatingReaderEmitter
         writer.Open("catch (global::System.Text.Json.JsonException e)");
         writer.Line("context.Add(\"type\", null, e.Message);");
         writer.Line(onFailure);
+        writer.Close();
+    }
+
+    /// <summary>The common case on the hot path: bind, and only when the value does not bind, validate it for its errors.</summary>
+    private static void EmitBindOrValidate(SourceWriter writer, PropertySpec property)
+    {
+        var value = property.Value!;
+        var local = Local(property);
+        var condition = value.Kind switch
+        {
+            ValueKind.String => $"reader.TokenType == {TokenType}.String",
+            ValueKind.Boolean => $"reader.TokenType is {TokenType}.True or {TokenType}.False",
+            _ => $"{value.TypeName}Json.TryRead(ref reader, out var member)",
+        };
+        var bound = value.Kind switch
+        {
+            ValueKind.String => "reader.GetString()!",
+            ValueKind.Boolean => "reader.GetBoolean()",
+            _ => "member",
+        };
+        writer.Open($"if ({condition})");
+        writer.Line($"{local} = {bound};");
+        writer.Close();
+        if (value.Nullable)
+        {
+            writer.Open($"else if (reader.TokenType == {TokenType}.Null)");
+            writer.Line($"{local} = null;");
+            writer.Close();
+        }
+
+        writer.Open("else");
+        writer.Line($"context.Push({CSharpLiterals.String(property.JsonName)});");
+        writer.Line($"{Validators}.{property.Read.Validator}(ref reader, context);");
+        writer.Line("context.Pop();");
         writer.Close();
     }
 

@@ -57,7 +57,7 @@ internal sealed class OnePassPlanner
 
         if (value is null || IsScalar(value.Kind))
         {
-            return new OnePassRead(ReadMode.Scalar, validator);
+            return new OnePassRead(ReadMode.Scalar, validator, BindImpliesValid: value is not null && BindImpliesValid(node, value));
         }
 
         var named = property.Value.Kind == SchemaValueKind.Named ? property.Value.NamedKey : null;
@@ -90,6 +90,28 @@ internal sealed class OnePassPlanner
         }
 
         return new OnePassRead(ReadMode.Fallback, validator);
+    }
+
+    /// <summary>
+    /// Strings, booleans and string enums whose schema asserts nothing beyond their type (and enum): a
+    /// token that binds is valid. Numbers are left out: a valid number can still fail to fit its C# type.
+    /// </summary>
+    private bool BindImpliesValid(ValidationNode node, ValueSpec value)
+    {
+        if (_options.AssertFormats && node.Format is not null)
+        {
+            return false;
+        }
+
+        var expected = value.Kind switch
+        {
+            ValueKind.String or ValueKind.Enum => "string",
+            ValueKind.Boolean => "boolean",
+            _ => null,
+        };
+        var enumOnly = value.Kind == ValueKind.Enum ? node.EnumJson.All(e => e.StartsWith("\"", System.StringComparison.Ordinal)) : node.EnumJson.IsEmpty;
+        return expected is not null && enumOnly && node.Types.Contains(expected) && node.Types.All(t => t == expected || (t == "null" && value.Nullable))
+               && AssertsNothingElse(node with { EnumJson = default }, allowOneOf: false) && node.ItemsKey is null && node.MinItems is null && node.MaxItems is null && !node.UniqueItems;
     }
 
     private static bool IsScalar(ValueKind kind) => kind is ValueKind.String or ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.Enum;

@@ -18,4 +18,6 @@ internal enum ReadMode
 /// <param name="NullBeforeRecord">Record mode through <c>oneOf: [$ref, null]</c>: <c>null</c> is accepted before the record is read.</param>
 /// <param name="ItemsValidator">Array mode: the validator of the items schema.</param>
 /// <param name="ElementMode">Array mode: how elements are read (<see cref="ReadMode.Scalar"/> or <see cref="ReadMode.Record"/>).</param>
-internal sealed record OnePassRead(ReadMode Mode, string Validator, bool NullBeforeRecord = false, string? ItemsValidator = null, ReadMode ElementMode = ReadMode.Scalar);
+/// <param name="BindImpliesValid">Scalar mode: the schema position asserts only what binding already checks (its type, or its string enum),
+/// so a value that binds is valid and the validator runs only for values that do not bind.</param>
+internal sealed record OnePassRead(ReadMode Mode, string Validator, bool NullBeforeRecord = false, string? ItemsValidator = null, ReadMode ElementMode = ReadMode.Scalar, bool BindImpliesValid = false);

@@ -239,25 +239,31 @@ namespace TestProject
                 {
                     __hasId = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("id");
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __id = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_case_properties_id_3951c54f(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("id");
+                        SchemaValidators.Validate_case_properties_id_3951c54f(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("version"u8))
                 {
                     __hasVersion = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("version");
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __version = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_case_properties_version_4784e38e(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("version");
+                        SchemaValidators.Validate_case_properties_version_4784e38e(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("comments"u8))
                 {
@@ -304,25 +310,31 @@ namespace TestProject
                 {
                     __hasTitle = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("title");
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __title = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_case_properties_title_d54144c4(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("title");
+                        SchemaValidators.Validate_case_properties_title_d54144c4(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
                     __hasDescription = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("description");
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __description = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_case_properties_description_ebda8394(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("description");
+                        SchemaValidators.Validate_case_properties_description_ebda8394(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
@@ -363,17 +375,20 @@ namespace TestProject
                 {
                     __hasClosedAt = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("closed_at");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __closedAt = null;
-                    }
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __closedAt = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_case_properties_closed_at_1d7322d6(ref reader, context);
-                    context.Pop();
+                    else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __closedAt = null;
+                    }
+                    else
+                    {
+                        context.Push("closed_at");
+                        SchemaValidators.Validate_case_properties_closed_at_1d7322d6(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("closed_by"u8))
                 {
@@ -390,13 +405,16 @@ namespace TestProject
                 {
                     __hasCreatedAt = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("created_at");
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __createdAt = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_case_properties_created_at_d56033be(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("created_at");
+                        SchemaValidators.Validate_case_properties_created_at_d56033be(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("created_by"u8))
                 {
@@ -418,29 +436,35 @@ namespace TestProject
                 {
                     __hasStatus = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("status");
                     if (global::TestProject.CaseStatusJson.TryRead(ref reader, out var member))
                     {
                         __status = member;
                     }
-                    SchemaValidators.Validate_case_properties_status_e68ed1ec(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("status");
+                        SchemaValidators.Validate_case_properties_status_e68ed1ec(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("updated_at"u8))
                 {
                     __hasUpdatedAt = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("updated_at");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __updatedAt = null;
-                    }
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __updatedAt = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_case_properties_updated_at_890c1193(ref reader, context);
-                    context.Pop();
+                    else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __updatedAt = null;
+                    }
+                    else
+                    {
+                        context.Push("updated_at");
+                        SchemaValidators.Validate_case_properties_updated_at_890c1193(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("updated_by"u8))
                 {

@@ -102,25 +102,31 @@ namespace TestProject
                     {
                         __hasId = true;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                        context.Push("id");
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                         {
                             __id = reader.GetString()!;
                         }
-                        SchemaValidators.Validate_connectors_resilient_properties_id_40b159bb(ref reader, context);
-                        context.Pop();
+                        else
+                        {
+                            context.Push("id");
+                            SchemaValidators.Validate_connectors_resilient_properties_id_40b159bb(ref reader, context);
+                            context.Pop();
+                        }
                     }
                     else if (reader.ValueTextEquals("name"u8))
                     {
                         __hasName = true;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                        context.Push("name");
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                         {
                             __name = reader.GetString()!;
                         }
-                        SchemaValidators.Validate_connectors_resilient_properties_name_33850c85(ref reader, context);
-                        context.Pop();
+                        else
+                        {
+                            context.Push("name");
+                            SchemaValidators.Validate_connectors_resilient_properties_name_33850c85(ref reader, context);
+                            context.Pop();
+                        }
                     }
                     else if (reader.ValueTextEquals("type"u8))
                     {

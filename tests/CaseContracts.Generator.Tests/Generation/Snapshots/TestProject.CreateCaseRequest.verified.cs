@@ -131,25 +131,31 @@ namespace TestProject
                 {
                     __hasTitle = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("title");
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __title = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_create_case_request_properties_title_7a5f8905(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("title");
+                        SchemaValidators.Validate_create_case_request_properties_title_7a5f8905(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
                     __hasDescription = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("description");
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __description = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_create_case_request_properties_description_8c28631d(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("description");
+                        SchemaValidators.Validate_create_case_request_properties_description_8c28631d(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {

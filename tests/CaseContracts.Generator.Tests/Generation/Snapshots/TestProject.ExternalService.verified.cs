@@ -122,73 +122,91 @@ namespace TestProject
                 {
                     __hasConnectorId = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("connector_id");
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __connectorId = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_case_properties_external_service_properties_connector_id_b8946f21(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("connector_id");
+                        SchemaValidators.Validate_case_properties_external_service_properties_connector_id_b8946f21(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("connector_name"u8))
                 {
                     __hasConnectorName = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("connector_name");
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __connectorName = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_case_properties_external_service_properties_connector_name_2b052a67(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("connector_name");
+                        SchemaValidators.Validate_case_properties_external_service_properties_connector_name_2b052a67(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("external_id"u8))
                 {
                     __hasExternalId = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("external_id");
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __externalId = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_case_properties_external_service_properties_external_id_fac56b45(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("external_id");
+                        SchemaValidators.Validate_case_properties_external_service_properties_external_id_fac56b45(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("external_title"u8))
                 {
                     __hasExternalTitle = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("external_title");
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __externalTitle = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_case_properties_external_service_properties_external_title_b966797e(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("external_title");
+                        SchemaValidators.Validate_case_properties_external_service_properties_external_title_b966797e(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("external_url"u8))
                 {
                     __hasExternalUrl = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("external_url");
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __externalUrl = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_case_properties_external_service_properties_external_url_5d5810a9(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("external_url");
+                        SchemaValidators.Validate_case_properties_external_service_properties_external_url_5d5810a9(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("pushed_at"u8))
                 {
                     __hasPushedAt = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("pushed_at");
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __pushedAt = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("pushed_at");
+                        SchemaValidators.Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("pushed_by"u8))
                 {

@@ -92,43 +92,52 @@ namespace TestProject
                 {
                     __hasIssueType = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("issueType");
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __issueType = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_connectors_jira_properties_fields_properties_issueType_0787dd12(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("issueType");
+                        SchemaValidators.Validate_connectors_jira_properties_fields_properties_issueType_0787dd12(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("priority"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("priority");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __priority = null;
-                    }
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __priority = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_connectors_jira_properties_fields_properties_priority_6387d9d3(ref reader, context);
-                    context.Pop();
+                    else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __priority = null;
+                    }
+                    else
+                    {
+                        context.Push("priority");
+                        SchemaValidators.Validate_connectors_jira_properties_fields_properties_priority_6387d9d3(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("parent"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("parent");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __parent = null;
-                    }
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __parent = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_connectors_jira_properties_fields_properties_parent_7da878a3(ref reader, context);
-                    context.Pop();
+                    else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __parent = null;
+                    }
+                    else
+                    {
+                        context.Push("parent");
+                        SchemaValidators.Validate_connectors_jira_properties_fields_properties_parent_7da878a3(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else
                 {

@@ -90,47 +90,56 @@ namespace TestProject
                 if (reader.ValueTextEquals("urgency"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("urgency");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __urgency = null;
-                    }
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __urgency = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref reader, context);
-                    context.Pop();
+                    else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __urgency = null;
+                    }
+                    else
+                    {
+                        context.Push("urgency");
+                        SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("severity"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("severity");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __severity = null;
-                    }
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __severity = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref reader, context);
-                    context.Pop();
+                    else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __severity = null;
+                    }
+                    else
+                    {
+                        context.Push("severity");
+                        SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("impact"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("impact");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __impact = null;
-                    }
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __impact = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref reader, context);
-                    context.Pop();
+                    else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __impact = null;
+                    }
+                    else
+                    {
+                        context.Push("impact");
+                        SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else
                 {

@@ -80,13 +80,16 @@ namespace TestProject
                 {
                     __hasSyncAlerts = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("syncAlerts");
                     if (reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False)
                     {
                         __syncAlerts = reader.GetBoolean();
                     }
-                    SchemaValidators.Validate_settings_properties_syncAlerts_b2d0ea19(ref reader, context);
-                    context.Pop();
+                    else
+                    {
+                        context.Push("syncAlerts");
+                        SchemaValidators.Validate_settings_properties_syncAlerts_b2d0ea19(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else
                 {

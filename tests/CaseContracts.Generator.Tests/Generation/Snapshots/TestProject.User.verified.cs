@@ -90,47 +90,56 @@ namespace TestProject
                 if (reader.ValueTextEquals("email"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("email");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __email = null;
-                    }
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __email = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_user_properties_email_7971b885(ref reader, context);
-                    context.Pop();
+                    else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __email = null;
+                    }
+                    else
+                    {
+                        context.Push("email");
+                        SchemaValidators.Validate_user_properties_email_7971b885(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("full_name"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("full_name");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __fullName = null;
-                    }
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __fullName = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_user_properties_full_name_fddacab4(ref reader, context);
-                    context.Pop();
+                    else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __fullName = null;
+                    }
+                    else
+                    {
+                        context.Push("full_name");
+                        SchemaValidators.Validate_user_properties_full_name_fddacab4(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else if (reader.ValueTextEquals("username"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("username");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __username = null;
-                    }
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
                         __username = reader.GetString()!;
                     }
-                    SchemaValidators.Validate_user_properties_username_91c1f2df(ref reader, context);
-                    context.Pop();
+                    else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __username = null;
+                    }
+                    else
+                    {
+                        context.Push("username");
+                        SchemaValidators.Validate_user_properties_username_91c1f2df(ref reader, context);
+                        context.Pop();
+                    }
                 }
                 else
                 {
