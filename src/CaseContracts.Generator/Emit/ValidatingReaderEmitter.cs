@@ -65,9 +65,9 @@ internal static class ValidatingReaderEmitter
             }
             else
             {
-                writer.Line($"context.Push({CSharpLiterals.String(property.JsonName)});");
+                writer.Line("var errorsBefore = context.ErrorCount;");
                 EmitProperty(writer, property);
-                writer.Line("context.Pop();");
+                EmitPrefix(writer, "errorsBefore", CSharpLiterals.String(property.JsonName));
             }
 
             writer.Close();
@@ -78,10 +78,8 @@ internal static class ValidatingReaderEmitter
         {
             writer.Line("var name = reader.GetString()!;");
             writer.Line($"{Support}.Next(ref reader);");
-            writer.Line("context.Push(name);");
-            writer.Line($"context.Add(\"additionalProperties\", {Support}.ValueText(reader), \"is not an allowed property\");");
+            writer.Line($"context.AddForMember(name, \"additionalProperties\", {Support}.ValueText(reader), \"is not an allowed property\");");
             writer.Line("reader.Skip();");
-            writer.Line("context.Pop();");
         }
         else
         {
@@ -95,7 +93,7 @@ internal static class ValidatingReaderEmitter
         foreach (var property in type.Properties.Where(p => p.Required))
         {
             writer.Open($"if (!{Seen(property)})");
-            writer.Line($"context.AddForMember({CSharpLiterals.String(property.JsonName)}, \"required\", \"is required\");");
+            writer.Line($"context.AddForMember({CSharpLiterals.String(property.JsonName)}, \"required\", null, \"is required\");");
             writer.Close();
             writer.Line();
         }
@@ -218,9 +216,17 @@ internal static class ValidatingReaderEmitter
         }
 
         writer.Open("else");
-        writer.Line($"context.Push({CSharpLiterals.String(property.JsonName)});");
+        writer.Line("var errorsBefore = context.ErrorCount;");
         writer.Line($"{Validators}.{property.Read.Validator}(ref reader, context);");
-        writer.Line("context.Pop();");
+        EmitPrefix(writer, "errorsBefore", CSharpLiterals.String(property.JsonName));
+        writer.Close();
+    }
+
+    /// <summary>Errors reported since <paramref name="mark"/> happened inside <paramref name="segment"/>: prefix their paths.</summary>
+    public static void EmitPrefix(SourceWriter writer, string mark, string segment)
+    {
+        writer.Open($"if (context.ErrorCount != {mark})");
+        writer.Line($"context.Prefix({mark}, {segment});");
         writer.Close();
     }
 
@@ -275,7 +281,7 @@ internal static class ValidatingReaderEmitter
         writer.Line("break;");
         writer.Close();
         writer.Line();
-        writer.Line("context.Push(index++);");
+        writer.Line("var elementErrorsBefore = context.ErrorCount;");
         if (property.Read.ElementMode == ReadMode.Record)
         {
             writer.Line($"var item = {element.TypeName}.ReadValidated(ref reader, context);");
@@ -289,7 +295,8 @@ internal static class ValidatingReaderEmitter
             writer.Line($"{Validators}.{property.Read.ItemsValidator}(ref reader, context);");
         }
 
-        writer.Line("context.Pop();");
+        EmitPrefix(writer, "elementErrorsBefore", "index");
+        writer.Line("index++;");
         writer.Close();
         writer.Line();
         writer.Line($"{Local(property)} = list;");

@@ -257,68 +257,47 @@ internal static partial class SchemaValidators
     }
 }
 
-/// <summary>The path and errors of one validation run, shared by the generated validators.</summary>
+/// <summary>
+/// The errors of one validation run. Paths are built while unwinding: a validator reports an error
+/// relative to the value it checks, and each enclosing member or element prefixes its name only when
+/// errors came back, so valid input does no path work at all.
+/// </summary>
 [GeneratedCode]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal sealed class ValidationContext
 {
-    private (string? Name, int Index)[] _path = new (string?, int)[16];
-    private int _depth;
-
     /// <summary>Errors so far; allocated on the first one, so valid input allocates nothing here.</summary>
     public global::System.Collections.Generic.List<ValidationError>? Errors { get; private set; }
 
     public int ErrorCount => Errors?.Count ?? 0;
 
-    public void Push(string name) => Push((name, -1));
-
-    public void Push(int index) => Push((null, index));
-
-    public void Pop() => _depth--;
-
     /// <summary>Drops errors added after <paramref name="count"/> (a failed branch of anyOf/oneOf).</summary>
     public void Truncate(int count) => Errors?.RemoveRange(count, Errors.Count - count);
 
+    /// <summary>An error about the value being checked.</summary>
     public void Add(string keyword, string? value, string message, string? limit = null)
-        => (Errors ??= new global::System.Collections.Generic.List<ValidationError>()).Add(new ValidationError(Pointer(null), keyword, value, message) { Limit = limit });
+        => (Errors ??= new global::System.Collections.Generic.List<ValidationError>()).Add(new ValidationError("", keyword, value, message) { Limit = limit });
 
-    /// <summary>An error about the member <paramref name="name"/> of the current object (a missing required property).</summary>
-    public void AddForMember(string name, string keyword, string message)
-        => (Errors ??= new global::System.Collections.Generic.List<ValidationError>()).Add(new ValidationError(Pointer(name), keyword, null, message));
+    /// <summary>An error about the member <paramref name="name"/> of the object being checked (missing, or not allowed).</summary>
+    public void AddForMember(string name, string keyword, string? value, string message)
+        => (Errors ??= new global::System.Collections.Generic.List<ValidationError>()).Add(new ValidationError("/" + Escape(name), keyword, value, message));
 
-    private void Push((string?, int) segment)
+    /// <summary>The errors added since <paramref name="since"/> lie inside member <paramref name="name"/>.</summary>
+    public void Prefix(int since, string name) => PrefixSegment(since, "/" + Escape(name));
+
+    /// <summary>The errors added since <paramref name="since"/> lie inside element <paramref name="index"/>.</summary>
+    public void Prefix(int since, int index) => PrefixSegment(since, "/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+
+    private void PrefixSegment(int since, string segment)
     {
-        if (_depth == _path.Length)
+        for (var i = since; i < Errors!.Count; i++)
         {
-            global::System.Array.Resize(ref _path, _path.Length * 2);
+            Errors[i] = Errors[i] with { Path = segment + Errors[i].Path };
         }
-
-        _path[_depth++] = segment;
     }
 
-    private string Pointer(string? member)
-    {
-        var builder = new global::System.Text.StringBuilder();
-        for (var i = 0; i < _depth; i++)
-        {
-            builder.Append('/');
-            if (_path[i].Name is { } name)
-            {
-                builder.Append(name.Replace("~", "~0").Replace("/", "~1"));
-            }
-            else
-            {
-                builder.Append(_path[i].Index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-
-        if (member is not null)
-        {
-            builder.Append('/').Append(member.Replace("~", "~0").Replace("/", "~1"));
-        }
-
-        return builder.ToString();
-    }
+    // RFC 6901: "~" and "/" inside a name are escaped.
+    private static string Escape(string name) => name.IndexOf('~') < 0 && name.IndexOf('/') < 0 ? name : name.Replace("~", "~0").Replace("/", "~1");
 }
 """;
 }

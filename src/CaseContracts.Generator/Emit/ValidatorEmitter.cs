@@ -120,7 +120,7 @@ internal static class ValidatorEmitter
         writer.Open($"if (reader.TokenType == {TokenType}.StartObject)");
         writer.Line("var lookahead = reader;");
         writer.Open($"if (!{Support}.SeekProperty(ref lookahead, {CSharpLiterals.Utf8(dispatch.DiscriminatorJsonName)}))");
-        writer.Line($"context.AddForMember({name}, \"required\", \"is required\");");
+        writer.Line($"context.AddForMember({name}, \"required\", null, \"is required\");");
         writer.Close();
         for (var i = 0; i < dispatch.Values.Count; i++)
         {
@@ -131,9 +131,7 @@ internal static class ValidatorEmitter
         }
 
         writer.Open("else");
-        writer.Line($"context.Push({name});");
-        writer.Line($"context.Add(\"oneOf\", {Support}.ValueText(lookahead), {expected});");
-        writer.Line("context.Pop();");
+        writer.Line($"context.AddForMember({name}, \"oneOf\", {Support}.ValueText(lookahead), {expected});");
         writer.Close();
         writer.Close();
     }
@@ -312,9 +310,9 @@ internal static class ValidatorEmitter
 
         if (node.ItemsKey is not null)
         {
-            writer.Line("context.Push((int)count);");
+            writer.Line("var itemErrorsBefore = context.ErrorCount;");
             writer.Line($"{methods[node.ItemsKey]}(ref reader, context);");
-            writer.Line("context.Pop();");
+            ValidatingReaderEmitter.EmitPrefix(writer, "itemErrorsBefore", "(int)count");
         }
         else
         {
@@ -372,29 +370,29 @@ internal static class ValidatorEmitter
             }
 
             writer.Line($"{Support}.Next(ref reader);");
-            writer.Line($"context.Push({CSharpLiterals.String(property.Name)});");
+            writer.Line("var errorsBefore = context.ErrorCount;");
             writer.Line($"{methods[property.NodeKey]}(ref reader, context);");
-            writer.Line("context.Pop();");
+            ValidatingReaderEmitter.EmitPrefix(writer, "errorsBefore", CSharpLiterals.String(property.Name));
             writer.Close();
         }
 
         writer.Open(first ? string.Empty : "else");
         if (node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null)
         {
-            writer.Line("var name = reader.GetString()!;");
+            // The name is only materialised for an error: keep a copy of the reader on it.
+            writer.Line("var name = reader;");
             writer.Line($"{Support}.Next(ref reader);");
-            writer.Line("context.Push(name);");
             if (node.AdditionalPropertiesKey is not null)
             {
+                writer.Line("var errorsBefore = context.ErrorCount;");
                 writer.Line($"{methods[node.AdditionalPropertiesKey]}(ref reader, context);");
+                ValidatingReaderEmitter.EmitPrefix(writer, "errorsBefore", "name.GetString()!");
             }
             else
             {
-                writer.Line($"context.Add(\"additionalProperties\", {Support}.ValueText(reader), \"is not an allowed property\");");
+                writer.Line($"context.AddForMember(name.GetString()!, \"additionalProperties\", {Support}.ValueText(reader), \"is not an allowed property\");");
                 writer.Line("reader.Skip();");
             }
-
-            writer.Line("context.Pop();");
         }
         else
         {
@@ -407,7 +405,7 @@ internal static class ValidatorEmitter
         for (var i = 0; i < required.Count; i++)
         {
             writer.Open($"if (!seen{i})");
-            writer.Line($"context.AddForMember({CSharpLiterals.String(required[i])}, \"required\", \"is required\");");
+            writer.Line($"context.AddForMember({CSharpLiterals.String(required[i])}, \"required\", null, \"is required\");");
             writer.Close();
         }
 

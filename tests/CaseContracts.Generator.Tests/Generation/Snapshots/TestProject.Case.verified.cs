@@ -245,9 +245,12 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("id");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_case_properties_id_3951c54f(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "id");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("version"u8))
@@ -260,16 +263,19 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("version");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_case_properties_version_4784e38e(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "version");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("comments"u8))
                 {
                     __hasComments = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("comments");
+                    var errorsBefore = context.ErrorCount;
                     var start = reader;
                     var before = context.ErrorCount;
                     SchemaValidators.Validate_case_properties_comments_48663584(ref reader, context);
@@ -285,13 +291,16 @@ namespace TestProject
 
                         }
                     }
-                    context.Pop();
+                    if (context.ErrorCount != errorsBefore)
+                    {
+                        context.Prefix(errorsBefore, "comments");
+                    }
                 }
                 else if (reader.ValueTextEquals("totalComment"u8))
                 {
                     __hasTotalComment = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("totalComment");
+                    var errorsBefore = context.ErrorCount;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
                     {
                         if (global::CaseContracts.Internal.JsonSupport.TryGetInteger(ref reader, out var integer))
@@ -304,7 +313,10 @@ namespace TestProject
                         }
                     }
                     SchemaValidators.Validate_case_properties_totalComment_989daf29(ref reader, context);
-                    context.Pop();
+                    if (context.ErrorCount != errorsBefore)
+                    {
+                        context.Prefix(errorsBefore, "totalComment");
+                    }
                 }
                 else if (reader.ValueTextEquals("title"u8))
                 {
@@ -316,9 +328,12 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("title");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_case_properties_title_d54144c4(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "title");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -331,16 +346,19 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("description");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_case_properties_description_ebda8394(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "description");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
                     __hasTags = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("tags");
+                    var errorsBefore = context.ErrorCount;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
                     {
                         var list = new global::System.Collections.Generic.List<string>();
@@ -353,13 +371,17 @@ namespace TestProject
                                 break;
                             }
 
-                            context.Push(index++);
+                            var elementErrorsBefore = context.ErrorCount;
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                             {
                                 list.Add(reader.GetString()!);
                             }
                             SchemaValidators.Validate_case_properties_tags_items_4dc954d0(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != elementErrorsBefore)
+                            {
+                                context.Prefix(elementErrorsBefore, index);
+                            }
+                            index++;
                         }
 
                         __tags = list;
@@ -369,7 +391,10 @@ namespace TestProject
                         // null (when allowed) or a type error: the array's validator decides.
                         SchemaValidators.Validate_case_properties_tags_7acc954b(ref reader, context);
                     }
-                    context.Pop();
+                    if (context.ErrorCount != errorsBefore)
+                    {
+                        context.Prefix(errorsBefore, "tags");
+                    }
                 }
                 else if (reader.ValueTextEquals("closed_at"u8))
                 {
@@ -385,21 +410,27 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("closed_at");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_case_properties_closed_at_1d7322d6(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "closed_at");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("closed_by"u8))
                 {
                     __hasClosedBy = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("closed_by");
+                    var errorsBefore = context.ErrorCount;
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         __closedBy = global::TestProject.User.ReadValidated(ref reader, context);
                     }
-                    context.Pop();
+                    if (context.ErrorCount != errorsBefore)
+                    {
+                        context.Prefix(errorsBefore, "closed_by");
+                    }
                 }
                 else if (reader.ValueTextEquals("created_at"u8))
                 {
@@ -411,26 +442,35 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("created_at");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_case_properties_created_at_d56033be(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "created_at");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("created_by"u8))
                 {
                     __hasCreatedBy = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("created_by");
+                    var errorsBefore = context.ErrorCount;
                     __createdBy = global::TestProject.User.ReadValidated(ref reader, context);
-                    context.Pop();
+                    if (context.ErrorCount != errorsBefore)
+                    {
+                        context.Prefix(errorsBefore, "created_by");
+                    }
                 }
                 else if (reader.ValueTextEquals("external_service"u8))
                 {
                     __hasExternalService = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("external_service");
+                    var errorsBefore = context.ErrorCount;
                     __externalService = global::TestProject.ExternalService.ReadValidated(ref reader, context);
-                    context.Pop();
+                    if (context.ErrorCount != errorsBefore)
+                    {
+                        context.Prefix(errorsBefore, "external_service");
+                    }
                 }
                 else if (reader.ValueTextEquals("status"u8))
                 {
@@ -442,9 +482,12 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("status");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_case_properties_status_e68ed1ec(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "status");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("updated_at"u8))
@@ -461,132 +504,142 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("updated_at");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_case_properties_updated_at_890c1193(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "updated_at");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("updated_by"u8))
                 {
                     __hasUpdatedBy = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("updated_by");
+                    var errorsBefore = context.ErrorCount;
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         __updatedBy = global::TestProject.User.ReadValidated(ref reader, context);
                     }
-                    context.Pop();
+                    if (context.ErrorCount != errorsBefore)
+                    {
+                        context.Prefix(errorsBefore, "updated_by");
+                    }
                 }
                 else if (reader.ValueTextEquals("connector"u8))
                 {
                     __hasConnector = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("connector");
+                    var errorsBefore = context.ErrorCount;
                     __connector = global::TestProject.Connector.ReadValidated(ref reader, context);
-                    context.Pop();
+                    if (context.ErrorCount != errorsBefore)
+                    {
+                        context.Prefix(errorsBefore, "connector");
+                    }
                 }
                 else if (reader.ValueTextEquals("settings"u8))
                 {
                     __hasSettings = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("settings");
+                    var errorsBefore = context.ErrorCount;
                     __settings = global::TestProject.Settings.ReadValidated(ref reader, context);
-                    context.Pop();
+                    if (context.ErrorCount != errorsBefore)
+                    {
+                        context.Prefix(errorsBefore, "settings");
+                    }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push(name);
-                    context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                     reader.Skip();
-                    context.Pop();
                 }
             }
 
             if (!__hasId)
             {
-                context.AddForMember("id", "required", "is required");
+                context.AddForMember("id", "required", null, "is required");
             }
 
             if (!__hasVersion)
             {
-                context.AddForMember("version", "required", "is required");
+                context.AddForMember("version", "required", null, "is required");
             }
 
             if (!__hasComments)
             {
-                context.AddForMember("comments", "required", "is required");
+                context.AddForMember("comments", "required", null, "is required");
             }
 
             if (!__hasTotalComment)
             {
-                context.AddForMember("totalComment", "required", "is required");
+                context.AddForMember("totalComment", "required", null, "is required");
             }
 
             if (!__hasTitle)
             {
-                context.AddForMember("title", "required", "is required");
+                context.AddForMember("title", "required", null, "is required");
             }
 
             if (!__hasDescription)
             {
-                context.AddForMember("description", "required", "is required");
+                context.AddForMember("description", "required", null, "is required");
             }
 
             if (!__hasTags)
             {
-                context.AddForMember("tags", "required", "is required");
+                context.AddForMember("tags", "required", null, "is required");
             }
 
             if (!__hasClosedAt)
             {
-                context.AddForMember("closed_at", "required", "is required");
+                context.AddForMember("closed_at", "required", null, "is required");
             }
 
             if (!__hasClosedBy)
             {
-                context.AddForMember("closed_by", "required", "is required");
+                context.AddForMember("closed_by", "required", null, "is required");
             }
 
             if (!__hasCreatedAt)
             {
-                context.AddForMember("created_at", "required", "is required");
+                context.AddForMember("created_at", "required", null, "is required");
             }
 
             if (!__hasCreatedBy)
             {
-                context.AddForMember("created_by", "required", "is required");
+                context.AddForMember("created_by", "required", null, "is required");
             }
 
             if (!__hasExternalService)
             {
-                context.AddForMember("external_service", "required", "is required");
+                context.AddForMember("external_service", "required", null, "is required");
             }
 
             if (!__hasStatus)
             {
-                context.AddForMember("status", "required", "is required");
+                context.AddForMember("status", "required", null, "is required");
             }
 
             if (!__hasUpdatedAt)
             {
-                context.AddForMember("updated_at", "required", "is required");
+                context.AddForMember("updated_at", "required", null, "is required");
             }
 
             if (!__hasUpdatedBy)
             {
-                context.AddForMember("updated_by", "required", "is required");
+                context.AddForMember("updated_by", "required", null, "is required");
             }
 
             if (!__hasConnector)
             {
-                context.AddForMember("connector", "required", "is required");
+                context.AddForMember("connector", "required", null, "is required");
             }
 
             if (!__hasSettings)
             {
-                context.AddForMember("settings", "required", "is required");
+                context.AddForMember("settings", "required", null, "is required");
             }
 
             if (context.ErrorCount != mark)

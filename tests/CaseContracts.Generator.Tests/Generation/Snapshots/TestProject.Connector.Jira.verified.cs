@@ -108,9 +108,12 @@ namespace TestProject
                         }
                         else
                         {
-                            context.Push("id");
+                            var errorsBefore = context.ErrorCount;
                             SchemaValidators.Validate_connectors_jira_properties_id_e77a47be(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "id");
+                            }
                         }
                     }
                     else if (reader.ValueTextEquals("name"u8))
@@ -123,56 +126,63 @@ namespace TestProject
                         }
                         else
                         {
-                            context.Push("name");
+                            var errorsBefore = context.ErrorCount;
                             SchemaValidators.Validate_connectors_jira_properties_name_24d68938(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "name");
+                            }
                         }
                     }
                     else if (reader.ValueTextEquals("type"u8))
                     {
                         __hasType = true;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                        context.Push("type");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_connectors_jira_properties_type_940ee4cb(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "type");
+                        }
                     }
                     else if (reader.ValueTextEquals("fields"u8))
                     {
                         __hasFields = true;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                        context.Push("fields");
+                        var errorsBefore = context.ErrorCount;
                         __fields = global::TestProject.JiraFields.ReadValidated(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "fields");
+                        }
                     }
                     else
                     {
                         var name = reader.GetString()!;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                        context.Push(name);
-                        context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                        context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                         reader.Skip();
-                        context.Pop();
                     }
                 }
 
                 if (!__hasId)
                 {
-                    context.AddForMember("id", "required", "is required");
+                    context.AddForMember("id", "required", null, "is required");
                 }
 
                 if (!__hasName)
                 {
-                    context.AddForMember("name", "required", "is required");
+                    context.AddForMember("name", "required", null, "is required");
                 }
 
                 if (!__hasType)
                 {
-                    context.AddForMember("type", "required", "is required");
+                    context.AddForMember("type", "required", null, "is required");
                 }
 
                 if (!__hasFields)
                 {
-                    context.AddForMember("fields", "required", "is required");
+                    context.AddForMember("fields", "required", null, "is required");
                 }
 
                 if (context.ErrorCount != mark)

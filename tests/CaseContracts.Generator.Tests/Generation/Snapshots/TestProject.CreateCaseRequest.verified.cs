@@ -137,9 +137,12 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("title");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_create_case_request_properties_title_7a5f8905(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "title");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -152,16 +155,19 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("description");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_create_case_request_properties_description_8c28631d(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "description");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
                     __hasTags = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("tags");
+                    var errorsBefore = context.ErrorCount;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
                     {
                         var list = new global::System.Collections.Generic.List<string>();
@@ -174,13 +180,17 @@ namespace TestProject
                                 break;
                             }
 
-                            context.Push(index++);
+                            var elementErrorsBefore = context.ErrorCount;
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                             {
                                 list.Add(reader.GetString()!);
                             }
                             SchemaValidators.Validate_create_case_request_properties_tags_items_8cdd8bab(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != elementErrorsBefore)
+                            {
+                                context.Prefix(elementErrorsBefore, index);
+                            }
+                            index++;
                         }
 
                         __tags = list;
@@ -190,58 +200,65 @@ namespace TestProject
                         // null (when allowed) or a type error: the array's validator decides.
                         SchemaValidators.Validate_create_case_request_properties_tags_94877a94(ref reader, context);
                     }
-                    context.Pop();
+                    if (context.ErrorCount != errorsBefore)
+                    {
+                        context.Prefix(errorsBefore, "tags");
+                    }
                 }
                 else if (reader.ValueTextEquals("connector"u8))
                 {
                     __hasConnector = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("connector");
+                    var errorsBefore = context.ErrorCount;
                     __connector = global::TestProject.Connector.ReadValidated(ref reader, context);
-                    context.Pop();
+                    if (context.ErrorCount != errorsBefore)
+                    {
+                        context.Prefix(errorsBefore, "connector");
+                    }
                 }
                 else if (reader.ValueTextEquals("settings"u8))
                 {
                     __hasSettings = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("settings");
+                    var errorsBefore = context.ErrorCount;
                     __settings = global::TestProject.Settings.ReadValidated(ref reader, context);
-                    context.Pop();
+                    if (context.ErrorCount != errorsBefore)
+                    {
+                        context.Prefix(errorsBefore, "settings");
+                    }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push(name);
-                    context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                     reader.Skip();
-                    context.Pop();
                 }
             }
 
             if (!__hasTitle)
             {
-                context.AddForMember("title", "required", "is required");
+                context.AddForMember("title", "required", null, "is required");
             }
 
             if (!__hasDescription)
             {
-                context.AddForMember("description", "required", "is required");
+                context.AddForMember("description", "required", null, "is required");
             }
 
             if (!__hasTags)
             {
-                context.AddForMember("tags", "required", "is required");
+                context.AddForMember("tags", "required", null, "is required");
             }
 
             if (!__hasConnector)
             {
-                context.AddForMember("connector", "required", "is required");
+                context.AddForMember("connector", "required", null, "is required");
             }
 
             if (!__hasSettings)
             {
-                context.AddForMember("settings", "required", "is required");
+                context.AddForMember("settings", "required", null, "is required");
             }
 
             if (context.ErrorCount != mark)

@@ -128,9 +128,12 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("connector_id");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_case_properties_external_service_properties_connector_id_b8946f21(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "connector_id");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("connector_name"u8))
@@ -143,9 +146,12 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("connector_name");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_case_properties_external_service_properties_connector_name_2b052a67(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "connector_name");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("external_id"u8))
@@ -158,9 +164,12 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("external_id");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_case_properties_external_service_properties_external_id_fac56b45(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "external_id");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("external_title"u8))
@@ -173,9 +182,12 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("external_title");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_case_properties_external_service_properties_external_title_b966797e(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "external_title");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("external_url"u8))
@@ -188,9 +200,12 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("external_url");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_case_properties_external_service_properties_external_url_5d5810a9(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "external_url");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("pushed_at"u8))
@@ -203,66 +218,70 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("pushed_at");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "pushed_at");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("pushed_by"u8))
                 {
                     __hasPushedBy = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("pushed_by");
+                    var errorsBefore = context.ErrorCount;
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         __pushedBy = global::TestProject.User.ReadValidated(ref reader, context);
                     }
-                    context.Pop();
+                    if (context.ErrorCount != errorsBefore)
+                    {
+                        context.Prefix(errorsBefore, "pushed_by");
+                    }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push(name);
-                    context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                     reader.Skip();
-                    context.Pop();
                 }
             }
 
             if (!__hasConnectorId)
             {
-                context.AddForMember("connector_id", "required", "is required");
+                context.AddForMember("connector_id", "required", null, "is required");
             }
 
             if (!__hasConnectorName)
             {
-                context.AddForMember("connector_name", "required", "is required");
+                context.AddForMember("connector_name", "required", null, "is required");
             }
 
             if (!__hasExternalId)
             {
-                context.AddForMember("external_id", "required", "is required");
+                context.AddForMember("external_id", "required", null, "is required");
             }
 
             if (!__hasExternalTitle)
             {
-                context.AddForMember("external_title", "required", "is required");
+                context.AddForMember("external_title", "required", null, "is required");
             }
 
             if (!__hasExternalUrl)
             {
-                context.AddForMember("external_url", "required", "is required");
+                context.AddForMember("external_url", "required", null, "is required");
             }
 
             if (!__hasPushedAt)
             {
-                context.AddForMember("pushed_at", "required", "is required");
+                context.AddForMember("pushed_at", "required", null, "is required");
             }
 
             if (!__hasPushedBy)
             {
-                context.AddForMember("pushed_by", "required", "is required");
+                context.AddForMember("pushed_by", "required", null, "is required");
             }
 
             if (context.ErrorCount != mark)

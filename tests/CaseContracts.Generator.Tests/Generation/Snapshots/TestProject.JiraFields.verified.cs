@@ -98,9 +98,12 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("issueType");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_connectors_jira_properties_fields_properties_issueType_0787dd12(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "issueType");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("priority"u8))
@@ -116,9 +119,12 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("priority");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_connectors_jira_properties_fields_properties_priority_6387d9d3(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "priority");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("parent"u8))
@@ -134,25 +140,26 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("parent");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_connectors_jira_properties_fields_properties_parent_7da878a3(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "parent");
+                        }
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push(name);
-                    context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                     reader.Skip();
-                    context.Pop();
                 }
             }
 
             if (!__hasIssueType)
             {
-                context.AddForMember("issueType", "required", "is required");
+                context.AddForMember("issueType", "required", null, "is required");
             }
 
             if (context.ErrorCount != mark)

@@ -104,7 +104,7 @@ namespace TestProject
                 {
                     __hasIssueTypes = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("issueTypes");
+                    var errorsBefore = context.ErrorCount;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
                     {
                         var list = new global::System.Collections.Generic.List<double>();
@@ -117,7 +117,7 @@ namespace TestProject
                                 break;
                             }
 
-                            context.Push(index++);
+                            var elementErrorsBefore = context.ErrorCount;
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
                             {
                                 if (reader.TryGetDouble(out var number) && !double.IsInfinity(number))
@@ -130,7 +130,11 @@ namespace TestProject
                                 }
                             }
                             SchemaValidators.Validate_connectors_resilient_properties_fields_properties_issueTypes_items_4dc54ca5(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != elementErrorsBefore)
+                            {
+                                context.Prefix(elementErrorsBefore, index);
+                            }
+                            index++;
                         }
 
                         __issueTypes = list;
@@ -140,13 +144,16 @@ namespace TestProject
                         // null (when allowed) or a type error: the array's validator decides.
                         SchemaValidators.Validate_connectors_resilient_properties_fields_properties_issueTypes_7fe32a2e(ref reader, context);
                     }
-                    context.Pop();
+                    if (context.ErrorCount != errorsBefore)
+                    {
+                        context.Prefix(errorsBefore, "issueTypes");
+                    }
                 }
                 else if (reader.ValueTextEquals("severityCode"u8))
                 {
                     __hasSeverityCode = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push("severityCode");
+                    var errorsBefore = context.ErrorCount;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
                     {
                         if (reader.TryGetDouble(out var number) && !double.IsInfinity(number))
@@ -159,27 +166,28 @@ namespace TestProject
                         }
                     }
                     SchemaValidators.Validate_connectors_resilient_properties_fields_properties_severityCode_6d9ad43c(ref reader, context);
-                    context.Pop();
+                    if (context.ErrorCount != errorsBefore)
+                    {
+                        context.Prefix(errorsBefore, "severityCode");
+                    }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push(name);
-                    context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                     reader.Skip();
-                    context.Pop();
                 }
             }
 
             if (!__hasIssueTypes)
             {
-                context.AddForMember("issueTypes", "required", "is required");
+                context.AddForMember("issueTypes", "required", null, "is required");
             }
 
             if (!__hasSeverityCode)
             {
-                context.AddForMember("severityCode", "required", "is required");
+                context.AddForMember("severityCode", "required", null, "is required");
             }
 
             if (context.ErrorCount != mark)

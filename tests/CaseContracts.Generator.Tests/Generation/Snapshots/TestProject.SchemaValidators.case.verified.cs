@@ -86,9 +86,12 @@ namespace TestProject
                             break;
                         }
 
-                        context.Push((int)count);
+                        var itemErrorsBefore = context.ErrorCount;
                         Validate_case_properties_comments_items_78ad761b(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != itemErrorsBefore)
+                        {
+                            context.Prefix(itemErrorsBefore, (int)count);
+                        }
                         count++;
                     }
                     break;
@@ -203,9 +206,12 @@ namespace TestProject
                             break;
                         }
 
-                        context.Push((int)count);
+                        var itemErrorsBefore = context.ErrorCount;
                         Validate_case_properties_tags_items_4dc954d0(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != itemErrorsBefore)
+                        {
+                            context.Prefix(itemErrorsBefore, (int)count);
+                        }
                         count++;
                     }
                     break;
@@ -493,95 +499,114 @@ namespace TestProject
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("connector_id");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_external_service_properties_connector_id_b8946f21(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "connector_id");
+                            }
                         }
                         else if (reader.ValueTextEquals("connector_name"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("connector_name");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_external_service_properties_connector_name_2b052a67(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "connector_name");
+                            }
                         }
                         else if (reader.ValueTextEquals("external_id"u8))
                         {
                             seen2 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("external_id");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_external_service_properties_external_id_fac56b45(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "external_id");
+                            }
                         }
                         else if (reader.ValueTextEquals("external_title"u8))
                         {
                             seen3 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("external_title");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_external_service_properties_external_title_b966797e(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "external_title");
+                            }
                         }
                         else if (reader.ValueTextEquals("external_url"u8))
                         {
                             seen4 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("external_url");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_external_service_properties_external_url_5d5810a9(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "external_url");
+                            }
                         }
                         else if (reader.ValueTextEquals("pushed_at"u8))
                         {
                             seen5 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("pushed_at");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "pushed_at");
+                            }
                         }
                         else if (reader.ValueTextEquals("pushed_by"u8))
                         {
                             seen6 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("pushed_by");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_external_service_properties_pushed_by_ae3a6347(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "pushed_by");
+                            }
                         }
                         else
                         {
-                            var name = reader.GetString()!;
+                            var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push(name);
-                            context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                             reader.Skip();
-                            context.Pop();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("connector_id", "required", "is required");
+                        context.AddForMember("connector_id", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("connector_name", "required", "is required");
+                        context.AddForMember("connector_name", "required", null, "is required");
                     }
                     if (!seen2)
                     {
-                        context.AddForMember("external_id", "required", "is required");
+                        context.AddForMember("external_id", "required", null, "is required");
                     }
                     if (!seen3)
                     {
-                        context.AddForMember("external_title", "required", "is required");
+                        context.AddForMember("external_title", "required", null, "is required");
                     }
                     if (!seen4)
                     {
-                        context.AddForMember("external_url", "required", "is required");
+                        context.AddForMember("external_url", "required", null, "is required");
                     }
                     if (!seen5)
                     {
-                        context.AddForMember("pushed_at", "required", "is required");
+                        context.AddForMember("pushed_at", "required", null, "is required");
                     }
                     if (!seen6)
                     {
-                        context.AddForMember("pushed_by", "required", "is required");
+                        context.AddForMember("pushed_by", "required", null, "is required");
                     }
                     break;
                 }
@@ -739,215 +764,264 @@ namespace TestProject
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("id");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_id_3951c54f(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "id");
+                            }
                         }
                         else if (reader.ValueTextEquals("version"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("version");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_version_4784e38e(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "version");
+                            }
                         }
                         else if (reader.ValueTextEquals("comments"u8))
                         {
                             seen2 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("comments");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_comments_48663584(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "comments");
+                            }
                         }
                         else if (reader.ValueTextEquals("totalComment"u8))
                         {
                             seen3 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("totalComment");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_totalComment_989daf29(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "totalComment");
+                            }
                         }
                         else if (reader.ValueTextEquals("title"u8))
                         {
                             seen4 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("title");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_title_d54144c4(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "title");
+                            }
                         }
                         else if (reader.ValueTextEquals("description"u8))
                         {
                             seen5 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("description");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_description_ebda8394(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "description");
+                            }
                         }
                         else if (reader.ValueTextEquals("tags"u8))
                         {
                             seen6 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("tags");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_tags_7acc954b(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "tags");
+                            }
                         }
                         else if (reader.ValueTextEquals("closed_at"u8))
                         {
                             seen7 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("closed_at");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_closed_at_1d7322d6(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "closed_at");
+                            }
                         }
                         else if (reader.ValueTextEquals("closed_by"u8))
                         {
                             seen8 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("closed_by");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_closed_by_2270ec1e(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "closed_by");
+                            }
                         }
                         else if (reader.ValueTextEquals("created_at"u8))
                         {
                             seen9 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("created_at");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_created_at_d56033be(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "created_at");
+                            }
                         }
                         else if (reader.ValueTextEquals("created_by"u8))
                         {
                             seen10 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("created_by");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_created_by_ca5de3d6(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "created_by");
+                            }
                         }
                         else if (reader.ValueTextEquals("external_service"u8))
                         {
                             seen11 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("external_service");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_external_service_b2144a29(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "external_service");
+                            }
                         }
                         else if (reader.ValueTextEquals("status"u8))
                         {
                             seen12 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("status");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_status_e68ed1ec(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "status");
+                            }
                         }
                         else if (reader.ValueTextEquals("updated_at"u8))
                         {
                             seen13 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("updated_at");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_updated_at_890c1193(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "updated_at");
+                            }
                         }
                         else if (reader.ValueTextEquals("updated_by"u8))
                         {
                             seen14 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("updated_by");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_updated_by_9405671f(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "updated_by");
+                            }
                         }
                         else if (reader.ValueTextEquals("connector"u8))
                         {
                             seen15 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("connector");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_connector_fd21f59d(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "connector");
+                            }
                         }
                         else if (reader.ValueTextEquals("settings"u8))
                         {
                             seen16 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("settings");
+                            var errorsBefore = context.ErrorCount;
                             Validate_case_properties_settings_8bc6a3a7(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "settings");
+                            }
                         }
                         else
                         {
-                            var name = reader.GetString()!;
+                            var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push(name);
-                            context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                             reader.Skip();
-                            context.Pop();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("id", "required", "is required");
+                        context.AddForMember("id", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("version", "required", "is required");
+                        context.AddForMember("version", "required", null, "is required");
                     }
                     if (!seen2)
                     {
-                        context.AddForMember("comments", "required", "is required");
+                        context.AddForMember("comments", "required", null, "is required");
                     }
                     if (!seen3)
                     {
-                        context.AddForMember("totalComment", "required", "is required");
+                        context.AddForMember("totalComment", "required", null, "is required");
                     }
                     if (!seen4)
                     {
-                        context.AddForMember("title", "required", "is required");
+                        context.AddForMember("title", "required", null, "is required");
                     }
                     if (!seen5)
                     {
-                        context.AddForMember("description", "required", "is required");
+                        context.AddForMember("description", "required", null, "is required");
                     }
                     if (!seen6)
                     {
-                        context.AddForMember("tags", "required", "is required");
+                        context.AddForMember("tags", "required", null, "is required");
                     }
                     if (!seen7)
                     {
-                        context.AddForMember("closed_at", "required", "is required");
+                        context.AddForMember("closed_at", "required", null, "is required");
                     }
                     if (!seen8)
                     {
-                        context.AddForMember("closed_by", "required", "is required");
+                        context.AddForMember("closed_by", "required", null, "is required");
                     }
                     if (!seen9)
                     {
-                        context.AddForMember("created_at", "required", "is required");
+                        context.AddForMember("created_at", "required", null, "is required");
                     }
                     if (!seen10)
                     {
-                        context.AddForMember("created_by", "required", "is required");
+                        context.AddForMember("created_by", "required", null, "is required");
                     }
                     if (!seen11)
                     {
-                        context.AddForMember("external_service", "required", "is required");
+                        context.AddForMember("external_service", "required", null, "is required");
                     }
                     if (!seen12)
                     {
-                        context.AddForMember("status", "required", "is required");
+                        context.AddForMember("status", "required", null, "is required");
                     }
                     if (!seen13)
                     {
-                        context.AddForMember("updated_at", "required", "is required");
+                        context.AddForMember("updated_at", "required", null, "is required");
                     }
                     if (!seen14)
                     {
-                        context.AddForMember("updated_by", "required", "is required");
+                        context.AddForMember("updated_by", "required", null, "is required");
                     }
                     if (!seen15)
                     {
-                        context.AddForMember("connector", "required", "is required");
+                        context.AddForMember("connector", "required", null, "is required");
                     }
                     if (!seen16)
                     {
-                        context.AddForMember("settings", "required", "is required");
+                        context.AddForMember("settings", "required", null, "is required");
                     }
                     break;
                 }

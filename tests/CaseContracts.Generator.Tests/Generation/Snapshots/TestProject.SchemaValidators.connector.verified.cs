@@ -42,7 +42,7 @@ namespace TestProject
                 var lookahead = reader;
                 if (!global::CaseContracts.Internal.JsonSupport.SeekProperty(ref lookahead, "type"u8))
                 {
-                    context.AddForMember("type", "required", "is required");
+                    context.AddForMember("type", "required", null, "is required");
                 }
                 else if (lookahead.TokenType == global::System.Text.Json.JsonTokenType.String && lookahead.ValueTextEquals(".jira"u8))
                 {
@@ -66,9 +66,7 @@ namespace TestProject
                 }
                 else
                 {
-                    context.Push("type");
-                    context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(lookahead), "must be one of \".jira\", \".servicenow\", \".resilient\", \".none\"");
-                    context.Pop();
+                    context.AddForMember("type", "oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(lookahead), "must be one of \".jira\", \".servicenow\", \".resilient\", \".none\"");
                 }
             }
             else

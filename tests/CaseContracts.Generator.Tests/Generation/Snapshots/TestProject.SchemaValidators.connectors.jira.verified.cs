@@ -143,37 +143,44 @@ namespace TestProject
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("issueType");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_jira_properties_fields_properties_issueType_0787dd12(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "issueType");
+                            }
                         }
                         else if (reader.ValueTextEquals("priority"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("priority");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_jira_properties_fields_properties_priority_6387d9d3(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "priority");
+                            }
                         }
                         else if (reader.ValueTextEquals("parent"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("parent");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_jira_properties_fields_properties_parent_7da878a3(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "parent");
+                            }
                         }
                         else
                         {
-                            var name = reader.GetString()!;
+                            var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push(name);
-                            context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                             reader.Skip();
-                            context.Pop();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("issueType", "required", "is required");
+                        context.AddForMember("issueType", "required", null, "is required");
                     }
                     break;
                 }
@@ -213,59 +220,69 @@ namespace TestProject
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("id");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_jira_properties_id_e77a47be(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "id");
+                            }
                         }
                         else if (reader.ValueTextEquals("name"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("name");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_jira_properties_name_24d68938(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "name");
+                            }
                         }
                         else if (reader.ValueTextEquals("type"u8))
                         {
                             seen2 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("type");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_jira_properties_type_940ee4cb(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "type");
+                            }
                         }
                         else if (reader.ValueTextEquals("fields"u8))
                         {
                             seen3 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("fields");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_jira_properties_fields_6385475a(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "fields");
+                            }
                         }
                         else
                         {
-                            var name = reader.GetString()!;
+                            var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push(name);
-                            context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                             reader.Skip();
-                            context.Pop();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("id", "required", "is required");
+                        context.AddForMember("id", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("name", "required", "is required");
+                        context.AddForMember("name", "required", null, "is required");
                     }
                     if (!seen2)
                     {
-                        context.AddForMember("type", "required", "is required");
+                        context.AddForMember("type", "required", null, "is required");
                     }
                     if (!seen3)
                     {
-                        context.AddForMember("fields", "required", "is required");
+                        context.AddForMember("fields", "required", null, "is required");
                     }
                     break;
                 }

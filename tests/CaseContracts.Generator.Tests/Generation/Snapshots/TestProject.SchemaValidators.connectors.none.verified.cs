@@ -110,59 +110,69 @@ namespace TestProject
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("id");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_none_properties_id_b6a43608(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "id");
+                            }
                         }
                         else if (reader.ValueTextEquals("name"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("name");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_none_properties_name_9c5a78be(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "name");
+                            }
                         }
                         else if (reader.ValueTextEquals("type"u8))
                         {
                             seen2 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("type");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_none_properties_type_5a5c3415(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "type");
+                            }
                         }
                         else if (reader.ValueTextEquals("fields"u8))
                         {
                             seen3 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("fields");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_none_properties_fields_f7fa5e54(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "fields");
+                            }
                         }
                         else
                         {
-                            var name = reader.GetString()!;
+                            var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push(name);
-                            context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                             reader.Skip();
-                            context.Pop();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("id", "required", "is required");
+                        context.AddForMember("id", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("name", "required", "is required");
+                        context.AddForMember("name", "required", null, "is required");
                     }
                     if (!seen2)
                     {
-                        context.AddForMember("type", "required", "is required");
+                        context.AddForMember("type", "required", null, "is required");
                     }
                     if (!seen3)
                     {
-                        context.AddForMember("fields", "required", "is required");
+                        context.AddForMember("fields", "required", null, "is required");
                     }
                     break;
                 }

@@ -104,9 +104,12 @@ namespace TestProject
                             break;
                         }
 
-                        context.Push((int)count);
+                        var itemErrorsBefore = context.ErrorCount;
                         Validate_connectors_resilient_properties_fields_properties_issueTypes_items_4dc54ca5(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != itemErrorsBefore)
+                        {
+                            context.Prefix(itemErrorsBefore, (int)count);
+                        }
                         count++;
                     }
                     break;
@@ -163,35 +166,39 @@ namespace TestProject
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("issueTypes");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_resilient_properties_fields_properties_issueTypes_7fe32a2e(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "issueTypes");
+                            }
                         }
                         else if (reader.ValueTextEquals("severityCode"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("severityCode");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_resilient_properties_fields_properties_severityCode_6d9ad43c(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "severityCode");
+                            }
                         }
                         else
                         {
-                            var name = reader.GetString()!;
+                            var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push(name);
-                            context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                             reader.Skip();
-                            context.Pop();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("issueTypes", "required", "is required");
+                        context.AddForMember("issueTypes", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("severityCode", "required", "is required");
+                        context.AddForMember("severityCode", "required", null, "is required");
                     }
                     break;
                 }
@@ -231,59 +238,69 @@ namespace TestProject
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("id");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_resilient_properties_id_40b159bb(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "id");
+                            }
                         }
                         else if (reader.ValueTextEquals("name"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("name");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_resilient_properties_name_33850c85(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "name");
+                            }
                         }
                         else if (reader.ValueTextEquals("type"u8))
                         {
                             seen2 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("type");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_resilient_properties_type_a5490596(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "type");
+                            }
                         }
                         else if (reader.ValueTextEquals("fields"u8))
                         {
                             seen3 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("fields");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_resilient_properties_fields_8425cec3(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "fields");
+                            }
                         }
                         else
                         {
-                            var name = reader.GetString()!;
+                            var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push(name);
-                            context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                             reader.Skip();
-                            context.Pop();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("id", "required", "is required");
+                        context.AddForMember("id", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("name", "required", "is required");
+                        context.AddForMember("name", "required", null, "is required");
                     }
                     if (!seen2)
                     {
-                        context.AddForMember("type", "required", "is required");
+                        context.AddForMember("type", "required", null, "is required");
                     }
                     if (!seen3)
                     {
-                        context.AddForMember("fields", "required", "is required");
+                        context.AddForMember("fields", "required", null, "is required");
                     }
                     break;
                 }

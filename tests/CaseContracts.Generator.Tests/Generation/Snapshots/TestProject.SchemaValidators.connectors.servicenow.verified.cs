@@ -141,32 +141,39 @@ namespace TestProject
                         if (reader.ValueTextEquals("urgency"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("urgency");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "urgency");
+                            }
                         }
                         else if (reader.ValueTextEquals("severity"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("severity");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "severity");
+                            }
                         }
                         else if (reader.ValueTextEquals("impact"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("impact");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "impact");
+                            }
                         }
                         else
                         {
-                            var name = reader.GetString()!;
+                            var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push(name);
-                            context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                             reader.Skip();
-                            context.Pop();
                         }
                     }
                     break;
@@ -207,59 +214,69 @@ namespace TestProject
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("id");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_servicenow_properties_id_eb187ad1(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "id");
+                            }
                         }
                         else if (reader.ValueTextEquals("name"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("name");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_servicenow_properties_name_e6a3bfd7(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "name");
+                            }
                         }
                         else if (reader.ValueTextEquals("type"u8))
                         {
                             seen2 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("type");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_servicenow_properties_type_199b8a74(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "type");
+                            }
                         }
                         else if (reader.ValueTextEquals("fields"u8))
                         {
                             seen3 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("fields");
+                            var errorsBefore = context.ErrorCount;
                             Validate_connectors_servicenow_properties_fields_96129829(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "fields");
+                            }
                         }
                         else
                         {
-                            var name = reader.GetString()!;
+                            var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push(name);
-                            context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                             reader.Skip();
-                            context.Pop();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("id", "required", "is required");
+                        context.AddForMember("id", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("name", "required", "is required");
+                        context.AddForMember("name", "required", null, "is required");
                     }
                     if (!seen2)
                     {
-                        context.AddForMember("type", "required", "is required");
+                        context.AddForMember("type", "required", null, "is required");
                     }
                     if (!seen3)
                     {
-                        context.AddForMember("fields", "required", "is required");
+                        context.AddForMember("fields", "required", null, "is required");
                     }
                     break;
                 }

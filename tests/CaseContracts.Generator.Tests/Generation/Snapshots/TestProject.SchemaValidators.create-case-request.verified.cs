@@ -86,9 +86,12 @@ namespace TestProject
                             break;
                         }
 
-                        context.Push((int)count);
+                        var itemErrorsBefore = context.ErrorCount;
                         Validate_create_case_request_properties_tags_items_8cdd8bab(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != itemErrorsBefore)
+                        {
+                            context.Prefix(itemErrorsBefore, (int)count);
+                        }
                         count++;
                     }
                     break;
@@ -142,71 +145,84 @@ namespace TestProject
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("title");
+                            var errorsBefore = context.ErrorCount;
                             Validate_create_case_request_properties_title_7a5f8905(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "title");
+                            }
                         }
                         else if (reader.ValueTextEquals("description"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("description");
+                            var errorsBefore = context.ErrorCount;
                             Validate_create_case_request_properties_description_8c28631d(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "description");
+                            }
                         }
                         else if (reader.ValueTextEquals("tags"u8))
                         {
                             seen2 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("tags");
+                            var errorsBefore = context.ErrorCount;
                             Validate_create_case_request_properties_tags_94877a94(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "tags");
+                            }
                         }
                         else if (reader.ValueTextEquals("connector"u8))
                         {
                             seen3 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("connector");
+                            var errorsBefore = context.ErrorCount;
                             Validate_create_case_request_properties_connector_b555e90c(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "connector");
+                            }
                         }
                         else if (reader.ValueTextEquals("settings"u8))
                         {
                             seen4 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("settings");
+                            var errorsBefore = context.ErrorCount;
                             Validate_create_case_request_properties_settings_0e9c6f54(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "settings");
+                            }
                         }
                         else
                         {
-                            var name = reader.GetString()!;
+                            var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push(name);
-                            context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                             reader.Skip();
-                            context.Pop();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("title", "required", "is required");
+                        context.AddForMember("title", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("description", "required", "is required");
+                        context.AddForMember("description", "required", null, "is required");
                     }
                     if (!seen2)
                     {
-                        context.AddForMember("tags", "required", "is required");
+                        context.AddForMember("tags", "required", null, "is required");
                     }
                     if (!seen3)
                     {
-                        context.AddForMember("connector", "required", "is required");
+                        context.AddForMember("connector", "required", null, "is required");
                     }
                     if (!seen4)
                     {
-                        context.AddForMember("settings", "required", "is required");
+                        context.AddForMember("settings", "required", null, "is required");
                     }
                     break;
                 }

@@ -53,23 +53,24 @@ namespace TestProject
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("syncAlerts");
+                            var errorsBefore = context.ErrorCount;
                             Validate_settings_properties_syncAlerts_b2d0ea19(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "syncAlerts");
+                            }
                         }
                         else
                         {
-                            var name = reader.GetString()!;
+                            var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push(name);
-                            context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                             reader.Skip();
-                            context.Pop();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("syncAlerts", "required", "is required");
+                        context.AddForMember("syncAlerts", "required", null, "is required");
                     }
                     break;
                 }

@@ -87,32 +87,39 @@ namespace TestProject
                         if (reader.ValueTextEquals("email"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("email");
+                            var errorsBefore = context.ErrorCount;
                             Validate_user_properties_email_7971b885(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "email");
+                            }
                         }
                         else if (reader.ValueTextEquals("full_name"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("full_name");
+                            var errorsBefore = context.ErrorCount;
                             Validate_user_properties_full_name_fddacab4(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "full_name");
+                            }
                         }
                         else if (reader.ValueTextEquals("username"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push("username");
+                            var errorsBefore = context.ErrorCount;
                             Validate_user_properties_username_91c1f2df(ref reader, context);
-                            context.Pop();
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "username");
+                            }
                         }
                         else
                         {
-                            var name = reader.GetString()!;
+                            var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.Push(name);
-                            context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                             reader.Skip();
-                            context.Pop();
                         }
                     }
                     break;

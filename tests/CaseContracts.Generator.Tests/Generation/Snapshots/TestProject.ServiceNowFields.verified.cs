@@ -100,9 +100,12 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("urgency");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "urgency");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("severity"u8))
@@ -118,9 +121,12 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("severity");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "severity");
+                        }
                     }
                 }
                 else if (reader.ValueTextEquals("impact"u8))
@@ -136,19 +142,20 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("impact");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "impact");
+                        }
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push(name);
-                    context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                     reader.Skip();
-                    context.Pop();
                 }
             }
 

@@ -86,25 +86,26 @@ namespace TestProject
                     }
                     else
                     {
-                        context.Push("syncAlerts");
+                        var errorsBefore = context.ErrorCount;
                         SchemaValidators.Validate_settings_properties_syncAlerts_b2d0ea19(ref reader, context);
-                        context.Pop();
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "syncAlerts");
+                        }
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.Push(name);
-                    context.Add("additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
                     reader.Skip();
-                    context.Pop();
                 }
             }
 
             if (!__hasSyncAlerts)
             {
-                context.AddForMember("syncAlerts", "required", "is required");
+                context.AddForMember("syncAlerts", "required", null, "is required");
             }
 
             if (context.ErrorCount != mark)

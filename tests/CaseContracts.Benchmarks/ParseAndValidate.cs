@@ -1,0 +1,39 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using CaseContracts.Benchmarks.Contract;
+
+namespace CaseContracts.Benchmarks;
+
+/// <summary>P1: reading a request body into typed values, with and without validation.</summary>
+[MemoryDiagnoser]
+public class ParseAndValidate
+{
+    private byte[] _body = null!;
+
+    [Params("api-page-example", "200-tags", "10-errors")]
+    public string Input { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup() => _body = Input switch
+    {
+        "api-page-example" => Inputs.ApiPageExample,
+        "200-tags" => Inputs.TwoHundredTags,
+        _ => Inputs.TenErrors,
+    };
+
+    [Benchmark(Baseline = true, Description = "STJ source-gen, no validation")]
+    public object? SystemTextJson()
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(_body, StjContext.Default.StjRequest);
+        }
+        catch (JsonException e)
+        {
+            return e;
+        }
+    }
+
+    [Benchmark(Description = "CaseContracts TryParse (validated)")]
+    public object CaseContracts() => CreateCaseRequest.TryParse(_body);
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(CaseContracts.Benchmarks.ParseAndValidate).Assembly).Run(args);
