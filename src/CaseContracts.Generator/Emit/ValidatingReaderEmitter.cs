@@ -190,9 +190,10 @@ internal static class ValidatingReaderEmitter
 
     /// <summary>The common case on the hot path: bind, and only when the value does not bind, validate it for its errors.</summary>
     private static void EmitBindOrValidate(SourceWriter writer, PropertySpec property)
+        => EmitBindOrValidate(writer, property.Value!, Local(property) + " = {0};", property.Read.Validator, CSharpLiterals.String(property.JsonName), "errorsBefore");
+
+    private static void EmitBindOrValidate(SourceWriter writer, ValueSpec value, string assignFormat, string validator, string segment, string mark)
     {
-        var value = property.Value!;
-        var local = Local(property);
         var condition = value.Kind switch
         {
             ValueKind.String => $"reader.TokenType == {TokenType}.String",
@@ -206,19 +207,19 @@ internal static class ValidatingReaderEmitter
             _ => "member",
         };
         writer.Open($"if ({condition})");
-        writer.Line($"{local} = {bound};");
+        writer.Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, assignFormat, bound));
         writer.Close();
         if (value.Nullable)
         {
             writer.Open($"else if (reader.TokenType == {TokenType}.Null)");
-            writer.Line($"{local} = null;");
+            writer.Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, assignFormat, "null"));
             writer.Close();
         }
 
         writer.Open("else");
-        writer.Line("var errorsBefore = context.ErrorCount;");
-        writer.Line($"{Validators}.{property.Read.Validator}(ref reader, context);");
-        EmitPrefix(writer, "errorsBefore", CSharpLiterals.String(property.JsonName));
+        writer.Line($"var {mark} = context.ErrorCount;");
+        writer.Line($"{Validators}.{validator}(ref reader, context);");
+        EmitPrefix(writer, mark, segment);
         writer.Close();
     }
 
@@ -281,6 +282,21 @@ internal static class ValidatingReaderEmitter
         writer.Line("break;");
         writer.Close();
         writer.Line();
+        if (property.Read.ElementBindImpliesValid)
+        {
+            EmitBindOrValidate(writer, element, "list.Add({0});", property.Read.ItemsValidator!, "index", "elementErrorsBefore");
+            writer.Line("index++;");
+            writer.Close();
+            writer.Line();
+            writer.Line($"{Local(property)} = list;");
+            writer.Close();
+            writer.Open("else");
+            writer.Line("// null (when allowed) or a type error: the array's validator decides.");
+            writer.Line(validate);
+            writer.Close();
+            return;
+        }
+
         writer.Line("var elementErrorsBefore = context.ErrorCount;");
         if (property.Read.ElementMode == ReadMode.Record)
         {

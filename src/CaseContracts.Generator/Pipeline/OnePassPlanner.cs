@@ -78,7 +78,8 @@ internal sealed class OnePassPlanner
         {
             if (IsScalar(element.Kind))
             {
-                return new OnePassRead(ReadMode.Array, validator, ItemsValidator: Validator(itemsKey), ElementMode: ReadMode.Scalar);
+                var elementBindImpliesValid = _nodes.TryGetValue(itemsKey, out var itemsNode) && BindImpliesValid(itemsNode, element);
+                return new OnePassRead(ReadMode.Array, validator, ItemsValidator: Validator(itemsKey), ElementMode: ReadMode.Scalar, ElementBindImpliesValid: elementBindImpliesValid);
             }
 
             var elementNamed = property.Value.Element is { Kind: SchemaValueKind.Named } e ? e.NamedKey : null;

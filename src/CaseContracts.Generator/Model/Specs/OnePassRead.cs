@@ -20,4 +20,5 @@ internal enum ReadMode
 /// <param name="ElementMode">Array mode: how elements are read (<see cref="ReadMode.Scalar"/> or <see cref="ReadMode.Record"/>).</param>
 /// <param name="BindImpliesValid">Scalar mode: the schema position asserts only what binding already checks (its type, or its string enum),
 /// so a value that binds is valid and the validator runs only for values that do not bind.</param>
-internal sealed record OnePassRead(ReadMode Mode, string Validator, bool NullBeforeRecord = false, string? ItemsValidator = null, ReadMode ElementMode = ReadMode.Scalar, bool BindImpliesValid = false);
+/// <param name="ElementBindImpliesValid">Array mode with scalar elements: the same as <paramref name="BindImpliesValid"/>, for each element.</param>
+internal sealed record OnePassRead(ReadMode Mode, string Validator, bool NullBeforeRecord = false, string? ItemsValidator = null, ReadMode ElementMode = ReadMode.Scalar, bool BindImpliesValid = false, bool ElementBindImpliesValid = false);

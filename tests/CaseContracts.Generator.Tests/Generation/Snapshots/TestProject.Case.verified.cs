@@ -371,15 +371,18 @@ namespace TestProject
                                 break;
                             }
 
-                            var elementErrorsBefore = context.ErrorCount;
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                             {
                                 list.Add(reader.GetString()!);
                             }
-                            SchemaValidators.Validate_case_properties_tags_items_4dc954d0(ref reader, context);
-                            if (context.ErrorCount != elementErrorsBefore)
+                            else
                             {
-                                context.Prefix(elementErrorsBefore, index);
+                                var elementErrorsBefore = context.ErrorCount;
+                                SchemaValidators.Validate_case_properties_tags_items_4dc954d0(ref reader, context);
+                                if (context.ErrorCount != elementErrorsBefore)
+                                {
+                                    context.Prefix(elementErrorsBefore, index);
+                                }
                             }
                             index++;
                         }

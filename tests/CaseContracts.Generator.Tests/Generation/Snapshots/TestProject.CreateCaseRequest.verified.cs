@@ -180,15 +180,18 @@ namespace TestProject
                                 break;
                             }
 
-                            var elementErrorsBefore = context.ErrorCount;
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                             {
                                 list.Add(reader.GetString()!);
                             }
-                            SchemaValidators.Validate_create_case_request_properties_tags_items_8cdd8bab(ref reader, context);
-                            if (context.ErrorCount != elementErrorsBefore)
+                            else
                             {
-                                context.Prefix(elementErrorsBefore, index);
+                                var elementErrorsBefore = context.ErrorCount;
+                                SchemaValidators.Validate_create_case_request_properties_tags_items_8cdd8bab(ref reader, context);
+                                if (context.ErrorCount != elementErrorsBefore)
+                                {
+                                    context.Prefix(elementErrorsBefore, index);
+                                }
                             }
                             index++;
                         }
