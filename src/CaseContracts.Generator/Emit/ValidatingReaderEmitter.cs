@@ -63,6 +63,10 @@ internal static class ValidatingReaderEmitter
             {
                 EmitBindOrValidate(writer, property);
             }
+            else if (property.Read.BindImpliesValid)
+            {
+                EmitMatchOrValidate(writer, property);
+            }
             else
             {
                 writer.Line("var errorsBefore = context.ErrorCount;");
@@ -185,6 +189,19 @@ internal static class ValidatingReaderEmitter
         writer.Open("catch (global::System.Text.Json.JsonException e)");
         writer.Line("context.Add(\"type\", null, e.Message);");
         writer.Line(onFailure);
+        writer.Close();
+    }
+
+    /// <summary>A fixed value (a discriminator's const, a null-only property): compare in place; validate only a mismatch.</summary>
+    private static void EmitMatchOrValidate(SourceWriter writer, PropertySpec property)
+    {
+        var matches = property.ConstJson == "null"
+            ? $"reader.TokenType == {TokenType}.Null"
+            : $"reader.TokenType == {TokenType}.String && reader.ValueTextEquals({CSharpLiterals.Utf8(Pipeline.JsonStrings.Decode(property.ConstJson!))})";
+        writer.Open($"if (!({matches}))");
+        writer.Line("var errorsBefore = context.ErrorCount;");
+        writer.Line($"{Validators}.{property.Read.Validator}(ref reader, context);");
+        EmitPrefix(writer, "errorsBefore", CSharpLiterals.String(property.JsonName));
         writer.Close();
     }
 

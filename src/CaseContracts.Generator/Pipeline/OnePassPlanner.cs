@@ -55,9 +55,15 @@ internal sealed class OnePassPlanner
             return new OnePassRead(ReadMode.Fallback, validator);
         }
 
-        if (value is null || IsScalar(value.Kind))
+        if (value is null)
         {
-            return new OnePassRead(ReadMode.Scalar, validator, BindImpliesValid: value is not null && BindImpliesValid(node, value));
+            // A fixed value (const, or null only): when that is all its schema asserts, matching it is validity.
+            return new OnePassRead(ReadMode.Scalar, validator, BindImpliesValid: FixedValueOnly(node, property.ConstJson ?? "null"));
+        }
+
+        if (IsScalar(value.Kind))
+        {
+            return new OnePassRead(ReadMode.Scalar, validator, BindImpliesValid: BindImpliesValid(node, value));
         }
 
         var named = property.Value.Kind == SchemaValueKind.Named ? property.Value.NamedKey : null;
@@ -113,6 +119,21 @@ internal sealed class OnePassPlanner
         var enumOnly = value.Kind == ValueKind.Enum ? node.EnumJson.All(e => e.StartsWith("\"", System.StringComparison.Ordinal)) : node.EnumJson.IsEmpty;
         return expected is not null && enumOnly && node.Types.Contains(expected) && node.Types.All(t => t == expected || (t == "null" && value.Nullable))
                && AssertsNothingElse(node with { EnumJson = default }, allowOneOf: false) && node.ItemsKey is null && node.MinItems is null && node.MaxItems is null && !node.UniqueItems;
+    }
+
+    private bool FixedValueOnly(ValidationNode node, string fixedJson)
+    {
+        var isNull = fixedJson == "null";
+        var isString = fixedJson.StartsWith("\"", System.StringComparison.Ordinal);
+        if (!isNull && !isString)
+        {
+            return false;
+        }
+
+        var types = isNull ? new[] { "null" } : new[] { "string" };
+        var fixedByConst = node.ConstJson == fixedJson || (node.ConstJson is null && isNull && node.Types.Count == 1 && node.Types[0] == "null");
+        return fixedByConst && node.Types.All(t => types.Contains(t)) && (!_options.AssertFormats || node.Format is null)
+               && AssertsNothingElse(node with { ConstJson = null }, allowOneOf: false) && node.ItemsKey is null && node.MinItems is null && node.MaxItems is null && !node.UniqueItems;
     }
 
     private static bool IsScalar(ValueKind kind) => kind is ValueKind.String or ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.Enum;

@@ -138,11 +138,14 @@ namespace TestProject
                     {
                         __hasType = true;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_jira_properties_type_940ee4cb(ref reader, context);
-                        if (context.ErrorCount != errorsBefore)
+                        if (!(reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals(".jira"u8)))
                         {
-                            context.Prefix(errorsBefore, "type");
+                            var errorsBefore = context.ErrorCount;
+                            SchemaValidators.Validate_connectors_jira_properties_type_940ee4cb(ref reader, context);
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "type");
+                            }
                         }
                     }
                     else if (reader.ValueTextEquals("fields"u8))

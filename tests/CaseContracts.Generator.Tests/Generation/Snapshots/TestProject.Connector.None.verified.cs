@@ -132,22 +132,28 @@ namespace TestProject
                     {
                         __hasType = true;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_none_properties_type_5a5c3415(ref reader, context);
-                        if (context.ErrorCount != errorsBefore)
+                        if (!(reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals(".none"u8)))
                         {
-                            context.Prefix(errorsBefore, "type");
+                            var errorsBefore = context.ErrorCount;
+                            SchemaValidators.Validate_connectors_none_properties_type_5a5c3415(ref reader, context);
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "type");
+                            }
                         }
                     }
                     else if (reader.ValueTextEquals("fields"u8))
                     {
                         __hasFields = true;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_none_properties_fields_f7fa5e54(ref reader, context);
-                        if (context.ErrorCount != errorsBefore)
+                        if (!(reader.TokenType == global::System.Text.Json.JsonTokenType.Null))
                         {
-                            context.Prefix(errorsBefore, "fields");
+                            var errorsBefore = context.ErrorCount;
+                            SchemaValidators.Validate_connectors_none_properties_fields_f7fa5e54(ref reader, context);
+                            if (context.ErrorCount != errorsBefore)
+                            {
+                                context.Prefix(errorsBefore, "fields");
+                            }
                         }
                     }
                     else
