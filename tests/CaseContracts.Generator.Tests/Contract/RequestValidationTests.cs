@@ -97,25 +97,25 @@ public sealed class RequestValidationTests
     }
 
     [Fact]
-    public void Stream_input_over_the_limit_is_refused_without_reading_it_all()
+    public async System.Threading.Tasks.Task Stream_input_over_the_limit_is_refused_without_reading_it_all()
     {
         var huge = "{\"title\":\"" + new string('x', 4 * 1024 * 1024) + "\"}";
         using var stream = new System.IO.MemoryStream(Encoding.UTF8.GetBytes(huge));
 
-        var result = CreateCaseRequest.TryParseAsync(stream, maxBytes: 64 * 1024).AsTask().Result;
+        var result = await CreateCaseRequest.TryParseAsync(stream, maxBytes: 64 * 1024);
 
         Assert.True(result.IsMalformed);
         Assert.True(stream.Position <= 128 * 1024, $"read {stream.Position} bytes of {stream.Length}");
     }
 
     [Fact]
-    public void Stream_and_pipe_inputs_give_the_same_answer_as_a_span()
+    public async System.Threading.Tasks.Task Stream_and_pipe_inputs_give_the_same_answer_as_a_span()
     {
         using var stream = new System.IO.MemoryStream(Encoding.UTF8.GetBytes(Valid));
         var pipe = System.IO.Pipelines.PipeReader.Create(new System.IO.MemoryStream(Encoding.UTF8.GetBytes(Valid)));
 
-        Assert.Equal(CreateCaseRequest.TryParse(Valid.Utf8()).Value, CreateCaseRequest.TryParseAsync(stream).AsTask().Result.Value);
-        Assert.Equal(CreateCaseRequest.TryParse(Valid.Utf8()).Value, CreateCaseRequest.TryParseAsync(pipe).AsTask().Result.Value);
+        Assert.Equal(CreateCaseRequest.TryParse(Valid.Utf8()).Value, (await CreateCaseRequest.TryParseAsync(stream)).Value);
+        Assert.Equal(CreateCaseRequest.TryParse(Valid.Utf8()).Value, (await CreateCaseRequest.TryParseAsync(pipe)).Value);
     }
 
     [Fact]
