@@ -186,7 +186,7 @@ internal static partial class SchemaValidators
             return new[] { new ValidationError("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage) };
         }
 
-        return context.ErrorCount == 0 ? null : context.ToErrors();
+        return context.ErrorCount == 0 ? null : context.Errors;
     }
 
     /// <summary>A generated validating reader: binds and checks the value at the reader in one pass; null when it has errors.</summary>
@@ -222,7 +222,7 @@ internal static partial class SchemaValidators
 
         if (context.ErrorCount > 0)
         {
-            return ParseResult<T>.Invalid(context.ToErrors());
+            return ParseResult<T>.Invalid(context.Errors!);
         }
 
         // A schema that allows null at the root: null is valid JSON but no value of T.
@@ -259,118 +259,45 @@ internal static partial class SchemaValidators
 
 /// <summary>
 /// The errors of one validation run. Paths are built while unwinding: a validator reports an error
-/// relative to the value it checks, and each enclosing member or element adds its segment only when
-/// errors came back, so valid input does no path work at all. Segments are shared by the errors
-/// below them (one node per enclosing level, not one string per error and level); each path string
-/// is built once, when the errors are handed out.
+/// relative to the value it checks, and each enclosing member or element prefixes its name only when
+/// errors came back, so valid input does no path work at all.
 /// </summary>
 [GeneratedCode]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal sealed class ValidationContext
 {
-    private global::System.Collections.Generic.List<Pending>? _pending;
+    /// <summary>Errors so far; allocated on the first one, so valid input allocates nothing here.</summary>
+    public global::System.Collections.Generic.List<ValidationError>? Errors { get; private set; }
 
-    public int ErrorCount => _pending?.Count ?? 0;
+    public int ErrorCount => Errors?.Count ?? 0;
 
     /// <summary>Drops errors added after <paramref name="count"/> (a failed branch of anyOf/oneOf).</summary>
-    public void Truncate(int count) => _pending?.RemoveRange(count, _pending.Count - count);
+    public void Truncate(int count) => Errors?.RemoveRange(count, Errors.Count - count);
 
     /// <summary>An error about the value being checked.</summary>
     public void Add(string keyword, string? value, string message, string? limit = null)
-        => (_pending ??= new global::System.Collections.Generic.List<Pending>()).Add(new Pending(keyword, value, message, limit, null));
+        => (Errors ??= new global::System.Collections.Generic.List<ValidationError>()).Add(new ValidationError("", keyword, value, message) { Limit = limit });
 
     /// <summary>An error about the member <paramref name="name"/> of the object being checked (missing, or not allowed).</summary>
     public void AddForMember(string name, string keyword, string? value, string message)
-        => (_pending ??= new global::System.Collections.Generic.List<Pending>()).Add(new Pending(keyword, value, message, null, new Segment(name, -1)));
+        => (Errors ??= new global::System.Collections.Generic.List<ValidationError>()).Add(new ValidationError("/" + Escape(name), keyword, value, message));
 
     /// <summary>The errors added since <paramref name="since"/> lie inside member <paramref name="name"/>.</summary>
-    public void Prefix(int since, string name) => Enclose(since, new Segment(name, -1));
+    public void Prefix(int since, string name) => PrefixSegment(since, "/" + Escape(name));
 
     /// <summary>The errors added since <paramref name="since"/> lie inside element <paramref name="index"/>.</summary>
-    public void Prefix(int since, int index) => Enclose(since, new Segment(null, index));
+    public void Prefix(int since, int index) => PrefixSegment(since, "/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>The errors, each with its JSON Pointer.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<ValidationError> ToErrors()
+    private void PrefixSegment(int since, string segment)
     {
-        var errors = new ValidationError[ErrorCount];
-        for (var i = 0; i < errors.Length; i++)
+        for (var i = since; i < Errors!.Count; i++)
         {
-            var pending = _pending![i];
-            errors[i] = new ValidationError(Pointer(pending.Innermost), pending.Keyword, pending.Value, pending.Message) { Limit = pending.Limit };
-        }
-
-        return errors;
-    }
-
-    private void Enclose(int since, Segment outer)
-    {
-        for (var i = since; i < _pending!.Count; i++)
-        {
-            var pending = _pending[i];
-            if (pending.Innermost is null)
-            {
-                pending.Innermost = outer;
-            }
-            else
-            {
-                // Errors from one enclosing value share their outermost segment: link it once.
-                var top = pending.Innermost;
-                while (top.Outer is not null && top.Outer != outer)
-                {
-                    top = top.Outer;
-                }
-
-                top.Outer = outer;
-            }
+            Errors[i] = Errors[i] with { Path = segment + Errors[i].Path };
         }
     }
 
-    private static string Pointer(Segment? innermost)
-    {
-        var segments = new global::System.Collections.Generic.List<Segment>();
-        for (var segment = innermost; segment is not null; segment = segment.Outer)
-        {
-            segments.Add(segment);
-        }
-
-        var builder = new global::System.Text.StringBuilder();
-        for (var i = segments.Count - 1; i >= 0; i--)
-        {
-            builder.Append('/');
-            if (segments[i].Name is { } name)
-            {
-                builder.Append(name.Replace("~", "~0").Replace("/", "~1"));
-            }
-            else
-            {
-                builder.Append(segments[i].Index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private sealed class Pending(string keyword, string? value, string message, string? limit, Segment? innermost)
-    {
-        public string Keyword { get; } = keyword;
-
-        public string? Value { get; } = value;
-
-        public string Message { get; } = message;
-
-        public string? Limit { get; } = limit;
-
-        public Segment? Innermost { get; set; } = innermost;
-    }
-
-    private sealed class Segment(string? name, int index)
-    {
-        public string? Name { get; } = name;
-
-        public int Index { get; } = index;
-
-        public Segment? Outer { get; set; }
-    }
+    // RFC 6901: "~" and "/" inside a name are escaped.
+    private static string Escape(string name) => name.IndexOf('~') < 0 && name.IndexOf('/') < 0 ? name : name.Replace("~", "~0").Replace("/", "~1");
 }
 """;
 }
