@@ -112,10 +112,11 @@ public static class KibanaMessages
 
 /// <summary>
 /// The outcome of reading JSON against its schema: the value when the JSON is valid; otherwise every
-/// schema error, or, for text that is not JSON at all, <see cref="MalformedMessage"/>.
+/// schema error, or, for text that is not JSON at all, <see cref="MalformedMessage"/>. A struct, so
+/// reading valid input allocates nothing beyond the value itself.
 /// </summary>
 [GeneratedCode]
-public sealed class ParseResult<T>
+public readonly struct ParseResult<T>
     where T : class
 {
     private ParseResult(T? value, global::System.Collections.Generic.IReadOnlyList<ValidationError> errors, string? malformedMessage)
