@@ -156,53 +156,6 @@ public static global::System.Collections.Generic.List<T> ReadArray<T>(ref global
     }
 }
 
-/// <summary>
-/// Collects array elements in a pooled buffer and hands out an array of exactly the right size, so a
-/// bound array costs its elements and one array, not a list and its growth.
-/// </summary>
-public struct ArrayBuilder<T>
-{
-    private T[]? _items;
-    private int _count;
-
-    /// <summary>Adds an element.</summary>
-    public void Add(T item)
-    {
-        if (_items is null)
-        {
-            _items = global::System.Buffers.ArrayPool<T>.Shared.Rent(16);
-        }
-        else if (_count == _items.Length)
-        {
-            var larger = global::System.Buffers.ArrayPool<T>.Shared.Rent(_items.Length * 2);
-            global::System.Array.Copy(_items, larger, _count);
-            Return(_items);
-            _items = larger;
-        }
-
-        _items[_count++] = item;
-    }
-
-    /// <summary>The elements as an exactly sized array; the pooled buffer goes back to the pool.</summary>
-    public T[] ToArray()
-    {
-        if (_items is null)
-        {
-            return global::System.Array.Empty<T>();
-        }
-
-        var result = new T[_count];
-        global::System.Array.Copy(_items, result, _count);
-        Return(_items);
-        _items = null;
-        _count = 0;
-        return result;
-    }
-
-    private static void Return(T[] items)
-        => global::System.Buffers.ArrayPool<T>.Shared.Return(items, clearArray: global::System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-}
-
 /// <summary>Writes a JSON array with <paramref name="writeElement"/> for each element.</summary>
 public static void WriteArray<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T> values, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> writeElement)
 {

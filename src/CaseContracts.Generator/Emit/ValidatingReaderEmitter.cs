@@ -291,7 +291,7 @@ internal static class ValidatingReaderEmitter
     {
         var element = property.Value!.Element!;
         writer.Open($"if (reader.TokenType == {TokenType}.StartArray)");
-        writer.Line($"var list = new {Support}.ArrayBuilder<{element.DeclaredType}>();");
+        writer.Line($"var list = new global::System.Collections.Generic.List<{element.DeclaredType}>();");
         writer.Line("var index = 0;");
         writer.Open("while (true)");
         writer.Line($"{Support}.Next(ref reader);");
@@ -305,7 +305,7 @@ internal static class ValidatingReaderEmitter
             writer.Line("index++;");
             writer.Close();
             writer.Line();
-            writer.Line($"{Local(property)} = list.ToArray();");
+            writer.Line($"{Local(property)} = list;");
             writer.Close();
             writer.Open("else");
             writer.Line("// null (when allowed) or a type error: the array's validator decides.");
@@ -332,7 +332,7 @@ internal static class ValidatingReaderEmitter
         writer.Line("index++;");
         writer.Close();
         writer.Line();
-        writer.Line($"{Local(property)} = list.ToArray();");
+        writer.Line($"{Local(property)} = list;");
         writer.Close();
         writer.Open("else");
         writer.Line("// null (when allowed) or a type error: the array's validator decides.");

@@ -170,7 +170,7 @@ namespace TestProject
                     var errorsBefore = context.ErrorCount;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
                     {
-                        var list = new global::CaseContracts.Internal.JsonSupport.ArrayBuilder<string>();
+                        var list = new global::System.Collections.Generic.List<string>();
                         var index = 0;
                         while (true)
                         {
@@ -196,7 +196,7 @@ namespace TestProject
                             index++;
                         }
 
-                        __tags = list.ToArray();
+                        __tags = list;
                     }
                     else
                     {

@@ -107,7 +107,7 @@ namespace TestProject
                     var errorsBefore = context.ErrorCount;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
                     {
-                        var list = new global::CaseContracts.Internal.JsonSupport.ArrayBuilder<double>();
+                        var list = new global::System.Collections.Generic.List<double>();
                         var index = 0;
                         while (true)
                         {
@@ -137,7 +137,7 @@ namespace TestProject
                             index++;
                         }
 
-                        __issueTypes = list.ToArray();
+                        __issueTypes = list;
                     }
                     else
                     {
