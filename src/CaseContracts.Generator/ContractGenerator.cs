@@ -118,7 +118,6 @@ public sealed class ContractGenerator : IIncrementalGenerator
         {
             // Planning is string work on input the reader already checked; should it still fail, this
             // file gets no validators (its types still generate) rather than the whole output being lost.
-            _ = e;
             return null;
         }
     }

@@ -286,7 +286,9 @@ internal static class RecordEmitter
     private static string LocalType(PropertySpec property)
         => property.Required && !property.Value!.IsValueType ? property.Value!.TypeName + "?" : DeclaredType(property);
 
-    private static string Local(PropertySpec property) => "__" + Schema.Naming.ToCamelCase(property.Name).TrimStart('@');
+    /// <summary>The reader local holding a property's value (shared by the plain and the validating reader).</summary>
+    internal static string Local(PropertySpec property) => "__" + Schema.Naming.ToCamelCase(property.Name).TrimStart('@');
 
-    private static string Seen(PropertySpec property) => "__has" + property.Name;
+    /// <summary>The reader local recording that a required property was present.</summary>
+    internal static string Seen(PropertySpec property) => "__has" + property.Name;
 }

@@ -396,7 +396,7 @@ internal static class ValidatingReaderEmitter
     /// <summary>Locals start as null: "not read (yet)"; only a value without errors is ever constructed.</summary>
     private static ValueSpec Declared(PropertySpec property) => property.Value! with { Nullable = true };
 
-    private static string Local(PropertySpec property) => "__" + Schema.Naming.ToCamelCase(property.Name).TrimStart('@');
+    private static string Local(PropertySpec property) => RecordEmitter.Local(property);
 
-    private static string Seen(PropertySpec property) => "__has" + property.Name;
+    private static string Seen(PropertySpec property) => RecordEmitter.Seen(property);
 }
