@@ -13,8 +13,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # The shared compiler server makes the build much faster here; stop it (and MSBuild nodes) on the way
-# out, silently, so the summary stays the last line.
-trap 'dotnet build-server shutdown >/dev/null 2>&1 || true' EXIT
+# out, silently, so the summary stays the last line. CASECONTRACTS_KEEP_BUILD_SERVERS=1 leaves them
+# running, for machines where several checkouts build at once (a shutdown would break their builds).
+if [[ "${CASECONTRACTS_KEEP_BUILD_SERVERS:-}" != "1" ]]; then
+  trap 'dotnet build-server shutdown >/dev/null 2>&1 || true' EXIT
+fi
 
 cd "$repo_root"
 rm -rf "$results_dir"
