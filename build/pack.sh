@@ -16,7 +16,7 @@ while (( $# > 0 )); do
   case "$1" in
     --output) output="$2"; shift 2 ;;
     --version-suffix) version_suffix="$2"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "pack.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
