@@ -1,0 +1,55 @@
+// Program.cs of the fresh web project in the package test (copied over the `dotnet new web` template):
+// POST /api/cases served with the types CaseContracts generated from contract/ and a small in-memory handler.
+using System.Collections.Concurrent;
+using WebConsumer;
+
+var builder = WebApplication.CreateBuilder(args);
+var app = builder.Build();
+
+var cases = new ConcurrentDictionary<string, Case>();
+
+// The handler a user writes: a valid request in, the created case out.
+Case CreateCase(CreateCaseRequest request)
+{
+    var created = new Case
+    {
+        Id = Guid.NewGuid().ToString(),
+        Version = "WzEsMV0=",
+        Comments = [],
+        TotalComment = 0,
+        Title = request.Title,
+        Description = request.Description,
+        Tags = request.Tags,
+        ClosedAt = null,
+        ClosedBy = null,
+        CreatedAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        CreatedBy = new User { Username = "elastic", FullName = null, Email = null },
+        ExternalService = null,
+        Status = CaseStatus.Open,
+        UpdatedAt = null,
+        UpdatedBy = null,
+        Connector = request.Connector,
+        Settings = request.Settings,
+    };
+    cases[created.Id] = created;
+    return created;
+}
+
+// ==== ENDPOINT ===================================================================================
+// Mapped by hand with the generated TryParseAsync until the generated endpoint is merged. Then this
+// block becomes the one generated call that maps POST /api/cases to CreateCase (see this test
+// project's README.md, "After the endpoint merges").
+app.MapPost("/api/cases", async (HttpRequest http, CancellationToken cancellationToken) =>
+{
+    var result = await CreateCaseRequest.TryParseAsync(http.Body, cancellationToken: cancellationToken);
+    if (!result.IsValid)
+    {
+        var message = result.IsMalformed ? result.MalformedMessage : KibanaMessages.Format(result.Errors);
+        return Results.Json(new { statusCode = 400, error = "Bad Request", message }, statusCode: 400);
+    }
+
+    return Results.Text(CreateCase(result.Value).ToJson(), "application/json", statusCode: 200);
+});
+// ==== END ENDPOINT ===============================================================================
+
+app.Run();
