@@ -88,6 +88,20 @@ public sealed class SqliteCaseStore : ICaseStore
         return await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document ? Case.Parse(document) : null;
     }
 
+    /// <summary>The journal mode and synchronous level a store connection runs with (for checks and diagnostics).</summary>
+    internal async Task<(string JournalMode, long Synchronous)> ReadDurabilityAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode; PRAGMA synchronous;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var journalMode = reader.GetString(0);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (journalMode, reader.GetInt64(0));
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);

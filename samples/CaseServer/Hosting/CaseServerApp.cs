@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -31,15 +32,16 @@ public static class CaseServerApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var settings = CaseServerSettings.Read(builder.Configuration, builder.Environment);
-        builder.Services.AddSingleton(settings);
+        // Settings are read from the final configuration (the built host's), so that every source counts,
+        // including those a test host adds late.
+        builder.Services.AddSingleton(services => CaseServerSettings.Read(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new SqliteCaseStore(settings.ConnectionString));
+        builder.Services.AddSingleton(services => new SqliteCaseStore(services.GetRequiredService<CaseServerSettings>().ConnectionString));
         builder.Services.AddSingleton<ICaseStore>(services => services.GetRequiredService<SqliteCaseStore>());
         builder.Services.AddSingleton<CreateCaseRequestHandler>();
         builder.Services.AddHostedService<StartupChecks>();
 
-        builder.Services.AddSingleton(new UserDirectory(settings.Users));
+        builder.Services.AddSingleton(services => new UserDirectory(services.GetRequiredService<CaseServerSettings>().Users));
         builder.Services.AddAuthentication(BasicAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, configureOptions: null);
         builder.Services.AddAuthorization();
@@ -53,6 +55,7 @@ public static class CaseServerApp
         });
 
         var app = builder.Build();
+        var settings = app.Services.GetRequiredService<CaseServerSettings>();
         app.UseHttpLogging();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -24,7 +24,9 @@ public sealed class KibanaXsrfMiddleware
     {
         var method = context.Request.Method;
         var safe = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
-        if (safe || context.Request.Headers.ContainsKey(HeaderName))
+        // Only routes that exist are guarded: an unknown route or method gets its 404/405 first, as in Kibana.
+        var routed = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>() is not null;
+        if (safe || !routed || context.Request.Headers.ContainsKey(HeaderName))
         {
             return _next(context);
         }

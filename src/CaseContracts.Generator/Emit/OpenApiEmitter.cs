@@ -20,22 +20,25 @@ internal static class OpenApiEmitter
         writer.Open("namespace " + @namespace);
         var body = Body.Replace("[GeneratedCode]", SourceWriter.GeneratedCodeAttribute);
         var marker = body.IndexOf(ComponentsMarker, System.StringComparison.Ordinal);
-        foreach (var line in body.Substring(0, marker).Split('\n'))
+        foreach (var line in body.Substring(0, marker).TrimEnd('\n').Split('\n'))
         {
             writer.Line(line.TrimEnd('\r'));
         }
 
-        writer.Line("private static readonly ContractSchema[] s_schemas =");
-        writer.Line("{");
+        // The body is text at class depth; the schema table joins it there.
+        const string ClassDepth = "    ";
+        writer.Line();
+        writer.Line(ClassDepth + "private static readonly ContractSchema[] s_schemas =");
+        writer.Line(ClassDepth + "{");
         foreach (var component in components.OrderBy(c => c.Name, System.StringComparer.Ordinal))
         {
             var references = component.References.Count == 0
                 ? "global::System.Array.Empty<string>()"
                 : "new[] { " + string.Join(", ", component.References.Select(CSharpLiterals.String)) + " }";
-            writer.Line($"    new ContractSchema({CSharpLiterals.String(component.Name)}, {CSharpLiterals.String(component.Json)}, {references}),");
+            writer.Line($"{ClassDepth}    new ContractSchema({CSharpLiterals.String(component.Name)}, {CSharpLiterals.String(component.Json)}, {references}),");
         }
 
-        writer.Line("};");
+        writer.Line(ClassDepth + "};");
         foreach (var line in body.Substring(marker + ComponentsMarker.Length).Split('\n'))
         {
             writer.Line(line.TrimEnd('\r'));
