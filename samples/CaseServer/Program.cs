@@ -1,6 +1,8 @@
 using System;
 using CaseServer.Hosting;
 using CaseServer.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 // `hash-password` makes a password hash for the configuration; anything else runs the server.
 if (args is [HashPasswordCommand.Name, ..])
@@ -9,13 +11,14 @@ if (args is [HashPasswordCommand.Name, ..])
 }
 
 var app = CaseServerApp.Build(args);
-try
+
+// A configuration that would run insecurely or half-working stops here, with what to fix (and no stack trace).
+var problems = app.Services.GetRequiredService<CaseServerSettings>().Problems;
+if (problems.Count > 0)
 {
-    await app.RunAsync();
-    return 0;
-}
-catch (CaseServerConfigurationException e)
-{
-    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(new CaseServerConfigurationException(problems).Message);
     return 2;
 }
+
+await app.RunAsync();
+return 0;
