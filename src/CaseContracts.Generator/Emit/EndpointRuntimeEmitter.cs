@@ -15,11 +15,7 @@ internal static class EndpointRuntimeEmitter
     {
         var writer = SourceWriter.ForGeneratedFile();
         writer.Open("namespace " + @namespace);
-        foreach (var line in Body.Replace("[GeneratedCode]", SourceWriter.GeneratedCodeAttribute).Split('\n'))
-        {
-            writer.Line(line.TrimEnd('\r'));
-        }
-
+        writer.Verbatim(Body);
         writer.Close();
         return writer.ToString();
     }

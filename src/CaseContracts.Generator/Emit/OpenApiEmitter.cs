@@ -18,12 +18,8 @@ internal static class OpenApiEmitter
     {
         var writer = SourceWriter.ForGeneratedFile();
         writer.Open("namespace " + @namespace);
-        var body = Body.Replace("[GeneratedCode]", SourceWriter.GeneratedCodeAttribute);
-        var marker = body.IndexOf(ComponentsMarker, System.StringComparison.Ordinal);
-        foreach (var line in body.Substring(0, marker).TrimEnd('\n').Split('\n'))
-        {
-            writer.Line(line.TrimEnd('\r'));
-        }
+        var marker = Body.IndexOf(ComponentsMarker, System.StringComparison.Ordinal);
+        writer.Verbatim(Body.Substring(0, marker).TrimEnd('\n'));
 
         // The body is text at class depth; the schema table joins it there.
         const string ClassDepth = "    ";
@@ -39,10 +35,7 @@ internal static class OpenApiEmitter
         }
 
         writer.Line(ClassDepth + "};");
-        foreach (var line in body.Substring(marker + ComponentsMarker.Length).Split('\n'))
-        {
-            writer.Line(line.TrimEnd('\r'));
-        }
+        writer.Verbatim(Body.Substring(marker + ComponentsMarker.Length));
 
         writer.Close();
         return writer.ToString();
