@@ -150,10 +150,10 @@ public sealed class ContractGenerator : IIncrementalGenerator
             return;
         }
 
-        output.AddSource(EndpointRuntimeEmitter.HintName(contract.Namespace), EndpointRuntimeEmitter.Emit(contract.Namespace));
+        AddSource(output, EndpointRuntimeEmitter.HintName(contract.Namespace), () => EndpointRuntimeEmitter.Emit(contract.Namespace));
         foreach (var endpoint in contract.Endpoints)
         {
-            output.AddSource(endpoint.HintName, EndpointEmitter.Emit(endpoint));
+            AddSource(output, endpoint.HintName, () => EndpointEmitter.Emit(endpoint));
         }
     }
 
@@ -161,8 +161,24 @@ public sealed class ContractGenerator : IIncrementalGenerator
     {
         if (capabilities.HasAspNetCore && capabilities.HasOpenApi && !contract.Endpoints.IsEmpty)
         {
-            output.AddSource(OpenApiEmitter.HintName(contract.Namespace), OpenApiEmitter.Emit(contract.Namespace, components));
+            AddSource(output, OpenApiEmitter.HintName(contract.Namespace), () => OpenApiEmitter.Emit(contract.Namespace, components));
         }
+    }
+
+    private static void AddSource(SourceProductionContext output, string hintName, Func<string> emit)
+    {
+        string source;
+        try
+        {
+            source = emit();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidSchema, Location.None, $"generating '{hintName}' failed: {e.Message}"));
+            return;
+        }
+
+        output.AddSource(hintName, source);
     }
 
     // Each stage catches per file: one broken schema must never take the others down (an exception

@@ -27,13 +27,20 @@ internal static class OpenApiComponentResolver
                 continue;
             }
 
-            var schema = JObject.Parse(text.Json);
+            var schema = Parse(text.Json);
             var references = new SortedSet<string>(StringComparer.Ordinal);
             PointReferencesAtComponents(schema, index, references);
             components.Add(new OpenApiComponentSpec(name, schema.ToString(Formatting.None), references.ToEquatableArray()));
         }
 
         return components.ToEquatableArray();
+    }
+
+    // Values as written: a date-like string stays a string, a decimal stays exact.
+    private static JObject Parse(string json)
+    {
+        using var reader = new JsonTextReader(new System.IO.StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        return JObject.Load(reader);
     }
 
     private static void PointReferencesAtComponents(JObject schema, SchemaIndex index, SortedSet<string> references)
