@@ -16,7 +16,9 @@ namespace CaseContracts.Generator;
 /// Turns the JSON Schema files of a project (AdditionalFiles under <c>schema/</c>) into records, unions,
 /// enums and their JSON readers/writers. Data flows one way: schema text → <see cref="SchemaReader"/> →
 /// <see cref="SchemaDocument"/> (per file) → <see cref="SchemaIndex"/> (small cross-file projection) →
-/// <see cref="TypeResolver"/> → <see cref="TypeSpec"/> (per type) → emitters.
+/// <see cref="TypeResolver"/> → <see cref="TypeSpec"/> (per type) → emitters. A request schema's
+/// <c>x-operation</c> becomes an <see cref="EndpointSpec"/> (<see cref="OperationResolver"/>) and, in a web
+/// project, a minimal-API endpoint.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ContractGenerator : IIncrementalGenerator
@@ -70,8 +72,30 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.IndexDiagnostics);
 
         var capabilities = context.CompilationProvider
-            .Select(static (compilation, _) => new GenerationCapabilities(compilation.GetTypeByMetadataName("System.IO.Pipelines.PipeReader") is not null))
+            .Select(static (compilation, _) => ReadCapabilities(compilation))
             .WithTrackingName(TrackingNames.Capabilities);
+
+        var operations = documents
+            .Where(static document => document.Operation is not null)
+            .Combine(index)
+            .Combine(options)
+            .Select(static (input, _) => ResolveOperation(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.Operations);
+
+        var endpoints = operations
+            .Collect()
+            .Combine(runtimeNamespace)
+            .Select(static (input, _) => EndpointSet.Create(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.Endpoints);
+
+        // Only a project that documents its endpoints with Microsoft.AspNetCore.OpenApi needs the schema texts resolved.
+        var openApiComponents = documents
+            .Combine(index)
+            .Combine(capabilities.Select(static (c, _) => c.HasAspNetCore && c.HasOpenApi))
+            .Select(static (input, _) => input.Right ? ResolveComponents(input.Left.Left, input.Left.Right) : default)
+            .Collect()
+            .Select(static (all, _) => all.SelectMany(static c => c).ToEquatableArray())
+            .WithTrackingName(TrackingNames.OpenApiComponents);
 
         context.RegisterSourceOutput(types.Combine(capabilities), static (output, input) => EmitType(output, input.Left, input.Right));
         context.RegisterSourceOutput(validators, static (output, file) => EmitValidators(output, file));
@@ -79,6 +103,82 @@ public sealed class ContractGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(documents.Select(static (d, _) => d.Diagnostics), static (output, d) => Report(output, d));
         context.RegisterSourceOutput(resolved.Select(static (d, _) => d.Diagnostics), static (output, d) => Report(output, d));
         context.RegisterSourceOutput(indexDiagnostics, static (output, d) => Report(output, d));
+        context.RegisterSourceOutput(endpoints.Select(static (e, _) => e.Diagnostics), static (output, d) => Report(output, d));
+        context.RegisterSourceOutput(endpoints.Combine(capabilities), static (output, input) => EmitEndpoints(output, input.Left.Spec, input.Right));
+        context.RegisterSourceOutput(endpoints.Combine(openApiComponents).Combine(capabilities),
+            static (output, input) => EmitOpenApi(output, input.Left.Left.Spec, input.Left.Right, input.Right));
+    }
+
+    private static GenerationCapabilities ReadCapabilities(Compilation compilation) => new(
+        HasPipeReader: compilation.GetTypeByMetadataName("System.IO.Pipelines.PipeReader") is not null,
+        HasAspNetCore: compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder") is not null
+                       && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null,
+        HasOpenApi: compilation.GetTypeByMetadataName("Microsoft.AspNetCore.OpenApi.OpenApiOptions") is not null);
+
+    private static OperationResolution ResolveOperation(SchemaDocument document, SchemaIndex index, GeneratorOptions options)
+    {
+        try
+        {
+            return OperationResolver.Resolve(document, index, options);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var location = document.Operation?.Location ?? SourceLocation.StartOf(document.FilePath);
+            return new OperationResolution(document.FilePath, null, location, new[] { InternalError(location, e) }.ToEquatableArray());
+        }
+    }
+
+    private static EquatableArray<OpenApiComponentSpec> ResolveComponents(SchemaDocument document, SchemaIndex index)
+    {
+        try
+        {
+            return OpenApiComponentResolver.Resolve(document, index);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The schema texts were written by the reader; should one still fail, the document leaves it
+            // out (its endpoint still works) rather than the whole output being lost.
+            return default;
+        }
+    }
+
+    // Endpoints need ASP.NET Core; without it an x-operation is read and checked, and generates nothing.
+    private static void EmitEndpoints(SourceProductionContext output, ContractEndpointsSpec contract, GenerationCapabilities capabilities)
+    {
+        if (!capabilities.HasAspNetCore || contract.Endpoints.IsEmpty)
+        {
+            return;
+        }
+
+        AddSource(output, EndpointRuntimeEmitter.HintName(contract.Namespace), () => EndpointRuntimeEmitter.Emit(contract.Namespace));
+        foreach (var endpoint in contract.Endpoints)
+        {
+            AddSource(output, endpoint.HintName, () => EndpointEmitter.Emit(endpoint));
+        }
+    }
+
+    private static void EmitOpenApi(SourceProductionContext output, ContractEndpointsSpec contract, EquatableArray<OpenApiComponentSpec> components, GenerationCapabilities capabilities)
+    {
+        if (capabilities.HasAspNetCore && capabilities.HasOpenApi && !contract.Endpoints.IsEmpty)
+        {
+            AddSource(output, OpenApiEmitter.HintName(contract.Namespace), () => OpenApiEmitter.Emit(contract.Namespace, components));
+        }
+    }
+
+    private static void AddSource(SourceProductionContext output, string hintName, Func<string> emit)
+    {
+        string source;
+        try
+        {
+            source = emit();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidSchema, Location.None, $"generating '{hintName}' failed: {e.Message}"));
+            return;
+        }
+
+        output.AddSource(hintName, source);
     }
 
     // Each stage catches per file: one broken schema must never take the others down (an exception

@@ -12,6 +12,7 @@ namespace CaseContracts.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string SchemaCategory = "CaseContracts.Schema";
+    private const string OperationCategory = "CaseContracts.Operation";
     private const string HelpLinkBase = "https://github.com/casecontracts/casecontracts/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor InvalidJson = Create(
@@ -56,16 +57,38 @@ internal static class DiagnosticDescriptors
         "Invalid schema: {0}",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor InvalidOperation = Create(
+        "CC0100",
+        "Operation declaration is invalid",
+        "Invalid 'x-operation': {0}",
+        DiagnosticSeverity.Error,
+        OperationCategory);
+
+    public static readonly DiagnosticDescriptor UnresolvedOperationResponse = Create(
+        "CC0101",
+        "Operation response schema cannot be resolved",
+        "The response '{0}' of operation '{1}' does not resolve to a generated record or union: {2}",
+        DiagnosticSeverity.Error,
+        OperationCategory);
+
+    public static readonly DiagnosticDescriptor DuplicateOperation = Create(
+        "CC0102",
+        "Operation is declared twice",
+        "Operation '{0}' ({1} {2}) is already declared in '{3}' with the same {4}; this declaration generates no endpoint",
+        DiagnosticSeverity.Error,
+        OperationCategory);
+
     /// <summary>All descriptors, for the generator's reporting and the catalogue/docs consistency test.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateDiscriminatorValue, NameCollision, NotASchema, InvalidSchema,
+        InvalidOperation, UnresolvedOperationResponse, DuplicateOperation,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 
-    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity)
-        => new(id, title, messageFormat, SchemaCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity, string category = SchemaCategory)
+        => new(id, title, messageFormat, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

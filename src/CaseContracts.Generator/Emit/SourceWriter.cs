@@ -56,6 +56,20 @@ internal sealed class SourceWriter
         return Line("/// </summary>");
     }
 
+    /// <summary>
+    /// Writes <paramref name="text"/> line by line at the current indentation, with <c>[GeneratedCode]</c> standing
+    /// for <see cref="GeneratedCodeAttribute"/>: for runtime code kept as C# text in an emitter.
+    /// </summary>
+    public SourceWriter Verbatim(string text)
+    {
+        foreach (var line in text.Replace("[GeneratedCode]", GeneratedCodeAttribute).Split('\n'))
+        {
+            Line(line.TrimEnd('\r'));
+        }
+
+        return this;
+    }
+
     public static string EscapeXml(string text)
         => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 

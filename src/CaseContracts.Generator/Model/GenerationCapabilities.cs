@@ -1,5 +1,7 @@
 namespace CaseContracts.Generator.Model;
 
-/// <summary>What the consuming compilation offers that generated code may use (optional overloads).</summary>
+/// <summary>What the consuming compilation offers that generated code may use (optional overloads and files).</summary>
 /// <param name="HasPipeReader"><c>System.IO.Pipelines.PipeReader</c> is referenced: emit the pipe overload of <c>TryParseAsync</c>.</param>
-internal sealed record GenerationCapabilities(bool HasPipeReader);
+/// <param name="HasAspNetCore">ASP.NET Core routing is referenced (a web project): emit the endpoints that <c>x-operation</c> declares.</param>
+/// <param name="HasOpenApi">Microsoft.AspNetCore.OpenApi is referenced too: emit the OpenAPI transformer that documents those endpoints.</param>
+internal sealed record GenerationCapabilities(bool HasPipeReader, bool HasAspNetCore = false, bool HasOpenApi = false);

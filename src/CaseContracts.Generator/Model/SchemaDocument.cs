@@ -4,9 +4,13 @@ namespace CaseContracts.Generator.Model;
 /// Everything read from one schema file: its named schemas, the references it makes and the
 /// problems found in it. The unit of caching: an edit to one file re-reads only that file.
 /// </summary>
+/// <param name="Operation">The operation declared by <c>x-operation</c> at the file's root, if any.</param>
+/// <param name="Components">The root and definitions as JSON text, for OpenAPI documents.</param>
 internal sealed record SchemaDocument(
     string FilePath,
     EquatableArray<NamedSchema> Schemas,
     EquatableArray<SchemaReference> References,
     EquatableArray<Validation.ValidationNode> ValidationNodes,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    OperationDeclaration? Operation = null,
+    EquatableArray<SchemaComponentText> Components = default);

@@ -13,4 +13,7 @@ internal static class TrackingNames
     public const string Validators = nameof(Validators);
     public const string RuntimeNamespace = nameof(RuntimeNamespace);
     public const string Capabilities = nameof(Capabilities);
+    public const string Operations = nameof(Operations);
+    public const string Endpoints = nameof(Endpoints);
+    public const string OpenApiComponents = nameof(OpenApiComponents);
 }

@@ -78,6 +78,8 @@ internal static class SchemaReader
         cancellationToken.ThrowIfCancellationRequested();
         var references = SchemaScanner.Scan(path, rootObject, locator, diagnostics);
         var validationNodes = ConstraintReader.Read(path, rootObject, locator, diagnostics);
+        var operation = OperationReader.Read(path, rootObject, locator, diagnostics);
+        var components = ComponentReader.Read(path, rootObject).ToEquatableArray();
 
         // The type model comes from NJsonSchema; where it cannot read a schema, the file still gets
         // its validators (read above), only not its types.
@@ -89,12 +91,12 @@ internal static class SchemaReader
         catch (Exception e) when (e is not OperationCanceledException)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, locator.FileStart, "no types can be generated from this schema: " + FirstSentence(e.Message)));
-            return new SchemaDocument(path, default, references.ToEquatableArray(), validationNodes.ToEquatableArray(), diagnostics.ToEquatableArray());
+            return new SchemaDocument(path, default, references.ToEquatableArray(), validationNodes.ToEquatableArray(), diagnostics.ToEquatableArray(), operation, components);
         }
 
         var walker = new SchemaWalker(path, locator, diagnostics);
         walker.ReadDocument(model, rootObject);
-        return new SchemaDocument(path, walker.Schemas.ToEquatableArray(), references.ToEquatableArray(), validationNodes.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new SchemaDocument(path, walker.Schemas.ToEquatableArray(), references.ToEquatableArray(), validationNodes.ToEquatableArray(), diagnostics.ToEquatableArray(), operation, components);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ public sealed class IncrementalityTests
     private static readonly string[] PipelineSteps =
     [
         "Options", "SchemaFolder", "Documents", "Index", "ResolvedDocuments", "Types", "IndexDiagnostics",
-        "Validators", "RuntimeNamespace", "Capabilities",
+        "Validators", "RuntimeNamespace", "Capabilities", "Operations", "Endpoints", "OpenApiComponents",
     ];
 
     [Fact]
@@ -48,17 +48,59 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void No_step_holds_symbols_syntax_locations_or_compilations()
+    public void Unrelated_csharp_edit_in_a_web_project_reuses_every_step_and_the_endpoint()
     {
-        var first = FirstRun();
+        var first = FirstRun(web: true);
+
+        var second = first.RerunWithAddedSource("namespace Consumer { internal static class Unrelated { } }");
+
+        IncrementalSteps.AssertAllCachedOrUnchanged(second.RunResult, PipelineSteps);
+        IncrementalSteps.AssertOutputsCachedOrUnchanged(second.RunResult);
+    }
+
+    [Fact]
+    public void Editing_a_connector_schema_in_a_web_project_changes_its_openapi_schema_and_leaves_the_endpoint_alone()
+    {
+        var first = FirstRun(web: true);
+        var jira = first.AdditionalTexts.Single(t => t.Path == JiraPath).GetText()!.ToString();
+
+        var second = first.RerunWithEditedAdditionalText(JiraPath, jira.Replace(
+            "\"description\": \"The priority of the issue.\"", "\"description\": \"The priority of the Jira issue.\""));
+
+        IncrementalSteps.AssertAllCachedOrUnchanged(second.RunResult, "Operations", "Endpoints");
+        Assert.Contains(IncrementalSteps.GetOutputReasons(second.RunResult, "OpenApiComponents"), reason => !reason.IsReused);
+        Assert.Contains("The priority of the Jira issue.", second.GeneratedSources["TestProject.OpenApi.g.cs"]);
+        Assert.Equal(first.GeneratedSources["TestProject.CreateCaseEndpoint.g.cs"], second.GeneratedSources["TestProject.CreateCaseEndpoint.g.cs"]);
+    }
+
+    [Fact]
+    public void Editing_the_operation_declaration_regenerates_the_endpoint()
+    {
+        var first = FirstRun(web: true);
+        const string RequestPath = SchemaFiles.VirtualSchemaDirectory + "create-case-request.schema.json";
+        var request = first.AdditionalTexts.Single(t => t.Path == RequestPath).GetText()!.ToString();
+
+        var second = first.RerunWithEditedAdditionalText(RequestPath, request.Replace("\"route\": \"/api/cases\"", "\"route\": \"/api/v2/cases\""));
+
+        Assert.Contains(IncrementalSteps.GetOutputReasons(second.RunResult, "Endpoints"), reason => !reason.IsReused);
+        Assert.Contains("public const string Route = \"/api/v2/cases\";", second.GeneratedSources["TestProject.CreateCaseEndpoint.g.cs"]);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void No_step_holds_symbols_syntax_locations_or_compilations(bool web)
+    {
+        var first = FirstRun(web);
         var second = first.RerunWithEditedAdditionalText(JiraPath, first.AdditionalTexts.Single(t => t.Path == JiraPath).GetText()!.ToString() + "\n");
 
         ForbiddenObjectGraphWalker.AssertNoForbiddenObjectsInTrackedSteps(first.RunResult);
         ForbiddenObjectGraphWalker.AssertNoForbiddenObjectsInTrackedSteps(second.RunResult);
     }
 
-    private static GeneratorHarnessResult FirstRun()
-        => GeneratorHarness.Run(new ContractGenerator(), SchemaFiles.LoadRepositorySchemas(), ["namespace Consumer { internal static class Program { } }"]);
+    private static GeneratorHarnessResult FirstRun(bool web = false)
+        => GeneratorHarness.Run(new ContractGenerator(), SchemaFiles.LoadRepositorySchemas(), ["namespace Consumer { internal static class Program { } }"],
+            additionalReferences: web ? TrustedPlatformReferences.AspNetCore : null);
 
     /// <summary>Hint names of the types whose spec changed (new or modified) in the last run.</summary>
     private static string[] ChangedHintNames(GeneratorHarnessResult result)

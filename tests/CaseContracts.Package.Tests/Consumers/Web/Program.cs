@@ -35,21 +35,8 @@ Case CreateCase(CreateCaseRequest request)
     return created;
 }
 
-// ==== ENDPOINT ===================================================================================
-// Mapped by hand with the generated TryParseAsync until the generated endpoint is merged. Then this
-// block becomes the one generated call that maps POST /api/cases to CreateCase (see this test
-// project's README.md, "After the endpoint merges").
-app.MapPost("/api/cases", async (HttpRequest http, CancellationToken cancellationToken) =>
-{
-    var result = await CreateCaseRequest.TryParseAsync(http.Body, cancellationToken: cancellationToken);
-    if (!result.IsValid)
-    {
-        var message = result.IsMalformed ? result.MalformedMessage : KibanaMessages.Format(result.Errors);
-        return Results.Json(new { statusCode = 400, error = "Bad Request", message }, statusCode: 400);
-    }
-
-    return Results.Text(CreateCase(result.Value).ToJson(), "application/json", statusCode: 200);
-});
-// ==== END ENDPOINT ===============================================================================
+// The one generated call that maps POST /api/cases (declared by x-operation in the request schema):
+// content type, body limit, one-pass parse and validation, Kibana's 400 body, then the handler.
+app.MapCreateCase((request, context, cancellationToken) => ValueTask.FromResult<EndpointResult<Case>>(CreateCase(request)));
 
 app.Run();

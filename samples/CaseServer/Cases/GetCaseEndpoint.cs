@@ -1,0 +1,43 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Threading.Tasks;
+using CaseServer.Contract;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseServer.Cases;
+
+/// <summary><c>GET /api/cases/{id}</c>: the stored case, or 404 <c>Saved object [cases/&lt;id&gt;] not found</c>, as Kibana answers.</summary>
+public static class GetCaseEndpoint
+{
+    /// <summary>The route template.</summary>
+    public const string Route = "/api/cases/{id}";
+
+    private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Maps the endpoint (a plain <see cref="RequestDelegate"/>, like the generated one).</summary>
+    public static IEndpointConventionBuilder MapGetCase(this IEndpointRouteBuilder endpoints)
+        => endpoints.MapGet(Route, HandleAsync).WithName("GetCase").WithTags("cases");
+
+    private static async Task HandleAsync(HttpContext context)
+    {
+        var id = (string)context.GetRouteValue("id")!;
+        var store = context.RequestServices.GetRequiredService<ICaseStore>();
+        if (await store.FindAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } found)
+        {
+            await KibanaError.NotFound($"Saved object [cases/{id}] not found").WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = KibanaError.JsonContentType;
+        using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, s_options))
+        {
+            found.WriteTo(writer);
+        }
+
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using CaseServer.Contract;
+using CaseServer.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace CaseServer.Hosting;
+
+/// <summary>
+/// The server's configuration (README "Configuration"), read once at start-up without reflection, with
+/// every problem collected: a server that would run insecurely or half-configured refuses to start instead.
+/// </summary>
+public sealed class CaseServerSettings
+{
+    /// <summary>The configuration section of the server's own settings.</summary>
+    public const string Section = "CaseServer";
+
+    /// <summary>The connection string name of the case database.</summary>
+    public const string ConnectionStringName = "Cases";
+
+    /// <summary>The Development default user's name.</summary>
+    public const string DevelopmentUsername = "elastic";
+
+    // "changeme", the Development default password (Kibana's and Elasticsearch's historical default), hashed
+    // once with hash-password so that no plain password sits in the code. Fewer iterations than new hashes
+    // get: the password is public anyway.
+    private const string DevelopmentPasswordHash = "PBKDF2-SHA256$100000$5O6zc7zKVN3DxxRiQHFscA==$xV96HtPB3AqF0ZM3KnEotLW2NlPeuJxBmG3xIofbnH8=";
+
+    private CaseServerSettings(bool securityEnabled, IReadOnlyList<CaseServerUser> users, long maxRequestBodyBytes, string connectionString, string databasePath, IReadOnlyList<string> problems)
+    {
+        SecurityEnabled = securityEnabled;
+        Users = users;
+        MaxRequestBodyBytes = maxRequestBodyBytes;
+        ConnectionString = connectionString;
+        DatabasePath = databasePath;
+        Problems = problems;
+    }
+
+    /// <summary><c>CaseServer:Security:Enabled</c> (default true): HTTP Basic authentication against <see cref="Users"/>.</summary>
+    public bool SecurityEnabled { get; }
+
+    /// <summary><c>CaseServer:Users:&lt;name&gt;</c>: who may sign in (in Development, <c>elastic</c>/<c>changeme</c> when none is configured).</summary>
+    public IReadOnlyList<CaseServerUser> Users { get; }
+
+    /// <summary><c>CaseServer:MaxRequestBodyBytes</c> (default 1 MiB, Kibana's <c>server.maxPayload</c>).</summary>
+    public long MaxRequestBodyBytes { get; }
+
+    /// <summary><c>ConnectionStrings:Cases</c>, default <c>Data Source=data/cases.db</c> under the content root.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The database file the connection string names (its folder is created at start-up).</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>Why the server must not start; empty when it may.</summary>
+    public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>Reads the settings of <paramref name="configuration"/> for <paramref name="environment"/>.</summary>
+    public static CaseServerSettings Read(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var problems = new List<string>();
+        var section = configuration.GetSection(Section);
+
+        var securityEnabled = ReadBoolean(section, "Security:Enabled", defaultValue: true, problems);
+        var users = ReadUsers(section.GetSection("Users"), problems);
+        if (securityEnabled && users.Count == 0)
+        {
+            if (environment.IsDevelopment())
+            {
+                PasswordHash.TryParse(DevelopmentPasswordHash, out var password, out _);
+                users.Add(new CaseServerUser(DevelopmentUsername, password!, Email: null, FullName: null));
+            }
+            else
+            {
+                problems.Add($"No users are configured and security is enabled, so nobody could sign in. Add users under '{Section}:Users:<name>:PasswordHash' "
+                    + "(make a hash with: dotnet run --project samples/CaseServer -- hash-password), or set "
+                    + $"'{Section}:Security:Enabled=false' to run without authentication. (Environment: {environment.EnvironmentName}; "
+                    + "the default user elastic/changeme exists only in Development.)");
+            }
+        }
+
+        var maxBytes = ContractEndpointOptions.DefaultMaxRequestBodyBytes;
+        if (section["MaxRequestBodyBytes"] is { } limit
+            && (!long.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out maxBytes) || maxBytes <= 0))
+        {
+            problems.Add($"'{Section}:MaxRequestBodyBytes' must be a positive number of bytes, not '{limit}'.");
+            maxBytes = ContractEndpointOptions.DefaultMaxRequestBodyBytes;
+        }
+
+        var (connectionString, databasePath) = ReadDatabase(configuration, environment.ContentRootPath, problems);
+        return new CaseServerSettings(securityEnabled, users, maxBytes, connectionString, databasePath, problems);
+    }
+
+    private static List<CaseServerUser> ReadUsers(IConfigurationSection users, List<string> problems)
+    {
+        var result = new List<CaseServerUser>();
+        foreach (var user in users.GetChildren())
+        {
+            var hashText = user["PasswordHash"];
+            if (string.IsNullOrEmpty(hashText))
+            {
+                problems.Add($"User '{user.Key}' has no '{user.Path}:PasswordHash'.");
+                continue;
+            }
+
+            if (!PasswordHash.TryParse(hashText, out var hash, out var problem))
+            {
+                problems.Add($"'{user.Path}:PasswordHash' is not a password hash: {problem}.");
+                continue;
+            }
+
+            if (user.Key.Contains(':', StringComparison.Ordinal))
+            {
+                problems.Add($"User name '{user.Key}' contains ':', which HTTP Basic authentication cannot carry.");
+                continue;
+            }
+
+            result.Add(new CaseServerUser(user.Key, hash!, NullIfEmpty(user["Email"]), NullIfEmpty(user["FullName"])));
+        }
+
+        return result;
+    }
+
+    private static (string ConnectionString, string DatabasePath) ReadDatabase(IConfiguration configuration, string contentRoot, List<string> problems)
+    {
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder();
+        try
+        {
+            builder.ConnectionString = string.IsNullOrWhiteSpace(configured) ? "Data Source=data/cases.db" : configured;
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add($"'ConnectionStrings:{ConnectionStringName}' is not a SQLite connection string: {e.Message}");
+            builder.ConnectionString = "Data Source=data/cases.db";
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
+        {
+            problems.Add($"'ConnectionStrings:{ConnectionStringName}' must name a database file: cases must survive a restart.");
+        }
+
+        // A relative file is under the content root, wherever the server is started from.
+        builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+        builder.Pooling = true;
+        return (builder.ConnectionString, builder.DataSource);
+    }
+
+    private static bool ReadBoolean(IConfigurationSection section, string key, bool defaultValue, List<string> problems)
+    {
+        var text = section[key];
+        if (string.IsNullOrEmpty(text))
+        {
+            return defaultValue;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        problems.Add($"'{Section}:{key}' must be true or false, not '{text}'.");
+        return defaultValue;
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}

@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CaseContracts.Generator.Diagnostics;
+using CaseContracts.Generator.Model;
+using Newtonsoft.Json.Linq;
+
+namespace CaseContracts.Generator.Schema;
+
+/// <summary>
+/// Reads the <c>x-operation</c> vendor keyword: at the root of a schema file it declares the HTTP
+/// operation whose request body that schema describes. Every malformed part is reported (CC0100) where
+/// it stands; a declaration with any problem declares nothing, so no half-right endpoint is generated.
+/// </summary>
+/// <example>
+/// <code>
+/// "x-operation": {
+///   "operationId": "CreateCase",
+///   "method": "POST",
+///   "route": "/api/cases",
+///   "response": "case.schema.json",
+///   "summary": "Create case",
+///   "tags": ["cases"]
+/// }
+/// </code>
+/// </example>
+internal static class OperationReader
+{
+    public const string Keyword = "x-operation";
+
+    /// <summary>Methods whose request carries a body: the schema that declares the operation describes it.</summary>
+    private static readonly string[] s_bodyMethods = { "POST", "PUT", "PATCH" };
+
+    private static readonly HashSet<string> s_members = new(StringComparer.Ordinal)
+    {
+        "operationId", "method", "route", "response", "summary", "description", "tags",
+    };
+
+    public static OperationDeclaration? Read(string path, JObject root, JsonLocator locator, List<DiagnosticInfo> diagnostics)
+    {
+        ReportNested(root, locator, diagnostics, isRoot: true);
+        if (root.Property(Keyword, StringComparison.Ordinal) is not { } keyword)
+        {
+            return null;
+        }
+
+        var errorsBefore = diagnostics.Count;
+        void Report(JToken at, string problem) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.ValueOf(at), problem));
+
+        if (keyword.Value is not JObject declaration)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.ValueOf(keyword.Value), "the value must be an object with 'method', 'route' and 'response'"));
+            return null;
+        }
+
+        foreach (var member in declaration.Properties().Where(p => !s_members.Contains(p.Name)))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.NameOf(member),
+                $"unknown member '{member.Name}' (known: {string.Join(", ", s_members.OrderBy(m => m, StringComparer.Ordinal))})"));
+        }
+
+        var method = RequiredString(declaration, "method", locator, diagnostics)?.ToUpperInvariant();
+        if (method is not null && Array.IndexOf(s_bodyMethods, method) < 0)
+        {
+            Report(declaration["method"]!, $"'method' must be POST, PUT or PATCH (the schema describes the request body), not '{(string)declaration["method"]!}'");
+        }
+
+        var route = RequiredString(declaration, "route", locator, diagnostics);
+        if (route is not null && RouteProblem(route) is { } routeProblem)
+        {
+            Report(declaration["route"]!, routeProblem);
+        }
+
+        var response = RequiredString(declaration, "response", locator, diagnostics);
+        var operationId = OptionalString(declaration, "operationId", locator, diagnostics);
+        if (operationId is not null && !IsIdentifierLike(operationId))
+        {
+            Report(declaration["operationId"]!, $"'operationId' must start with a letter and hold only letters, digits, '_' or '-' (it names the generated C# members), not '{operationId}'");
+        }
+
+        var summary = OptionalString(declaration, "summary", locator, diagnostics);
+        var description = OptionalString(declaration, "description", locator, diagnostics);
+        var tags = ReadTags(declaration, locator, diagnostics);
+
+        if (diagnostics.Count > errorsBefore || method is null || route is null || response is null)
+        {
+            return null;
+        }
+
+        return new OperationDeclaration(
+            method,
+            route,
+            operationId,
+            response,
+            SchemaPaths.ResolveReference(path, response),
+            summary,
+            description,
+            tags.ToEquatableArray(),
+            locator.NameOf(keyword),
+            locator.ValueOf(declaration["response"]!));
+    }
+
+    /// <summary>An <c>x-operation</c> anywhere but the root would silently declare nothing: say so.</summary>
+    private static void ReportNested(JObject schema, JsonLocator locator, List<DiagnosticInfo> diagnostics, bool isRoot)
+    {
+        foreach (var property in schema.Properties())
+        {
+            if (!isRoot && property.Name == Keyword)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.NameOf(property),
+                    "it is read only at the root of a schema file (the schema of the request body)"));
+            }
+
+            foreach (var subSchema in SchemaKeywords.SubSchemas(property.Name, property.Value))
+            {
+                ReportNested(subSchema, locator, diagnostics, isRoot: false);
+            }
+        }
+    }
+
+    private static string? RequiredString(JObject declaration, string name, JsonLocator locator, List<DiagnosticInfo> diagnostics)
+    {
+        if (declaration.Property(name, StringComparison.Ordinal) is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.ValueOf(declaration), $"'{name}' is required"));
+            return null;
+        }
+
+        return OptionalString(declaration, name, locator, diagnostics);
+    }
+
+    private static string? OptionalString(JObject declaration, string name, JsonLocator locator, List<DiagnosticInfo> diagnostics)
+    {
+        switch (declaration.Property(name, StringComparison.Ordinal)?.Value)
+        {
+            case null:
+                return null;
+            case JValue { Type: JTokenType.String } value when ((string)value!).Trim().Length > 0:
+                return (string)value!;
+            case var other:
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.ValueOf(other), $"'{name}' must be a non-empty string"));
+                return null;
+        }
+    }
+
+    private static List<string> ReadTags(JObject declaration, JsonLocator locator, List<DiagnosticInfo> diagnostics)
+    {
+        var tags = new List<string>();
+        switch (declaration.Property("tags", StringComparison.Ordinal)?.Value)
+        {
+            case null:
+                break;
+            case JArray array when array.All(t => t is JValue { Type: JTokenType.String } && ((string)t!).Length > 0):
+                tags.AddRange(array.Select(t => (string)t!));
+                break;
+            case var other:
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.ValueOf(other), "'tags' must be an array of non-empty strings"));
+                break;
+        }
+
+        return tags;
+    }
+
+    /// <summary>What ASP.NET Core's route parser would reject at start-up, caught at build time instead.</summary>
+    private static string? RouteProblem(string route)
+    {
+        if (!route.StartsWith("/", StringComparison.Ordinal))
+        {
+            return $"'route' must start with '/', not '{route}'";
+        }
+
+        if (route.IndexOfAny(new[] { '?', '#', ' ', '\t', '\\' }) >= 0)
+        {
+            return $"'route' is a path template: no query, fragment, backslash or white space ('{route}')";
+        }
+
+        var depth = 0;
+        var parameterStart = -1;
+        for (var i = 0; i < route.Length; i++)
+        {
+            if (route[i] == '{')
+            {
+                depth++;
+                parameterStart = i;
+            }
+            else if (route[i] == '}')
+            {
+                depth--;
+                if (depth < 0 || i == parameterStart + 1)
+                {
+                    return $"'route' has an empty or unbalanced '{{}}' parameter ('{route}')";
+                }
+            }
+
+            if (depth > 1)
+            {
+                return $"'route' has nested '{{' ('{route}')";
+            }
+        }
+
+        return depth != 0 ? $"'route' has an unbalanced '{{' ('{route}')" : null;
+    }
+
+    private static bool IsIdentifierLike(string operationId)
+        => char.IsLetter(operationId[0]) && operationId.All(c => char.IsLetterOrDigit(c) || c is '_' or '-');
+}

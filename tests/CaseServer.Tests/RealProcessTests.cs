@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using CaseServer.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace CaseServer.Tests;
+
+/// <summary>
+/// The server as users run it: a real process started the README's way, stopped, crashed, restarted.
+/// What a client was told is stored must be there after any of it.
+/// </summary>
+public sealed class RealProcessTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Started_as_the_readme_says_a_case_survives_a_stop_and_a_restart()
+    {
+        using var directory = new TemporaryDirectory();
+        var database = directory.File("cases.db");
+        string id;
+        JsonElement created;
+
+        await using (var server = await ServerProcess.StartAsync(database))
+        {
+            using var client = server.CreateClient();
+            var (status, body) = await client.CreateAsync(Requests.Example("api-page-example"));
+            Assert.Equal(200, status);
+            (id, created) = (body.GetProperty("id").GetString()!, body);
+            await server.StopAsync();
+        }
+
+        await using (var restarted = await ServerProcess.StartAsync(database))
+        {
+            using var client = restarted.CreateClient();
+            var (status, found) = await (await client.GetAsync("/api/cases/" + id)).ReadAsync();
+
+            Assert.Equal(200, status);
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(created.GetRawText()), JsonNode.Parse(found.GetRawText())));
+            Assert.Contains("Now listening on: " + restarted.BaseAddress.ToString().TrimEnd('/'), restarted.Output);
+        }
+    }
+
+    [Fact]
+    public async Task An_empty_kbn_xsrf_header_passes_over_a_real_socket()
+    {
+        using var directory = new TemporaryDirectory();
+        await using var server = await ServerProcess.StartAsync(directory.File("cases.db"));
+        using var client = server.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = new StringContent(Requests.Example("none"), Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("kbn-xsrf", string.Empty);
+
+        var (status, _) = await (await client.SendAsync(request)).ReadAsync();
+
+        Assert.Equal(200, status);
+    }
+
+    [Fact]
+    public async Task Outside_development_without_users_the_server_refuses_to_start_with_a_clear_message()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var (exitCode, printed) = await ServerProcess.RunToExitAsync("Production", directory.File("cases.db"), TimeSpan.FromMinutes(2));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("CaseServer cannot start:", printed);
+        Assert.Contains("No users are configured", printed);
+        Assert.DoesNotContain("Now listening", printed);
+        Assert.DoesNotContain("   at ", printed); // a message, not a stack trace
+    }
+
+    [Fact]
+    public async Task Killed_mid_load_every_acknowledged_case_is_there_after_a_restart()
+    {
+        const int Writers = 16;
+        const int AcknowledgedBeforeKill = 200;
+        using var directory = new TemporaryDirectory();
+        var database = directory.File("cases.db");
+        var acknowledged = new ConcurrentDictionary<string, string>(); // id → title
+        var serverErrors = 0;
+
+        await using (var server = await ServerProcess.StartAsync(database))
+        {
+            using var killed = new CancellationTokenSource();
+            var writers = Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+            {
+                using var client = server.CreateClient();
+                for (var n = 0; !killed.IsCancellationRequested; n++)
+                {
+                    var title = $"writer {writer} case {n}";
+                    try
+                    {
+                        var (status, body) = await client.CreateAsync(WithTitle(title));
+                        if (status == 200)
+                        {
+                            Assert.True(acknowledged.TryAdd(body.GetProperty("id").GetString()!, title), "an id was given twice");
+                        }
+                        else if (status >= 500)
+                        {
+                            Interlocked.Increment(ref serverErrors);
+                        }
+                    }
+                    catch (Exception e) when (killed.IsCancellationRequested && e is HttpRequestException or TaskCanceledException or InvalidOperationException)
+                    {
+                        // The server died under this request: it was never acknowledged.
+                    }
+                }
+            })).ToArray();
+
+            var deadline = DateTime.UtcNow.AddMinutes(3);
+            while (acknowledged.Count < AcknowledgedBeforeKill && DateTime.UtcNow < deadline && !writers.Any(w => w.IsFaulted))
+            {
+                await Task.Delay(20);
+            }
+
+            // All sixteen writers are mid-request: no shutdown, no flush, no warning.
+            await killed.CancelAsync();
+            server.Kill();
+            await Task.WhenAll(writers);
+        }
+
+        var acknowledgedCount = acknowledged.Count;
+        var found = 0;
+        await using (var restarted = await ServerProcess.StartAsync(database))
+        {
+            using var client = restarted.CreateClient();
+            foreach (var (id, title) in acknowledged)
+            {
+                var (status, body) = await (await client.GetAsync("/api/cases/" + id)).ReadAsync();
+                if (status == 200 && body.GetProperty("title").GetString() == title)
+                {
+                    found++;
+                }
+            }
+
+            await restarted.StopAsync();
+        }
+
+        var (integrity, rows, distinctIds) = await InspectAsync(database);
+        output.WriteLine($"crash test: {Writers} writers, SIGKILL after {acknowledgedCount} acknowledged; after restart {found} of {acknowledgedCount} found; "
+            + $"{rows} rows stored ({rows - acknowledgedCount} committed but never acknowledged), {distinctIds} distinct ids; integrity_check: {integrity}; 5xx answers: {serverErrors}");
+        Assert.True(acknowledgedCount >= AcknowledgedBeforeKill, $"only {acknowledgedCount} cases were acknowledged before the deadline");
+        Assert.Equal(acknowledgedCount, found);
+        Assert.Equal("ok", integrity);
+        Assert.Equal(rows, distinctIds);
+        Assert.InRange(rows, acknowledgedCount, acknowledgedCount + Writers);
+        Assert.Equal(0, serverErrors);
+    }
+
+    private static string WithTitle(string title)
+    {
+        var request = JsonNode.Parse(Requests.Example("jira"))!.AsObject();
+        request["title"] = title;
+        return request.ToJsonString();
+    }
+
+    /// <summary>Opens the database directly, as a fresh reader would after the crash.</summary>
+    private static async Task<(string Integrity, long Rows, long DistinctIds)> InspectAsync(string database)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check;";
+        var integrity = (string)(await command.ExecuteScalarAsync())!;
+        command.CommandText = "SELECT COUNT(*), COUNT(DISTINCT id) FROM cases;";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (integrity, reader.GetInt64(0), reader.GetInt64(1));
+    }
+}
