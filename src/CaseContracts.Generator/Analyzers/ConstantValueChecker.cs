@@ -82,9 +82,9 @@ internal sealed class ConstantValueChecker
     /// The constant an expression stands for, as the JSON it is written as, with source spans: a scalar
     /// constant, or a collection expression / array initializer all of whose elements are constants.
     /// </summary>
-    private static JsonNode? ConstantJson(ExpressionSyntax expression, SemanticModel semanticModel, CancellationToken cancellationToken)
+    private static JsonNode? ConstantJson(ExpressionSyntax written, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        expression = Unwrap(expression);
+        var expression = Unwrap(written);
         var elements = expression switch
         {
             CollectionExpressionSyntax collection => collection.Elements.Select(e => e is ExpressionElementSyntax element ? element.Expression : null).ToList(),
@@ -105,7 +105,7 @@ internal sealed class ConstantValueChecker
                 items.Add(item);
             }
 
-            return JsonNode.Array(items, expression.SpanStart, expression.Span.Length);
+            return JsonNode.Array(items, written.SpanStart, written.Span.Length);
         }
 
         var constant = semanticModel.GetConstantValue(expression, cancellationToken);
@@ -114,7 +114,7 @@ internal sealed class ConstantValueChecker
             return null;
         }
 
-        var (start, length) = (expression.SpanStart, expression.Span.Length);
+        var (start, length) = (written.SpanStart, written.Span.Length);
         return constant.Value switch
         {
             null => JsonNode.Null(start, length),

@@ -5,11 +5,8 @@ using System.Text;
 using CaseContracts.CodeFixes;
 using CaseContracts.Generator;
 using CaseContracts.Generator.Analyzers;
-using CaseContracts.Generator.Emit;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
-using Microsoft.CodeAnalysis.Text;
 
 namespace CaseContracts.Analyzers.Tests.Infrastructure;
 
@@ -43,9 +40,6 @@ internal sealed class ContractTest : CSharpCodeFixTest<ContractAnalyzer, Contrac
         if (!runGenerator)
         {
             TestState.AdditionalReferences.Add(schemas.CompiledContract);
-
-            // Internal (and [Conditional]), so not visible from the compiled contract: every project has its own.
-            TestState.Sources.Add(("/0/Generated/" + SchemaAttributeEmitter.HintName, SchemaAttributeEmitter.Emit()));
         }
 
         // Generated sources are the generator tests' business; the suppression and generated-code re-runs
@@ -55,6 +49,8 @@ internal sealed class ContractTest : CSharpCodeFixTest<ContractAnalyzer, Contrac
         {
             TestState.AdditionalFiles.Add(file);
         }
+
+        WriteGlobalConfig();
     }
 
     /// <summary>Adds a JSON file checked against <paramref name="schema"/> (the <c>CaseContractsSchema</c> item metadata).</summary>
@@ -62,12 +58,21 @@ internal sealed class ContractTest : CSharpCodeFixTest<ContractAnalyzer, Contrac
     {
         TestState.AdditionalFiles.Add((path, json));
         _jsonFiles.Add((path, schema));
+        WriteGlobalConfig();
+        return this;
+    }
+
+    /// <summary>Adds expected diagnostics (fluent, for tests built in one expression).</summary>
+    public ContractTest Expecting(params DiagnosticResult[] expected)
+    {
+        ExpectedDiagnostics.AddRange(expected);
         return this;
     }
 
     protected override IEnumerable<Type> GetSourceGenerators() => _runGenerator ? new[] { typeof(ContractGenerator) } : Array.Empty<Type>();
 
-    protected override Project ApplyCompilationOptions(Project project)
+    // The options as MSBuild writes them for the compiler: a global AnalyzerConfig file.
+    private void WriteGlobalConfig()
     {
         var config = new StringBuilder().AppendLine("is_global = true");
         foreach (var (key, value) in GlobalOptions)
@@ -80,7 +85,7 @@ internal sealed class ContractTest : CSharpCodeFixTest<ContractAnalyzer, Contrac
             config.AppendLine().AppendLine("[" + path + "]").AppendLine(JsonFileChecker.SchemaMetadata + " = " + schema);
         }
 
-        var configured = base.ApplyCompilationOptions(project);
-        return configured.AddAnalyzerConfigDocument(".globalconfig", SourceText.From(config.ToString()), filePath: "/.globalconfig").Project;
+        TestState.AnalyzerConfigFiles.Clear();
+        TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config.ToString()));
     }
 }

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using CaseContracts.Generator;
+using CaseContracts.Generator.Emit;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -62,6 +63,11 @@ internal sealed class SchemaSet
             LocalReferences.Net,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+
+        // Each project has its own internal copy of the attribute; tests see this one through the reference.
+        var attribute = generated.SyntaxTrees.Single(t => t.FilePath.EndsWith(SchemaAttributeEmitter.HintName, StringComparison.Ordinal));
+        var visible = attribute.WithChangedText(SourceText.From(attribute.ToString().Replace("internal sealed class", "public sealed class", StringComparison.Ordinal)));
+        generated = generated.ReplaceSyntaxTree(attribute, visible);
         using var image = new MemoryStream();
         var emitted = generated.Emit(image);
         if (!emitted.Success || generatorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
