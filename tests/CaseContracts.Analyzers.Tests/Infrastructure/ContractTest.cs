@@ -71,8 +71,8 @@ internal sealed class ContractTest : CSharpCodeFixTest<ContractAnalyzer, Contrac
 
     protected override IEnumerable<Type> GetSourceGenerators() => _runGenerator ? new[] { typeof(ContractGenerator) } : Array.Empty<Type>();
 
-    // The options as MSBuild writes them for the compiler: a global AnalyzerConfig file.
-    private void WriteGlobalConfig()
+    /// <summary>The options as MSBuild writes them for the compiler: a global AnalyzerConfig file, with a section per JSON file.</summary>
+    public static string GlobalConfig(IEnumerable<(string Path, string Schema)> jsonFiles)
     {
         var config = new StringBuilder().AppendLine("is_global = true");
         foreach (var (key, value) in GlobalOptions)
@@ -80,12 +80,17 @@ internal sealed class ContractTest : CSharpCodeFixTest<ContractAnalyzer, Contrac
             config.AppendLine(key + " = " + value);
         }
 
-        foreach (var (path, schema) in _jsonFiles)
+        foreach (var (path, schema) in jsonFiles)
         {
             config.AppendLine().AppendLine("[" + path + "]").AppendLine(JsonFileChecker.SchemaMetadata + " = " + schema);
         }
 
+        return config.ToString();
+    }
+
+    private void WriteGlobalConfig()
+    {
         TestState.AnalyzerConfigFiles.Clear();
-        TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config.ToString()));
+        TestState.AnalyzerConfigFiles.Add(("/.globalconfig", GlobalConfig(_jsonFiles)));
     }
 }
