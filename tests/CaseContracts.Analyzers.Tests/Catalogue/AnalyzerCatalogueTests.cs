@@ -5,6 +5,7 @@ using CaseContracts.CodeFixes;
 using CaseContracts.Generator.Analyzers;
 using CaseContracts.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
+using CaseContracts.Analyzers.Tests.Infrastructure;
 using Xunit;
 
 namespace CaseContracts.Analyzers.Tests.Catalogue;
@@ -46,24 +47,11 @@ public sealed class AnalyzerCatalogueTests
         Assert.NotEmpty(fixable);
         foreach (var id in supported)
         {
-            var page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics", id + ".md"));
+            var page = File.ReadAllText(Path.Combine(Repository.Root, "docs", "diagnostics", id + ".md"));
             var firstLine = page[page.IndexOf("## Code fixes", StringComparison.Ordinal)..].Split('\n', StringSplitOptions.RemoveEmptyEntries)[1];
             Assert.True(fixable.Contains(id) == !firstLine.StartsWith("None", StringComparison.Ordinal), $"{id}: fixable {fixable.Contains(id)}, docs say: {firstLine}");
         }
 
         Assert.DoesNotContain(fixable, id => !supported.Contains(id));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CaseContracts.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CaseContracts.sln not found above " + AppContext.BaseDirectory);
     }
 }
