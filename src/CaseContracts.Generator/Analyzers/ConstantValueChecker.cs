@@ -24,11 +24,13 @@ internal sealed class ConstantValueChecker
 {
     private readonly ContractModel _model;
     private readonly Dictionary<INamedTypeSymbol, ContractType> _types;
+    private readonly HashSet<string> _typeNames;
 
     private ConstantValueChecker(ContractModel model, Dictionary<INamedTypeSymbol, ContractType> types)
     {
         _model = model;
         _types = types;
+        _typeNames = new HashSet<string>(types.Keys.Select(t => t.Name), StringComparer.Ordinal);
     }
 
     public static void Register(CompilationStartAnalysisContext start, ContractModel model, Dictionary<INamedTypeSymbol, ContractType> types)
@@ -46,9 +48,10 @@ internal sealed class ConstantValueChecker
             _ => null,
         };
 
-        // Syntax first: only a member assignment can give a member a value.
+        // Syntax first: only a member assignment can give a member a value, and `new T { … }` must name a contract type.
         var assignments = initializer?.Expressions.OfType<AssignmentExpressionSyntax>().Where(a => a.Left is IdentifierNameSyntax).ToList();
         if (assignments is not { Count: > 0 }
+            || (context.Node is ObjectCreationExpressionSyntax { Type: var written } && !_typeNames.Contains(RightmostName(written)))
             || context.SemanticModel.GetTypeInfo(context.Node, context.CancellationToken).Type is not INamedTypeSymbol type
             || !_types.TryGetValue(type, out var contractType))
         {
@@ -129,6 +132,14 @@ internal sealed class ConstantValueChecker
             _ => null,
         };
     }
+
+    private static string RightmostName(TypeSyntax type) => type switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => string.Empty,
+    };
 
     // (x) and x! are x: the null-forgiving operator does not make null a value the schema allows.
     private static ExpressionSyntax Unwrap(ExpressionSyntax expression)

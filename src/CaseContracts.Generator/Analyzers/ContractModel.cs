@@ -56,12 +56,12 @@ internal sealed class ContractModel
         }
 
         var index = SchemaIndex.Create(documents);
-        var files = documents.Select(d => ValidatorPlanner.Plan(d, index, options)).OfType<ValidatorFileSpec>().ToList();
+        var files = documents.Select(d => Guarded(() => ValidatorPlanner.Plan(d, index, options))).OfType<ValidatorFileSpec>().ToList();
         var program = ValidationProgram.Create(files, index);
         var types = new Dictionary<string, ContractType>(StringComparer.Ordinal);
         foreach (var document in documents)
         {
-            foreach (var type in TypeResolver.Resolve(document, index, options).Types)
+            foreach (var type in Guarded(() => TypeResolver.Resolve(document, index, options))?.Types ?? default)
             {
                 if (ContractType.Of(type, program) is { } contractType)
                 {
@@ -71,6 +71,21 @@ internal sealed class ContractModel
         }
 
         return new ContractModel(program, types, SchemasByName(files, options, index), files.Select(f => SchemaName(f, options)).OrderBy(n => n, StringComparer.Ordinal).ToList());
+    }
+
+    // As in the generator: a schema that cannot be planned or resolved leaves its own checks out, never the others'
+    // (the generator reports the schema's problem; a crash here would only hide it behind AD0001).
+    private static T? Guarded<T>(Func<T?> stage)
+        where T : class
+    {
+        try
+        {
+            return stage();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private static Dictionary<string, ContractSchema> SchemasByName(List<ValidatorFileSpec> files, GeneratorOptions options, SchemaIndex index)

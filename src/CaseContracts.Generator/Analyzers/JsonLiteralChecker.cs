@@ -4,7 +4,6 @@ using System.Linq;
 using CaseContracts.Generator.Analyzers.Fixes;
 using CaseContracts.Generator.Analyzers.Json;
 using CaseContracts.Generator.Analyzers.Literals;
-using CaseContracts.Generator.Emit;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -69,6 +69,16 @@ internal sealed class ValidationProgram
     /// <summary>The C# type name of a named schema position (root, definition, inline object), or null.</summary>
     public string? TypeNameOf(string key) => _index.Find(key)?.TypeName;
 
+    /// <summary>
+    /// How deep checks may nest. Values nest at most 64 deep, and each level takes a few checks ($ref, allOf);
+    /// a schema that refers to itself without reaching into the value (<c>{"$ref": "#"}</c>) would never end.
+    /// </summary>
+    private const int MaxNesting = 512;
+
+    // Per thread: analyzers run concurrently, and one evaluation runs on one thread from start to end.
+    [ThreadStatic]
+    private static int t_nesting;
+
     /// <summary>Every error the generated validator <paramref name="method"/> reports for <paramref name="value"/>, in its order.</summary>
     public IReadOnlyList<Violation> Evaluate(JsonNode value, string method)
     {
@@ -90,6 +100,26 @@ internal sealed class ValidationProgram
         {
             return;
         }
+
+        if (++t_nesting > MaxNesting)
+        {
+            t_nesting--;
+            errors.Add(Error(pointer, "$ref", "the schema refers to itself without end", value, step.Node, place));
+            return;
+        }
+
+        try
+        {
+            CheckStep(step, value, pointer, place, errors);
+        }
+        finally
+        {
+            t_nesting--;
+        }
+    }
+
+    private void CheckStep(Step step, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
+    {
 
         var node = step.Node;
         if (node.RefKey is not null)
