@@ -47,7 +47,7 @@ internal static class JsonFileChecker
         var reports = parsed.Root is null
             ? new[] { ViolationReports.Malformed(parsed.Error!) }
             : model.Program.Evaluate(parsed.Root, schema.RootMethod)
-                .Select(new ViolationReports(model.Program, schema.Label, ValueSource.JsonFile, json).Describe)
+                .Select(new ViolationReports(model.Program, schema.Label, ValueSource.ReadOnlyJson, json).Describe)
                 .ToArray();
         foreach (var report in reports)
         {

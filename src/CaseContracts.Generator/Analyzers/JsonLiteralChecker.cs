@@ -88,7 +88,7 @@ internal sealed class JsonLiteralChecker
             return;
         }
 
-        var reports = new ViolationReports(_model.Program, target.Label, literal is null ? ValueSource.JsonFile : ValueSource.JsonLiteral, json);
+        var reports = new ViolationReports(_model.Program, target.Label, literal is null ? ValueSource.ReadOnlyJson : ValueSource.JsonLiteral, json);
         foreach (var violation in _model.Program.Evaluate(parsed.Root, target.RootMethod))
         {
             var described = reports.Describe(violation);

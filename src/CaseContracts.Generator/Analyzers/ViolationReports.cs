@@ -18,8 +18,11 @@ internal sealed record ViolationReport(DiagnosticDescriptor Descriptor, int Star
 /// <summary>How the checked value was written, which decides the fixes that can be offered.</summary>
 internal enum ValueSource
 {
-    /// <summary>A JSON file: reported, never fixed (a C# code fix cannot edit an AdditionalFile).</summary>
-    JsonFile,
+    /// <summary>
+    /// JSON that cannot be edited: a JSON file (a C# code fix cannot edit an AdditionalFile), or a literal whose
+    /// characters could not be mapped back to the source. Reported, never fixed.
+    /// </summary>
+    ReadOnlyJson,
     /// <summary>JSON in a C# string literal: fixes edit the JSON in place.</summary>
     JsonLiteral,
     /// <summary>A C# constant (an initializer value): fixes replace the constant.</summary>
@@ -97,7 +100,8 @@ internal sealed class ViolationReports
 
             case "minLength" or "maxLength" or "pattern" or "format" or "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum"
                 or "multipleOf" or "minItems" or "maxItems" or "uniqueItems":
-                var fixes = violation.Keyword is "minimum" or "maximum" && violation.Limit is { } limit && (!_integralConstant || JsonValues.IsInteger(limit) && IsPlainInteger(limit))
+                // An inclusive bound is itself the closest allowed value (for an integer member, when it is whole).
+                var fixes = violation.Keyword is "minimum" or "maximum" && violation.Limit is { } limit
                     ? Replace(value, limit)
                     : Array.Empty<SuggestedFix>();
                 return new ViolationReport(DiagnosticDescriptors.ValueOutOfLimits, value.Start, value.Length, new[] { label, violation.Message }, fixes);
