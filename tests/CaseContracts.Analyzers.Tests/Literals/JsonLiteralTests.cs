@@ -211,6 +211,30 @@ public sealed class JsonLiteralTests
             Expect.UnknownSchema(0, "create-case", Expect.ContractSchemaNames));
 
     [Fact]
+    public Task Limits_and_combinators_are_checked_in_json_as_in_code()
+        => Verify.Diagnostics(SchemaSet.Limits, """"
+            using Contract;
+
+            class Example
+            {
+                Ticket Read() => Ticket.Parse("""
+                    {
+                      "code": {|#0:"ab-1"|},
+                      "priority": {|#1:0|},
+                      "labels": {|#2:["x", "x"]|},
+                      "level": {|#3:5|},
+                      "contact": {|#4:true|}
+                    }
+                    """);
+            }
+            """",
+            Expect.OutOfLimits(0, "code", "must match ^[A-Z]+-[0-9]+$"),
+            Expect.OutOfLimits(1, "priority", "must be at least 1"),
+            Expect.OutOfLimits(2, "labels", "must not contain duplicate items"),
+            Expect.NotAllowed(3, "level", "5", "1, 2, 3"),
+            Expect.NoMatch(4, "contact", "matches none of the schemas in oneOf"));
+
+    [Fact]
     public Task Valid_json_is_not_reported()
         => Verify.Diagnostics(SchemaSet.Contract, """"
             using Contract;
