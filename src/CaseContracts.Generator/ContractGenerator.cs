@@ -26,7 +26,11 @@ public sealed class ContractGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        context.RegisterPostInitializationOutput(static output => output.AddSource(JsonSupportEmitter.HintName, JsonSupportEmitter.Emit()));
+        context.RegisterPostInitializationOutput(static output =>
+        {
+            output.AddSource(JsonSupportEmitter.HintName, JsonSupportEmitter.Emit());
+            output.AddSource(SchemaAttributeEmitter.HintName, SchemaAttributeEmitter.Emit());
+        });
 
         var options = context.AnalyzerConfigOptionsProvider
             .Select(GeneratorOptionsReader.Read)
@@ -182,18 +186,22 @@ public sealed class ContractGenerator : IIncrementalGenerator
     }
 
     // Each stage catches per file: one broken schema must never take the others down (an exception
-    // escaping a generator drops all of its output, CS8785).
-    private static SchemaDocument ReadDocument(AdditionalText file, CancellationToken cancellationToken)
+    // escaping a generator drops all of its output, CS8785). The analyzers read schemas through this too.
+    internal static SchemaDocument ReadDocument(AdditionalText file, CancellationToken cancellationToken)
     {
-        try
+        var text = file.GetText(cancellationToken);
+        return SchemaDocumentCache.GetOrRead(file.Path, text, () =>
         {
-            return SchemaReader.Read(file.Path, file.GetText(cancellationToken), cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return new SchemaDocument(SchemaPaths.Normalize(file.Path), default, default, default,
-                new[] { InternalError(SourceLocation.StartOf(file.Path), e) }.ToEquatableArray());
-        }
+            try
+            {
+                return SchemaReader.Read(file.Path, text, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new SchemaDocument(SchemaPaths.Normalize(file.Path), default, default, default,
+                    new[] { InternalError(SourceLocation.StartOf(file.Path), e) }.ToEquatableArray());
+            }
+        });
     }
 
     private static DocumentTypes ResolveDocument(SchemaDocument document, SchemaIndex index, GeneratorOptions options)

@@ -13,6 +13,7 @@ internal static class DiagnosticDescriptors
 {
     private const string SchemaCategory = "CaseContracts.Schema";
     private const string OperationCategory = "CaseContracts.Operation";
+    private const string ContractCategory = "CaseContracts.Contract";
     private const string HelpLinkBase = "https://github.com/casecontracts/casecontracts/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor InvalidJson = Create(
@@ -78,12 +79,69 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         OperationCategory);
 
+    // CC02xx: values that break the contract, found by the analyzers in C# constants, JSON in C# string
+    // literals and JSON files. One ID per kind of violation, whichever of the three holds the value.
+
+    public static readonly DiagnosticDescriptor UnknownField = CreateContract(
+        "CC0200",
+        "Unknown field",
+        "'{0}' is not a field of {1} (fields: {2})");
+
+    public static readonly DiagnosticDescriptor WrongJsonType = CreateContract(
+        "CC0201",
+        "Value has the wrong JSON type",
+        "'{0}' must be {1}, not {2}");
+
+    public static readonly DiagnosticDescriptor MissingRequiredField = CreateContract(
+        "CC0202",
+        "Required field is missing",
+        "{1} is missing required field '{0}'");
+
+    public static readonly DiagnosticDescriptor ValueNotAllowed = CreateContract(
+        "CC0203",
+        "Value is not one of the allowed values",
+        "'{0}' does not allow {1} (allowed: {2})");
+
+    public static readonly DiagnosticDescriptor ValueOutOfLimits = CreateContract(
+        "CC0204",
+        "Value breaks a limit of the schema",
+        "'{0}' {1}");
+
+    public static readonly DiagnosticDescriptor UnknownVariant = CreateContract(
+        "CC0205",
+        "Unknown union type",
+        "'{0}' is not a known '{1}' of {2} (known: {3})");
+
+    public static readonly DiagnosticDescriptor FieldMustBeNull = CreateContract(
+        "CC0206",
+        "Field must be null",
+        "{1} takes no '{0}': it must be null");
+
+    public static readonly DiagnosticDescriptor MalformedJson = CreateContract(
+        "CC0207",
+        "JSON is malformed",
+        "The JSON is malformed: {0}");
+
+    public static readonly DiagnosticDescriptor UnknownSchemaName = CreateContract(
+        "CC0208",
+        "Unknown schema name",
+        "No schema named '{0}' (schemas: {1})");
+
+    public static readonly DiagnosticDescriptor NoMatchingSchema = CreateContract(
+        "CC0209",
+        "Value matches no schema",
+        "'{0}' {1}");
+
     /// <summary>All descriptors, for the generator's reporting and the catalogue/docs consistency test.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateDiscriminatorValue, NameCollision, NotASchema, InvalidSchema,
         InvalidOperation, UnresolvedOperationResponse, DuplicateOperation,
+        UnknownField, WrongJsonType, MissingRequiredField, ValueNotAllowed, ValueOutOfLimits, UnknownVariant, FieldMustBeNull, MalformedJson, UnknownSchemaName, NoMatchingSchema,
     };
+
+    /// <summary>The analyzers' descriptors (CC02xx).</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> Contract { get; } = All.Where(d => d.Category == ContractCategory).ToArray();
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);
 
@@ -91,4 +149,8 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity, string category = SchemaCategory)
         => new(id, title, messageFormat, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+
+    // Warnings by default: a project decides (.editorconfig, WarningsAsErrors) whether they fail its build.
+    private static DiagnosticDescriptor CreateContract(string id, string title, string messageFormat)
+        => Create(id, title, messageFormat, DiagnosticSeverity.Warning, ContractCategory);
 }

@@ -41,6 +41,41 @@ public sealed class DiagnosticCatalogueTests
     }
 
     [Fact]
+    public void Every_release_tracked_rule_and_every_docs_page_is_in_the_catalogue()
+    {
+        var ids = DiagnosticDescriptors.All.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var tracked = File.ReadAllLines(Path.Combine(RepositoryRoot, "src", "CaseContracts.Generator", "Diagnostics", "AnalyzerReleases.Unshipped.md"))
+            .Where(line => line.StartsWith("CC", StringComparison.Ordinal))
+            .Select(line => line.Split('|')[0].Trim());
+        var pages = Directory.GetFiles(Path.Combine(RepositoryRoot, "docs", "diagnostics"), "CC*.md").Select(Path.GetFileNameWithoutExtension);
+
+        Assert.DoesNotContain(tracked, id => !ids.Contains(id));
+        Assert.DoesNotContain(pages, id => !ids.Contains(id!));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void The_docs_index_lists_every_diagnostic_with_its_title_and_severity(string id)
+    {
+        var descriptor = DiagnosticDescriptors.ById(id);
+        var index = File.ReadAllLines(Path.Combine(RepositoryRoot, "docs", "diagnostics", "README.md"));
+
+        var row = Assert.Single(index, line => line.StartsWith($"| [{id}]({id}.md) |", StringComparison.Ordinal));
+        Assert.Equal(new[] { descriptor.Title.ToString(), descriptor.DefaultSeverity.ToString() }, row.Split('|').Skip(2).Take(2).Select(c => c.Trim()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void The_docs_page_states_the_default_severity_and_category(string id)
+    {
+        var descriptor = DiagnosticDescriptors.ById(id);
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "diagnostics", id + ".md"));
+
+        Assert.StartsWith($"# {id}: {descriptor.Title}", text);
+        Assert.Contains($"Default severity: **{descriptor.DefaultSeverity}** · Category: `{descriptor.Category}`", text);
+    }
+
+    [Fact]
     public void Diagnostic_ids_are_unique()
     {
         Assert.Equal(DiagnosticDescriptors.All.Count, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());

@@ -29,7 +29,7 @@ public sealed class GeneratedCodeSnapshotTests
     {
         var expected = new[]
         {
-            "CaseContracts.Internal.JsonSupport.g.cs",
+            "CaseContracts.Internal.JsonSupport.g.cs", "CaseContracts.CaseContractsSchemaAttribute.g.cs",
             "TestProject.Case.g.cs", "TestProject.CaseStatus.g.cs", "TestProject.Connector.g.cs",
             "TestProject.Connector.Jira.g.cs", "TestProject.Connector.None.g.cs", "TestProject.Connector.Resilient.g.cs",
             "TestProject.Connector.ServiceNow.g.cs", "TestProject.CreateCaseRequest.g.cs", "TestProject.ExternalService.g.cs",

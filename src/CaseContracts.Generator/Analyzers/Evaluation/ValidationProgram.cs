@@ -1,0 +1,457 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using CaseContracts.Generator.Analyzers.Json;
+using CaseContracts.Generator.Model;
+using CaseContracts.Generator.Model.Specs;
+using CaseContracts.Generator.Model.Validation;
+
+namespace CaseContracts.Generator.Analyzers.Evaluation;
+
+/// <summary>
+/// The generated validators, run at build time: an evaluator over the same <see cref="ValidatorFileSpec"/>s
+/// the validator emitter turns into C#. Each schema position is looked up by the method name the emitter
+/// gives it, and checked in the emitter's order with its keywords and messages, so a value gets the same
+/// errors (pointer, keyword, message) here as from the generated code at run time; tests hold the two to it.
+/// </summary>
+internal sealed class ValidationProgram
+{
+    private readonly Dictionary<string, Step> _steps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _methodByKey = new(StringComparer.Ordinal);
+    private readonly SchemaIndex _index;
+    private readonly ConcurrentDictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonNode> _constants = new(StringComparer.Ordinal);
+
+    private ValidationProgram(IEnumerable<ValidatorFileSpec> files, SchemaIndex index)
+    {
+        _index = index;
+        foreach (var file in files)
+        {
+            var dispatches = file.Dispatches.ToDictionary(d => d.NodeKey, StringComparer.Ordinal);
+            for (var i = 0; i < file.Nodes.Count; i++)
+            {
+                // As the emitter: format is asserted only when the project opts in.
+                var node = file.AssertFormats || file.Nodes[i].Format is null ? file.Nodes[i] : file.Nodes[i] with { Format = null };
+                _steps[file.Methods[i]] = new Step(node, file.Targets[i], dispatches.TryGetValue(node.Key, out var dispatch) ? dispatch : null);
+                _methodByKey[node.Key] = file.Methods[i];
+            }
+        }
+    }
+
+    public static ValidationProgram Create(IEnumerable<ValidatorFileSpec> files, SchemaIndex index) => new(files, index);
+
+    /// <summary>The validator method of a schema position, or null when there is none.</summary>
+    public string? MethodOf(string key) => _methodByKey.TryGetValue(key, out var method) ? method : null;
+
+    /// <summary>The schema position a validator method checks, with <c>$ref</c>s followed.</summary>
+    public ValidationNode? NodeOf(string method)
+    {
+        for (var hops = 0; hops < 64 && _steps.TryGetValue(method, out var step); hops++)
+        {
+            if (step.Node.RefKey is null)
+            {
+                return step.Node;
+            }
+
+            method = step.Target;
+        }
+
+        return null;
+    }
+
+    /// <summary>The validator method of the schema of property <paramref name="jsonName"/> of the object checked by <paramref name="objectMethod"/>.</summary>
+    public string? PropertyMethod(string objectMethod, string jsonName)
+        => NodeOf(objectMethod) is { } node && node.Properties.FirstOrDefault(p => p.Name == jsonName) is { } property ? MethodOf(property.NodeKey) : null;
+
+    /// <summary>The C# type name of a named schema position (root, definition, inline object), or null.</summary>
+    public string? TypeNameOf(string key) => _index.Find(key)?.TypeName;
+
+    /// <summary>
+    /// How deep checks may nest. Values nest at most 64 deep, and each level takes a few checks ($ref, allOf);
+    /// a schema that refers to itself without reaching into the value (<c>{"$ref": "#"}</c>) would never end.
+    /// </summary>
+    private const int MaxNesting = 512;
+
+    // Per thread: analyzers run concurrently, and one evaluation runs on one thread from start to end.
+    [ThreadStatic]
+    private static int t_nesting;
+
+    /// <summary>Every error the generated validator <paramref name="method"/> reports for <paramref name="value"/>, in its order.</summary>
+    public IReadOnlyList<Violation> Evaluate(JsonNode value, string method)
+    {
+        var errors = new List<Violation>();
+        if (FirstInvalidUnicode(value) is { } invalid)
+        {
+            // At run time such a string ends validation as a whole with one error (no .NET string can hold it).
+            errors.Add(new Violation(string.Empty, "type", Violation.InvalidUnicodeMessage, null, invalid, null, null, ValidationNode.AcceptsAll(string.Empty), ViolationPlace.Root));
+            return errors;
+        }
+
+        Check(method, value, string.Empty, ViolationPlace.Root, errors);
+        return errors;
+    }
+
+    private void Check(string method, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
+    {
+        if (!_steps.TryGetValue(method, out var step))
+        {
+            return;
+        }
+
+        if (++t_nesting > MaxNesting)
+        {
+            t_nesting--;
+            errors.Add(Error(pointer, "$ref", "the schema refers to itself without end", value, step.Node, place));
+            return;
+        }
+
+        try
+        {
+            CheckStep(step, value, pointer, place, errors);
+        }
+        finally
+        {
+            t_nesting--;
+        }
+    }
+
+    private void CheckStep(Step step, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
+    {
+
+        var node = step.Node;
+        if (node.RefKey is not null)
+        {
+            if (step.Target.Length > 0)
+            {
+                Check(step.Target, value, pointer, place, errors);
+            }
+            else
+            {
+                errors.Add(Error(pointer, "$ref", "the schema reference could not be resolved (see diagnostic CC0002)", value, node, place));
+            }
+
+            return;
+        }
+
+        if (node.AlwaysFails)
+        {
+            errors.Add(Error(pointer, "false", "no value is allowed here", value, node, place));
+            return;
+        }
+
+        CheckApplicators(step, value, pointer, place, errors);
+        CheckTypeAndValues(node, value, pointer, place, errors);
+        switch (value.Kind)
+        {
+            case JsonNodeKind.String:
+                CheckString(node, value, pointer, place, errors);
+                break;
+            case JsonNodeKind.Number:
+                CheckNumber(node, value, pointer, place, errors);
+                break;
+            case JsonNodeKind.Array:
+                CheckArray(node, value, pointer, place, errors);
+                break;
+            case JsonNodeKind.Object:
+                CheckObject(node, value, pointer, place, errors);
+                break;
+        }
+    }
+
+    private void CheckApplicators(Step step, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
+    {
+        var node = step.Node;
+        foreach (var member in node.AllOf)
+        {
+            Check(_methodByKey[member], value, pointer, place, errors);
+        }
+
+        if (!node.AnyOf.IsEmpty && CountMatches(node.AnyOf, value, pointer, place) == 0)
+        {
+            errors.Add(Error(pointer, "anyOf", "matches none of the schemas in anyOf", value, node, place));
+        }
+
+        if (node.OneOf.IsEmpty)
+        {
+            return;
+        }
+
+        if (step.Dispatch is { } dispatch && value.Kind == JsonNodeKind.Object)
+        {
+            CheckDispatch(dispatch, node, value, pointer, place, errors);
+            return;
+        }
+
+        var matched = CountMatches(node.OneOf, value, pointer, place);
+        if (matched != 1)
+        {
+            errors.Add(Error(pointer, "oneOf", matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf", value, node, place));
+        }
+    }
+
+    private int CountMatches(EquatableArray<string> members, JsonNode value, string pointer, ViolationPlace place)
+    {
+        var matched = 0;
+        foreach (var member in members)
+        {
+            var branch = new List<Violation>();
+            Check(_methodByKey[member], value, pointer, place, branch);
+            if (branch.Count == 0)
+            {
+                matched++;
+            }
+        }
+
+        return matched;
+    }
+
+    // A discriminated oneOf: only the member the discriminator names is checked (the emitter's UnionDispatch).
+    private void CheckDispatch(UnionDispatch dispatch, ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
+    {
+        var name = dispatch.DiscriminatorJsonName;
+        var memberPointer = pointer + "/" + Escape(name);
+        var unionPlace = place with { OwnerKey = node.Key };
+        if (value.FirstMember(name) is not { } discriminator)
+        {
+            errors.Add(Error(memberPointer, "required", "is required", value, node, unionPlace) with { MemberName = name });
+            return;
+        }
+
+        if (discriminator.Value.Kind == JsonNodeKind.String)
+        {
+            for (var i = 0; i < dispatch.Values.Count; i++)
+            {
+                if (dispatch.Values[i] == discriminator.Value.Text)
+                {
+                    Check(dispatch.Methods[i], value, pointer, new ViolationPlace(place.OwnerKey, dispatch.NodeKey, dispatch.Values[i]), errors);
+                    return;
+                }
+            }
+        }
+
+        var expected = "must be one of " + string.Join(", ", dispatch.Values.Select(v => "\"" + v + "\""));
+        errors.Add(Error(memberPointer, "oneOf", expected, value, node, unionPlace) with { Member = discriminator, MemberName = name, Alternatives = dispatch.Values.ToArray() });
+    }
+
+    private void CheckTypeAndValues(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
+    {
+        if (!node.Types.IsEmpty)
+        {
+            var actual = JsonValues.TypeName(value);
+            var allowed = node.Types.Contains(actual) || (actual == "integer" && node.Types.Contains("number"));
+            if (!allowed)
+            {
+                errors.Add(Error(pointer, "type", "must be " + string.Join(" or ", node.Types), value, node, place));
+            }
+        }
+
+        if (node.ConstJson is not null && !EqualsConstant(value, node.ConstJson))
+        {
+            errors.Add(Error(pointer, "const", "must be " + Truncate(node.ConstJson), value, node, place));
+        }
+
+        if (!node.EnumJson.IsEmpty && !node.EnumJson.Any(candidate => EqualsConstant(value, candidate)))
+        {
+            errors.Add(Error(pointer, "enum", "must be one of " + Truncate(string.Join(", ", node.EnumJson)), value, node, place));
+        }
+    }
+
+    private void CheckString(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
+    {
+        var text = value.Text!;
+        if (node.MinLength is not null || node.MaxLength is not null)
+        {
+            var length = JsonValues.CodePointLength(text);
+            if (node.MinLength is { } min && length < min)
+            {
+                errors.Add(Limit(pointer, "minLength", $"must be at least {Invariant(min)} characters long", Invariant(min), value, node, place));
+            }
+
+            if (node.MaxLength is { } max && length > max)
+            {
+                errors.Add(Limit(pointer, "maxLength", $"must be at most {Invariant(max)} characters long", Invariant(max), value, node, place));
+            }
+        }
+
+        if (node.Pattern is { } pattern && !Matches(pattern, text))
+        {
+            errors.Add(Error(pointer, "pattern", "must match " + pattern, value, node, place));
+        }
+
+        if (node.Format is "date-time" or "uuid" or "email" && !Formats.IsValid(node.Format, text))
+        {
+            errors.Add(Error(pointer, "format", "must be a valid " + node.Format, value, node, place));
+        }
+    }
+
+    private static void CheckNumber(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
+    {
+        var number = value.Text!;
+        if (node.Minimum is { } minimum && JsonValues.Compare(number, minimum) < 0)
+        {
+            errors.Add(Limit(pointer, "minimum", "must be at least " + minimum, minimum, value, node, place));
+        }
+
+        if (node.Maximum is { } maximum && JsonValues.Compare(number, maximum) > 0)
+        {
+            errors.Add(Limit(pointer, "maximum", "must be at most " + maximum, maximum, value, node, place));
+        }
+
+        if (node.ExclusiveMinimum is { } exclusiveMinimum && JsonValues.Compare(number, exclusiveMinimum) <= 0)
+        {
+            errors.Add(Limit(pointer, "exclusiveMinimum", "must be greater than " + exclusiveMinimum, exclusiveMinimum, value, node, place));
+        }
+
+        if (node.ExclusiveMaximum is { } exclusiveMaximum && JsonValues.Compare(number, exclusiveMaximum) >= 0)
+        {
+            errors.Add(Limit(pointer, "exclusiveMaximum", "must be less than " + exclusiveMaximum, exclusiveMaximum, value, node, place));
+        }
+
+        if (node.MultipleOf is { } divisor && !JsonValues.IsMultipleOf(number, divisor))
+        {
+            errors.Add(Error(pointer, "multipleOf", "must be a multiple of " + divisor, value, node, place));
+        }
+    }
+
+    private void CheckArray(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
+    {
+        if (node.ItemsKey is { } items)
+        {
+            for (var i = 0; i < value.Items.Count; i++)
+            {
+                Check(_methodByKey[items], value.Items[i], pointer + "/" + Invariant(i), place, errors);
+            }
+        }
+
+        var count = value.Items.Count;
+        if (node.MinItems is { } min && count < min)
+        {
+            errors.Add(Limit(pointer, "minItems", $"must have at least {Invariant(min)} items", Invariant(min), value, node, place));
+        }
+
+        if (node.MaxItems is { } max && count > max)
+        {
+            errors.Add(Limit(pointer, "maxItems", $"must have at most {Invariant(max)} items", Invariant(max), value, node, place));
+        }
+
+        if (node.UniqueItems && HasDuplicate(value.Items))
+        {
+            errors.Add(Error(pointer, "uniqueItems", "must not contain duplicate items", value, node, place));
+        }
+    }
+
+    private void CheckObject(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
+    {
+        var memberPlace = place with { OwnerKey = node.Key };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in value.Members)
+        {
+            seen.Add(member.Name);
+            var memberPointer = pointer + "/" + Escape(member.Name);
+            if (node.Properties.FirstOrDefault(p => p.Name == member.Name) is { } property)
+            {
+                Check(_methodByKey[property.NodeKey], member.Value, memberPointer, memberPlace, errors);
+            }
+            else if (node.AdditionalPropertiesKey is { } additional)
+            {
+                Check(_methodByKey[additional], member.Value, memberPointer, memberPlace, errors);
+            }
+            else if (node.RejectsAdditionalProperties)
+            {
+                errors.Add(Error(memberPointer, "additionalProperties", "is not an allowed property", value, node, memberPlace) with { Member = member, MemberName = member.Name });
+            }
+        }
+
+        foreach (var required in node.Required)
+        {
+            if (!seen.Contains(required))
+            {
+                errors.Add(Error(pointer + "/" + Escape(required), "required", "is required", value, node, memberPlace) with { MemberName = required });
+            }
+        }
+    }
+
+    private bool EqualsConstant(JsonNode value, string constantJson)
+    {
+        var constant = _constants.GetOrAdd(constantJson, static json => JsonTextParser.Parse(json).Root ?? JsonNode.Null(0, 0));
+        return JsonValues.JsonEquals(value, constant);
+    }
+
+    private bool Matches(string pattern, string text)
+    {
+        var regex = _patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static bool HasDuplicate(IReadOnlyList<JsonNode> items)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (JsonValues.JsonEquals(items[j], items[i]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static JsonNode? FirstInvalidUnicode(JsonNode value)
+    {
+        if (value.HasInvalidUnicode)
+        {
+            return value;
+        }
+
+        foreach (var member in value.Members)
+        {
+            if (member.NameHasInvalidUnicode)
+            {
+                return value;
+            }
+
+            if (FirstInvalidUnicode(member.Value) is { } found)
+            {
+                return found;
+            }
+        }
+
+        foreach (var item in value.Items)
+        {
+            if (FirstInvalidUnicode(item) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static Violation Error(string pointer, string keyword, string message, JsonNode value, ValidationNode node, ViolationPlace place)
+        => new(pointer, keyword, message, null, value, null, null, node, place);
+
+    private static Violation Limit(string pointer, string keyword, string message, string limit, JsonNode value, ValidationNode node, ViolationPlace place)
+        => new(pointer, keyword, message, limit, value, null, null, node, place);
+
+    // RFC 6901, as ValidationContext escapes member names.
+    private static string Escape(string name) => name.Replace("~", "~0").Replace("/", "~1");
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Truncate(string text) => text.Length <= 80 ? text : text.Substring(0, 80) + "…";
+
+    private sealed record Step(ValidationNode Node, string Target, UnionDispatch? Dispatch);
+}
