@@ -20,7 +20,7 @@ dotnet run -c Release --project "$repo_root/tests/CaseContracts.Benchmarks" -p:U
   --artifacts "$artifacts" --exporters markdown csv "${@:---filter=*}"
 
 mkdir -p "$repo_root/build/results"
-for report in "$artifacts"/results/*-report-github.md "$artifacts"/results/*-report.csv; do
+for report in "$artifacts"/results/*-report-github.md "$artifacts"/results/*-ratios.md "$artifacts"/results/*-report.csv; do
   [[ -f "$report" ]] || continue
   name="$(basename "$report")"
   cp "$report" "$repo_root/build/results/$stamp-${name#CaseContracts.Benchmarks.}"
