@@ -73,12 +73,15 @@ public sealed class RatiosExporter : ExporterBase
 
     private static void WriteScaling(List<Row> rows, ILogger logger)
     {
-        var smallest = rows.OrderBy(r => r.NumericParameters[0]).First();
-        logger.WriteLine($"| parameter | benchmark | time | time ÷ time at {smallest.NumericParameters[0]} | allocated |");
-        logger.WriteLine("|---:|---|---:|---:|---:|");
-        foreach (var row in rows.OrderBy(r => r.NumericParameters[0]))
+        logger.WriteLine("| benchmark | parameter | time | time ÷ time at the smallest parameter | allocated | allocated ÷ at the smallest |");
+        logger.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var benchmark in rows.GroupBy(r => r.Display))
         {
-            logger.WriteLine($"| {row.Parameters} | {row.Display} | {Time(row.MeanNanoseconds)} | {Ratio(row.MeanNanoseconds, smallest.MeanNanoseconds)} | {Bytes(row.AllocatedBytes)} |");
+            var smallest = benchmark.OrderBy(r => r.NumericParameters[0]).First();
+            foreach (var row in benchmark.OrderBy(r => r.NumericParameters[0]))
+            {
+                logger.WriteLine($"| {row.Display} | {row.Parameters} | {Time(row.MeanNanoseconds)} | {Ratio(row.MeanNanoseconds, smallest.MeanNanoseconds)} | {Bytes(row.AllocatedBytes)} | {Ratio(row.AllocatedBytes, smallest.AllocatedBytes)} |");
+            }
         }
     }
 
