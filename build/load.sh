@@ -1,0 +1,254 @@
+#!/usr/bin/env bash
+# P2, endpoint throughput: every contender serves POST /api/cases on 127.0.0.1 (a free port each, logging
+# off, Release build); wrk posts the API page's example to each with the same threads, connections and
+# duration, interleaved and repeated; results go to build/results/<date>-load.{md,csv} with the CPU,
+# runtime and settings. Never part of the test command: throughput is measured, not asserted.
+#
+# Usage: build/load.sh [contender ids...]    (default: all, e.g. `build/load.sh a c`)
+# Settings (environment): LOAD_THREADS=1 LOAD_CONNECTIONS=32 LOAD_DURATION=10s LOAD_WARMUP=5s LOAD_ROUNDS=3
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+threads="${LOAD_THREADS:-1}"
+connections="${LOAD_CONNECTIONS:-32}"
+duration="${LOAD_DURATION:-10s}"
+warmup="${LOAD_WARMUP:-5s}"
+rounds="${LOAD_ROUNDS:-3}"
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export ASPNETCORE_ENVIRONMENT=Production
+
+servers_project="$repo_root/tests/CaseContracts.LoadServers"
+servers_dll="$servers_project/bin/Release/net10.0/CaseContracts.LoadServers.dll"
+bodies="$servers_project/bin/Release/net10.0/bodies"
+work="$(mktemp -d)"
+
+# ---------------------------------------------------------------------------------------------------
+# The contenders. Each has a label and a start_<id> function that runs its server in the foreground on
+# the URL given as $1. Adding one = a start_<id> function, a label, its id in all_contenders (and its
+# project in build_contenders when it is not in CaseContracts.LoadServers).
+# ---------------------------------------------------------------------------------------------------
+declare -A label=(
+  [a]="bare Kestrel endpoint: reads the body, canned 200"
+  [c]="hand-written minimal API: [FromBody] DTOs + AddValidation"
+)
+all_contenders=(a c)
+
+start_a() { exec dotnet "$servers_dll" bare --urls "$1"; }
+start_c() { exec dotnet "$servers_dll" minimal-api --urls "$1"; }
+
+build_contenders() {
+  dotnet build "$servers_project" -c Release -p:UseSharedCompilation=true -nologo -v:q
+}
+
+# ---------------------------------------------------------------------------------------------------
+
+log() { echo "==> $*" >&2; }
+
+# Installs Debian packages when a command is missing: as root directly, else through passwordless sudo.
+require_command() {
+  local command="$1" package="$2"
+  command -v "$command" >/dev/null 2>&1 && return 0
+  local sudo=""
+  if [[ "$(id -u)" != "0" ]]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      sudo="sudo -n"
+    else
+      echo "!! '$command' is missing and this user cannot install it: run 'apt-get install -y $package' as root, then retry" >&2
+      exit 2
+    fi
+  fi
+  log "installing $package (Debian)"
+  if ! $sudo apt-get install -y "$package" >"$work/apt.log" 2>&1; then
+    $sudo apt-get update >>"$work/apt.log" 2>&1 || true
+    $sudo apt-get install -y "$package" >>"$work/apt.log" 2>&1 || { cat "$work/apt.log" >&2; echo "!! could not install $package" >&2; exit 2; }
+  fi
+}
+
+declare -A server_pid=() server_url=()
+
+stop_servers() {
+  local id
+  for id in "${!server_pid[@]}"; do
+    kill "${server_pid[$id]}" 2>/dev/null || true
+  done
+  for id in "${!server_pid[@]}"; do
+    wait "${server_pid[$id]}" 2>/dev/null || true
+  done
+}
+
+cleanup() {
+  stop_servers
+  rm -rf "$work"
+  if [[ "${CASECONTRACTS_KEEP_BUILD_SERVERS:-}" != "1" ]]; then
+    dotnet build-server shutdown >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+
+free_port() { dotnet "$servers_dll" free-port; }
+
+# POSTs a body; prints the HTTP status (000 when nothing answered).
+post_status() {
+  curl -s -o /dev/null -w '%{http_code}' --max-time 10 \
+    -H 'Content-Type: application/json' -H 'kbn-xsrf: true' ${LOAD_AUTHORIZATION:+-H "Authorization: $LOAD_AUTHORIZATION"} \
+    --data-binary "@$2" "$1/api/cases" || true
+}
+
+# Starts a contender on a free port (retrying once should another process take the port first) and
+# waits until it answers the API page's example with a 200.
+start_server() {
+  local id="$1" attempt port url status
+  for attempt in 1 2; do
+    port="$(free_port)"
+    url="http://127.0.0.1:$port"
+    ("start_$id" "$url") >"$work/server-$id.log" 2>&1 &
+    server_pid[$id]=$!
+    for _ in $(seq 1 120); do
+      status="$(post_status "$url" "$bodies/api-page-example.json")"
+      [[ "$status" != "000" ]] && break
+      kill -0 "${server_pid[$id]}" 2>/dev/null || break
+      sleep 0.5
+    done
+    if [[ "$status" == "200" ]]; then
+      server_url[$id]="$url"
+      log "($id) ${label[$id]}: $url"
+      return 0
+    fi
+    kill "${server_pid[$id]}" 2>/dev/null || true
+    wait "${server_pid[$id]}" 2>/dev/null || true
+    unset "server_pid[$id]"
+    echo "!! ($id) did not answer the API page's example with 200 (got $status), attempt $attempt; its output:" >&2
+    tail -n 20 "$work/server-$id.log" >&2 || true
+  done
+  exit 1
+}
+
+# Runs wrk once against a contender; prints its RESULT line.
+measure() {
+  local id="$1" seconds="$2"
+  LOAD_BODY_FILE="$bodies/api-page-example.json" wrk -t"$threads" -c"$connections" -d"$seconds" --timeout 5s \
+    -s "$repo_root/build/load.lua" "${server_url[$id]}/api/cases" | grep '^RESULT ' || { echo "!! wrk failed against ($id)" >&2; exit 1; }
+}
+
+field() { sed -n "s/.* $2=\([0-9]*\).*/\1/p" <<<" $1"; }
+
+median() { LC_ALL=C sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# ---------------------------------------------------------------------------------------------------
+
+contenders=("$@")
+(( ${#contenders[@]} > 0 )) || contenders=("${all_contenders[@]}")
+for id in "${contenders[@]}"; do
+  declare -F "start_$id" >/dev/null || { echo "!! unknown contender '$id' (known: ${all_contenders[*]})" >&2; exit 2; }
+done
+
+require_command wrk wrk
+require_command curl curl
+log "building the servers (Release)"
+build_contenders
+
+stamp="$(date -u +%Y-%m-%d)"
+started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+cores="$(nproc)"
+runtime="$(dotnet --list-runtimes | sed -n 's/^Microsoft.AspNetCore.App \([^ ]*\).*/ASP.NET Core \1/p' | tail -n 1)"
+sdk="$(dotnet --version)"
+wrk_version="$( (wrk -v 2>&1 || true) | head -n 1 | awk '{ print $2 }')"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+for id in "${contenders[@]}"; do
+  start_server "$id"
+done
+
+# Which contender accepts what: every probe body is valid or invalid by the schema (its file name says
+# which). A contender that checks fewer rules would otherwise look faster for the wrong reason.
+probe_rows=()
+for probe in "$bodies"/probes/*.json; do
+  name="$(basename "$probe" .json)"
+  row="| \`$name\` |"
+  for id in "${contenders[@]}"; do
+    status="$(post_status "${server_url[$id]}" "$probe")"
+    mark=""
+    if [[ "$id" != "a" ]]; then
+      if [[ "$name" == valid-* && "$status" != 2* ]] || [[ "$name" == invalid-* && "$status" != 4* ]]; then
+        mark=" ✗"
+      fi
+    fi
+    row+=" $status$mark |"
+  done
+  probe_rows+=("$row")
+done
+
+log "warm-up: $warmup per contender"
+for id in "${contenders[@]}"; do
+  measure "$id" "$warmup" >/dev/null
+done
+
+csv="$work/load.csv"
+runs="$work/runs.tsv"   # id, req/s, p50, p99, non-2xx: what the summary is computed from
+: >"$runs"
+echo "date,round,contender,label,threads,connections,duration,requests,seconds,requests_per_second,p50_us,p90_us,p99_us,non2xx,socket_errors" >"$csv"
+for round in $(seq 1 "$rounds"); do
+  # Interleaved, and the order rotates each round, so slow drift on a shared machine is spread evenly.
+  count=${#contenders[@]}
+  for offset in $(seq 0 $((count - 1))); do
+    id="${contenders[$(( (offset + round - 1) % count ))]}"
+    result="$(measure "$id" "$duration")"
+    requests="$(field "$result" requests)"
+    micros="$(field "$result" duration_us)"
+    rps="$(awk -v r="$requests" -v us="$micros" 'BEGIN { printf "%.0f", r / (us / 1e6) }')"
+    seconds="$(awk -v us="$micros" 'BEGIN { printf "%.2f", us / 1e6 }')"
+    non2xx="$(field "$result" non2xx)"
+    log "round $round ($id): $rps req/s, p50 $(field "$result" p50_us) us, p99 $(field "$result" p99_us) us, non-2xx $non2xx"
+    echo "$started,$round,$id,\"${label[$id]}\",$threads,$connections,$duration,$requests,$seconds,$rps,$(field "$result" p50_us),$(field "$result" p90_us),$(field "$result" p99_us),$non2xx,$(field "$result" socket_errors)" >>"$csv"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$id" "$rps" "$(field "$result" p50_us)" "$(field "$result" p99_us)" "$non2xx" >>"$runs"
+  done
+done
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# One measure (2 req/s, 3 p50, 4 p99, 5 non-2xx) of one contender, one value per round.
+column_of() { awk -F'\t' -v id="$1" -v col="$2" '$1 == id { print $col }' "$runs"; }
+
+baseline="${contenders[0]}"
+base_rps="$(column_of "$baseline" 2 | median)"
+base_p99="$(column_of "$baseline" 4 | median)"
+
+mkdir -p "$repo_root/build/results"
+md="$repo_root/build/results/$stamp-load.md"
+{
+  echo "# P2 — endpoint throughput ($started)"
+  echo
+  echo "- Command: \`bash build/load.sh${*:+ $*}\`"
+  echo "- Machine: $cpu, $cores cores (wrk and the server share them); load average $load_before before, $load_after after"
+  echo "- Runtime: $runtime (SDK $sdk), Release builds, logging off, Production environment; wrk $wrk_version"
+  echo "- wrk: $threads thread(s), $connections connections, $duration per run after a $warmup warm-up; $rounds rounds, interleaved (order rotating)"
+  echo "- Request: POST /api/cases with the API page's example (strict JSON: its trailing comma removed, so every contender can read it); every contender answers 200 with the same case JSON"
+  echo
+  echo "Medians over the rounds; ratios to ($baseline). Every run is in \`$stamp-load.csv\`."
+  echo
+  echo "| contender | req/s | ratio | p50 (µs) | p99 (µs) | p99 ratio | non-2xx |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for id in "${contenders[@]}"; do
+    rps="$(column_of "$id" 2 | median)"
+    p50="$(column_of "$id" 3 | median)"
+    p99="$(column_of "$id" 4 | median)"
+    non2xx="$(column_of "$id" 5 | awk '{ s += $1 } END { print s + 0 }')"
+    awk -v id="$id" -v l="${label[$id]}" -v rps="$rps" -v p50="$p50" -v p99="$p99" -v brps="$base_rps" -v bp99="$base_p99" -v n="$non2xx" \
+      'BEGIN { printf "| (%s) %s | %.0f | %.2f | %.0f | %.0f | %.2f | %d |\n", id, l, rps, rps / brps, p50, p99, p99 / bp99, n }'
+  done
+  echo
+  echo "Rules check: the HTTP status each contender gives each probe body (\`bodies/probes/\` of"
+  echo "CaseContracts.LoadServers; the name says whether the schema accepts it). ✗ marks a verdict that differs"
+  echo "from the schema's ((a) checks nothing by design)."
+  echo
+  header="| probe |"
+  rule="|---|"
+  for id in "${contenders[@]}"; do header+=" ($id) |"; rule+="---:|"; done
+  echo "$header"
+  echo "$rule"
+  printf '%s\n' "${probe_rows[@]}"
+} >"$md"
+cp "$csv" "$repo_root/build/results/$stamp-load.csv"
+cat "$md"
+log "results: build/results/$stamp-load.md and .csv"
