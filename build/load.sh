@@ -4,7 +4,7 @@
 # duration, interleaved and repeated; results go to build/results/<date>-load.{md,csv} with the CPU,
 # runtime and settings. Never part of the test command: throughput is measured, not asserted.
 #
-# Usage: build/load.sh [contender ids...]    (default: all, e.g. `build/load.sh a c`)
+# Usage: build/load.sh [contender ids...]    (default: all four, a b c d; e.g. `build/load.sh a b`)
 # Settings (environment): LOAD_THREADS=1 LOAD_CONNECTIONS=32 LOAD_DURATION=10s LOAD_WARMUP=5s LOAD_ROUNDS=3
 set -euo pipefail
 
@@ -30,15 +30,32 @@ work="$(mktemp -d)"
 # ---------------------------------------------------------------------------------------------------
 declare -A label=(
   [a]="bare Kestrel endpoint: reads the body, canned 200"
+  [b]="generated endpoint: one-pass parse + validate, no-op handler"
   [c]="hand-written minimal API: [FromBody] DTOs + AddValidation"
+  [d]="CaseServer: Basic auth, kbn-xsrf, durable SQLite (WAL, synchronous=FULL)"
 )
-all_contenders=(a c)
+all_contenders=(a b c d)
+
+case_server_dll="$repo_root/samples/CaseServer/bin/Release/net10.0/CaseServer.dll"
+# (d) runs as deployed: authentication on, one configured user. Every request carries that user's Basic
+# credentials (the other contenders ignore the header). Its hash is made once, by the server's own command.
+load_user="load"
+load_password="load-test-password"
+export LOAD_AUTHORIZATION="${LOAD_AUTHORIZATION:-Basic $(printf '%s:%s' "$load_user" "$load_password" | base64 -w0)}"
 
 start_a() { exec dotnet "$servers_dll" bare --urls "$1"; }
+start_b() { exec dotnet "$servers_dll" generated --urls "$1"; }
 start_c() { exec dotnet "$servers_dll" minimal-api --urls "$1"; }
+start_d() {
+  exec dotnet "$case_server_dll" --urls "$1" \
+    --ConnectionStrings:Cases="Data Source=$work/cases.db" --Logging:LogLevel:Default=None \
+    --CaseServer:Users:$load_user:PasswordHash="$load_password_hash"
+}
 
 build_contenders() {
   dotnet build "$servers_project" -c Release -p:UseSharedCompilation=true -nologo -v:q
+  dotnet build "$repo_root/samples/CaseServer" -c Release -p:UseSharedCompilation=true -nologo -v:q
+  load_password_hash="$(printf '%s' "$load_password" | dotnet "$case_server_dll" hash-password | tail -n 1)"
 }
 
 # ---------------------------------------------------------------------------------------------------

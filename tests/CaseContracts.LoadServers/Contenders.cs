@@ -5,15 +5,15 @@ using CaseContracts.LoadServers.MinimalApi;
 namespace CaseContracts.LoadServers;
 
 /// <summary>
-/// Every contender this project serves. The generated endpoint, (b), is one more entry here once the
-/// generator emits it (see the README's "Performance" section); the full CaseServer, (d), is its own
-/// program and is started by build/load.sh directly.
+/// Every contender this project serves. The full CaseServer, (d), is its own program and is started by
+/// build/load.sh directly.
 /// </summary>
 internal static class Contenders
 {
     public static IReadOnlyDictionary<string, Contender> ByName { get; } = new Dictionary<string, Contender>(StringComparer.Ordinal)
     {
         ["bare"] = new("bare", BareEndpoint.ConfigureServices, BareEndpoint.Map),
+        ["generated"] = new("generated", GeneratedEndpoint.ConfigureServices, GeneratedEndpoint.Map),
         ["minimal-api"] = new("minimal-api", MinimalApiEndpoint.ConfigureServices, MinimalApiEndpoint.Map),
     };
 }
