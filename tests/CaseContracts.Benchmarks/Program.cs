@@ -1,3 +1,7 @@
 using BenchmarkDotNet.Running;
+using CaseContracts.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(CaseContracts.Benchmarks.ParseAndValidate).Assembly).Run(args);
+if (!ProfileLoop.TryRun(args))
+{
+    BenchmarkSwitcher.FromAssembly(typeof(ParseAndValidate).Assembly).Run(args);
+}
