@@ -10,7 +10,10 @@ stamp="$(date -u +%Y-%m-%d)"
 
 dotnet run -c Release --project "$repo_root/tests/CaseContracts.Benchmarks" -p:UseSharedCompilation=true -- \
   --artifacts "$artifacts" --exporters markdown csv "${@:---filter=*}"
-dotnet build-server shutdown >/dev/null 2>&1 || true
+# As in test.sh: CASECONTRACTS_KEEP_BUILD_SERVERS=1 leaves the build servers to other checkouts building at once.
+if [[ "${CASECONTRACTS_KEEP_BUILD_SERVERS:-}" != "1" ]]; then
+  dotnet build-server shutdown >/dev/null 2>&1 || true
+fi
 
 mkdir -p "$repo_root/build/results"
 for report in "$artifacts"/results/*-report-github.md "$artifacts"/results/*-report.csv; do
