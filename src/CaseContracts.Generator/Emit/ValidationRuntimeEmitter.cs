@@ -309,7 +309,10 @@ internal struct ValidationContext
     /// <summary>The errors added since <paramref name="since"/> lie inside element <paramref name="index"/>.</summary>
     public void Prefix(int since, int index) => Enclose(since, new Segment(null, index));
 
-    /// <summary>Every error with its complete JSON Pointer, in the order found; null when there is none.</summary>
+    /// <summary>
+    /// Every error with its complete JSON Pointer, in the order found; null when there is none. Called once,
+    /// when the run ends: it completes the pointers of the errors in place.
+    /// </summary>
     public readonly ValidationError[]? ToErrors()
     {
         if (_errorCount == 0)
