@@ -13,7 +13,9 @@ internal static class ParseEntryPoints
         var hide = hidesInherited ? "new " : string.Empty;
         var result = $"ParseResult<{typeName}>";
         writer.Line($"/// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>");
-        writer.Line($"public static {hide}{result} TryParse(global::System.ReadOnlySpan<byte> utf8Json) => {Runtime}.ParseValidated<{typeName}>(utf8Json, ReadValidated);");
+        writer.Line($"public static {hide}{result} TryParse(global::System.ReadOnlySpan<byte> utf8Json)");
+        // A lambda, not the method group: a delegate bound to a static method goes through a shuffle thunk on every call.
+        writer.Line($"    => {Runtime}.ParseValidated<{typeName}>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));");
         writer.Line();
         writer.Line("/// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref=\"TryParse(global::System.ReadOnlySpan{byte})\"/>.</summary>");
         writer.Line($"public static {hide}{result} TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)");

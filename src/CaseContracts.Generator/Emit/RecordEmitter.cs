@@ -144,10 +144,15 @@ internal static class RecordEmitter
         writer.Close();
         writer.Line();
 
+        if (type.Properties.Count > 0)
+        {
+            PropertyNameMatch.Declare(writer);
+        }
+
         var first = true;
         foreach (var property in type.Properties)
         {
-            writer.Open($"{(first ? string.Empty : "else ")}if (reader.ValueTextEquals({CSharpLiterals.Utf8(property.JsonName)}))");
+            writer.Open($"{(first ? string.Empty : "else ")}if ({PropertyNameMatch.Is(property.JsonName)})");
             first = false;
             writer.Line($"{Support}.Next(ref reader);");
             if (property.ConstJson is not null)

@@ -26,7 +26,7 @@ internal static class ValidatingReaderEmitter
         }
 
         writer.Open($"if (reader.TokenType != {TokenType}.StartObject)");
-        writer.Line($"{Validators}.{type.ValidatorMethod}(ref reader, context);");
+        writer.Line($"{Validators}.{type.ValidatorMethod}(ref reader, ref context);");
         writer.Line("return null;");
         writer.Close();
         writer.Line();
@@ -48,10 +48,15 @@ internal static class ValidatingReaderEmitter
         writer.Line("break;");
         writer.Close();
         writer.Line();
+        if (type.Properties.Count > 0)
+        {
+            PropertyNameMatch.Declare(writer);
+        }
+
         var first = true;
         foreach (var property in type.Properties)
         {
-            writer.Open($"{(first ? string.Empty : "else ")}if (reader.ValueTextEquals({CSharpLiterals.Utf8(property.JsonName)}))");
+            writer.Open($"{(first ? string.Empty : "else ")}if ({PropertyNameMatch.Is(property.JsonName)})");
             first = false;
             if (property.Required)
             {
@@ -136,7 +141,7 @@ internal static class ValidatingReaderEmitter
         }
 
         writer.Open($"if (reader.TokenType != {TokenType}.StartObject)");
-        writer.Line($"{Validators}.{union.ValidatorMethod}(ref reader, context);");
+        writer.Line($"{Validators}.{union.ValidatorMethod}(ref reader, ref context);");
         writer.Line("return null;");
         writer.Close();
         writer.Line();
@@ -145,7 +150,7 @@ internal static class ValidatingReaderEmitter
         foreach (var variant in union.Variants)
         {
             writer.Open($"if (lookahead.ValueTextEquals({CSharpLiterals.Utf8(variant.Value)}))");
-            writer.Line($"return {variant.Name}.ReadValidated(ref reader, context);");
+            writer.Line($"return {variant.Name}.ReadValidated(ref reader, ref context);");
             writer.Close();
             writer.Line();
         }
@@ -153,7 +158,7 @@ internal static class ValidatingReaderEmitter
         writer.Close();
         writer.Line();
         writer.Line("// No variant named: the union's validator reports it (a missing or unknown discriminator).");
-        writer.Line($"{Validators}.{union.ValidatorMethod}(ref reader, context);");
+        writer.Line($"{Validators}.{union.ValidatorMethod}(ref reader, ref context);");
         writer.Line("return null;");
         writer.Close();
         writer.Line();
@@ -162,7 +167,7 @@ internal static class ValidatingReaderEmitter
     private static void Header(SourceWriter writer, string typeName, bool hidesInherited)
     {
         writer.Line("/// <summary>Binds and validates the value at <paramref name=\"reader\"/> in one pass; null when <paramref name=\"context\"/> got errors.</summary>");
-        writer.Open($"internal static {(hidesInherited ? "new " : string.Empty)}{typeName}? ReadValidated(ref {Reader} reader, ValidationContext context)");
+        writer.Open($"internal static {(hidesInherited ? "new " : string.Empty)}{typeName}? ReadValidated(ref {Reader} reader, ref ValidationContext context)");
     }
 
     private static void EmitValidateThenBind(SourceWriter writer, string validator)
@@ -170,7 +175,7 @@ internal static class ValidatingReaderEmitter
         writer.Line("// This schema position asserts more than the type's shape: validate a copy, then bind.");
         writer.Line("var mark = context.ErrorCount;");
         writer.Line("var start = reader;");
-        writer.Line($"{Validators}.{validator}(ref reader, context);");
+        writer.Line($"{Validators}.{validator}(ref reader, ref context);");
         writer.Open($"if (context.ErrorCount != mark || start.TokenType != {TokenType}.StartObject)");
         writer.Line("return null;");
         writer.Close();
@@ -200,7 +205,7 @@ internal static class ValidatingReaderEmitter
             : $"reader.TokenType == {TokenType}.String && reader.ValueTextEquals({CSharpLiterals.Utf8(Pipeline.JsonStrings.Decode(property.ConstJson!))})";
         writer.Open($"if (!({matches}))");
         writer.Line("var errorsBefore = context.ErrorCount;");
-        writer.Line($"{Validators}.{property.Read.Validator}(ref reader, context);");
+        writer.Line($"{Validators}.{property.Read.Validator}(ref reader, ref context);");
         EmitPrefix(writer, "errorsBefore", CSharpLiterals.String(property.JsonName));
         writer.Close();
     }
@@ -235,7 +240,7 @@ internal static class ValidatingReaderEmitter
 
         writer.Open("else");
         writer.Line($"var {mark} = context.ErrorCount;");
-        writer.Line($"{Validators}.{validator}(ref reader, context);");
+        writer.Line($"{Validators}.{validator}(ref reader, ref context);");
         EmitPrefix(writer, mark, segment);
         writer.Close();
     }
@@ -251,7 +256,7 @@ internal static class ValidatingReaderEmitter
     private static void EmitProperty(SourceWriter writer, PropertySpec property)
     {
         var read = property.Read;
-        var validate = $"{Validators}.{read.Validator}(ref reader, context);";
+        var validate = $"{Validators}.{read.Validator}(ref reader, ref context);";
         if (property.Value is null || !property.IsSettable)
         {
             writer.Line(validate);
@@ -267,11 +272,11 @@ internal static class ValidatingReaderEmitter
                 break;
             case ReadMode.Record when read.NullBeforeRecord:
                 writer.Open($"if (reader.TokenType != {TokenType}.Null)");
-                writer.Line($"{local} = {property.Value.TypeName}.ReadValidated(ref reader, context);");
+                writer.Line($"{local} = {property.Value.TypeName}.ReadValidated(ref reader, ref context);");
                 writer.Close();
                 break;
             case ReadMode.Record:
-                writer.Line($"{local} = {property.Value.TypeName}.ReadValidated(ref reader, context);");
+                writer.Line($"{local} = {property.Value.TypeName}.ReadValidated(ref reader, ref context);");
                 break;
             case ReadMode.Array:
                 EmitArray(writer, property, validate);
@@ -291,7 +296,7 @@ internal static class ValidatingReaderEmitter
     {
         var element = property.Value!.Element!;
         writer.Open($"if (reader.TokenType == {TokenType}.StartArray)");
-        writer.Line($"var list = new global::System.Collections.Generic.List<{element.DeclaredType}>();");
+        writer.Line($"var elements = new {Support}.ArrayBuilder<{element.DeclaredType}>();");
         writer.Line("var index = 0;");
         writer.Open("while (true)");
         writer.Line($"{Support}.Next(ref reader);");
@@ -301,11 +306,11 @@ internal static class ValidatingReaderEmitter
         writer.Line();
         if (property.Read.ElementBindImpliesValid)
         {
-            EmitBindOrValidate(writer, element, "list.Add({0});", property.Read.ItemsValidator!, "index", "elementErrorsBefore");
+            EmitBindOrValidate(writer, element, "elements.Add({0});", property.Read.ItemsValidator!, "index", "elementErrorsBefore");
             writer.Line("index++;");
             writer.Close();
             writer.Line();
-            writer.Line($"{Local(property)} = list;");
+            writer.Line($"{Local(property)} = elements.ToArray();");
             writer.Close();
             writer.Open("else");
             writer.Line("// null (when allowed) or a type error: the array's validator decides.");
@@ -317,22 +322,22 @@ internal static class ValidatingReaderEmitter
         writer.Line("var elementErrorsBefore = context.ErrorCount;");
         if (property.Read.ElementMode == ReadMode.Record)
         {
-            writer.Line($"var item = {element.TypeName}.ReadValidated(ref reader, context);");
+            writer.Line($"var item = {element.TypeName}.ReadValidated(ref reader, ref context);");
             writer.Open("if (item is not null)");
-            writer.Line("list.Add(item);");
+            writer.Line("elements.Add(item);");
             writer.Close();
         }
         else
         {
-            EmitBindScalar(writer, element, value => $"list.Add({value});");
-            writer.Line($"{Validators}.{property.Read.ItemsValidator}(ref reader, context);");
+            EmitBindScalar(writer, element, value => $"elements.Add({value});");
+            writer.Line($"{Validators}.{property.Read.ItemsValidator}(ref reader, ref context);");
         }
 
         EmitPrefix(writer, "elementErrorsBefore", "index");
         writer.Line("index++;");
         writer.Close();
         writer.Line();
-        writer.Line($"{Local(property)} = list;");
+        writer.Line($"{Local(property)} = elements.ToArray();");
         writer.Close();
         writer.Open("else");
         writer.Line("// null (when allowed) or a type error: the array's validator decides.");

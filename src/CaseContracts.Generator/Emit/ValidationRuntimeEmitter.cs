@@ -31,8 +31,16 @@ internal static class ValidationRuntimeEmitter
 [GeneratedCode]
 public sealed record ValidationError(string Path, string Keyword, string? Value, string Message)
 {
+    private string _path = Path;
+
+    /// <summary>JSON Pointer (RFC 6901) of the offending value, <c>""</c> for the document itself.</summary>
+    public string Path { get => _path; init => _path = value; }
+
     /// <summary>For limit keywords (<c>minLength</c>, <c>maxLength</c>, <c>minItems</c>, <c>maxItems</c>, <c>minimum</c>…): the schema's limit.</summary>
     public string? Limit { get; init; }
+
+    // A validation run completes the pointer once it knows every enclosing member, before handing the error out.
+    internal void CompletePath(string path) => _path = path;
 }
 
 /// <summary>Renders validation errors the way Kibana's HTTP API words them.</summary>
@@ -155,7 +163,7 @@ public readonly struct ParseResult<T>
 internal static partial class SchemaValidators
 {
     /// <summary>A generated validator: checks the value at the reader and leaves the reader on its last token.</summary>
-    internal delegate void Validator(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context);
+    internal delegate void Validator(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context);
 
     /// <summary>
     /// Validates a whole document in one pass: null when valid, else every error. Text that is not JSON
@@ -169,7 +177,7 @@ internal static partial class SchemaValidators
         try
         {
             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-            validate(ref reader, context);
+            validate(ref reader, ref context);
             if (reader.Read())
             {
                 throw new global::System.Text.Json.JsonException("Unexpected content after the JSON value.");
@@ -187,11 +195,11 @@ internal static partial class SchemaValidators
             return new[] { new ValidationError("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage) };
         }
 
-        return context.ErrorCount == 0 ? null : context.Errors;
+        return context.ToErrors();
     }
 
     /// <summary>A generated validating reader: binds and checks the value at the reader in one pass; null when it has errors.</summary>
-    internal delegate T? ValidatingReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+    internal delegate T? ValidatingReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         where T : class;
 
     /// <summary>Reads and validates a whole document in one pass with a validating reader.</summary>
@@ -204,7 +212,7 @@ internal static partial class SchemaValidators
         try
         {
             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-            value = read(ref reader, context);
+            value = read(ref reader, ref context);
             if (reader.Read())
             {
                 throw new global::System.Text.Json.JsonException("Unexpected content after the JSON value.");
@@ -221,9 +229,9 @@ internal static partial class SchemaValidators
             return ParseResult<T>.Invalid(new[] { new ValidationError("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage) });
         }
 
-        if (context.ErrorCount > 0)
+        if (context.ToErrors() is { } errors)
         {
-            return ParseResult<T>.Invalid(context.Errors!);
+            return ParseResult<T>.Invalid(errors);
         }
 
         // A schema that allows null at the root: null is valid JSON but no value of T.
@@ -259,46 +267,195 @@ internal static partial class SchemaValidators
 }
 
 /// <summary>
-/// The errors of one validation run. Paths are built while unwinding: a validator reports an error
-/// relative to the value it checks, and each enclosing member or element prefixes its name only when
-/// errors came back, so valid input does no path work at all.
+/// The errors of one validation run, passed by reference through the generated validators (a struct: a
+/// valid document allocates nothing here). Paths are resolved once, at the end: a validator reports an
+/// error relative to the value it checks, and each enclosing member or element only records, when errors
+/// came back, that they lie inside it (a name or an index, no string work), so valid input does no path
+/// work and each error's JSON Pointer is built once.
 /// </summary>
 [GeneratedCode]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-internal sealed class ValidationContext
+internal struct ValidationContext
 {
-    /// <summary>Errors so far; allocated on the first one, so valid input allocates nothing here.</summary>
-    public global::System.Collections.Generic.List<ValidationError>? Errors { get; private set; }
+    private Entry[]? _errors;
+    private int _errorCount;
+    private Segment[]? _segments;
+    private int _segmentCount;
 
-    public int ErrorCount => Errors?.Count ?? 0;
+    public readonly int ErrorCount => _errorCount;
 
     /// <summary>Drops errors added after <paramref name="count"/> (a failed branch of anyOf/oneOf).</summary>
-    public void Truncate(int count) => Errors?.RemoveRange(count, Errors.Count - count);
-
-    /// <summary>An error about the value being checked.</summary>
-    public void Add(string keyword, string? value, string message, string? limit = null)
-        => (Errors ??= new global::System.Collections.Generic.List<ValidationError>()).Add(new ValidationError("", keyword, value, message) { Limit = limit });
-
-    /// <summary>An error about the member <paramref name="name"/> of the object being checked (missing, or not allowed).</summary>
-    public void AddForMember(string name, string keyword, string? value, string message)
-        => (Errors ??= new global::System.Collections.Generic.List<ValidationError>()).Add(new ValidationError("/" + Escape(name), keyword, value, message));
-
-    /// <summary>The errors added since <paramref name="since"/> lie inside member <paramref name="name"/>.</summary>
-    public void Prefix(int since, string name) => PrefixSegment(since, "/" + Escape(name));
-
-    /// <summary>The errors added since <paramref name="since"/> lie inside element <paramref name="index"/>.</summary>
-    public void Prefix(int since, int index) => PrefixSegment(since, "/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-
-    private void PrefixSegment(int since, string segment)
+    public void Truncate(int count)
     {
-        for (var i = since; i < Errors!.Count; i++)
+        _errorCount = count;
+        // Segments recorded since then (the log's tail) cover only dropped errors.
+        while (_segmentCount > 0 && _segments![_segmentCount - 1].Since >= count)
         {
-            Errors[i] = Errors[i] with { Path = segment + Errors[i].Path };
+            _segmentCount--;
         }
     }
 
-    // RFC 6901: "~" and "/" inside a name are escaped.
-    private static string Escape(string name) => name.IndexOf('~') < 0 && name.IndexOf('/') < 0 ? name : name.Replace("~", "~0").Replace("/", "~1");
+    /// <summary>An error about the value being checked.</summary>
+    public void Add(string keyword, string? value, string message, string? limit = null)
+        => Append(new ValidationError("", keyword, value, message) { Limit = limit });
+
+    /// <summary>An error about the member <paramref name="name"/> of the object being checked (missing, or not allowed).</summary>
+    public void AddForMember(string name, string keyword, string? value, string message)
+        => Append(new ValidationError(Segment.Pointer(name), keyword, value, message));
+
+    /// <summary>The errors added since <paramref name="since"/> lie inside member <paramref name="name"/>.</summary>
+    public void Prefix(int since, string name) => Enclose(since, new Segment(name, 0));
+
+    /// <summary>The errors added since <paramref name="since"/> lie inside element <paramref name="index"/>.</summary>
+    public void Prefix(int since, int index) => Enclose(since, new Segment(null, index));
+
+    /// <summary>
+    /// Every error with its complete JSON Pointer, in the order found; null when there is none. Called once,
+    /// when the run ends: it completes the pointers of the errors in place.
+    /// </summary>
+    public readonly ValidationError[]? ToErrors()
+    {
+        if (_errorCount == 0)
+        {
+            return null;
+        }
+
+        var errors = new ValidationError[_errorCount];
+        global::System.Span<char> buffer = stackalloc char[256];
+        for (var i = 0; i < _errorCount; i++)
+        {
+            var entry = _errors![i];
+            if (entry.Innermost >= 0)
+            {
+                var length = MaxLength(entry.Innermost);
+                var path = length <= buffer.Length ? buffer : new char[length];
+                entry.Error.CompletePath(string.Concat(path.Slice(0, Write(path, entry.Innermost)), entry.Error.Path));
+            }
+
+            errors[i] = entry.Error;
+        }
+
+        return errors;
+    }
+
+    private void Append(ValidationError error)
+    {
+        if (_errors is null || _errorCount == _errors.Length)
+        {
+            global::System.Array.Resize(ref _errors, _errorCount == 0 ? 8 : _errorCount * 2);
+        }
+
+        _errors[_errorCount++] = new Entry { Error = error, Innermost = -1, Outermost = -1 };
+    }
+
+    // Links the errors since `since` (and the segments they already lie in) to one new enclosing segment:
+    // work proportional to the errors times their depth, and no strings.
+    private void Enclose(int since, Segment segment)
+    {
+        if (_segments is null || _segmentCount == _segments.Length)
+        {
+            global::System.Array.Resize(ref _segments, _segmentCount == 0 ? 8 : _segmentCount * 2);
+        }
+
+        var index = _segmentCount++;
+        segment.Since = since;
+        _segments[index] = segment;
+        for (var i = since; i < _errorCount; i++)
+        {
+            ref var entry = ref _errors![i];
+            if (entry.Outermost >= 0)
+            {
+                _segments[entry.Outermost].Parent = index;
+            }
+            else
+            {
+                entry.Innermost = index;
+            }
+
+            entry.Outermost = index;
+        }
+    }
+
+    // An upper bound of the text of a segment and all that enclose it.
+    private readonly int MaxLength(int segment)
+    {
+        var length = 0;
+        while (segment >= 0)
+        {
+            ref readonly var enclosing = ref _segments![segment];
+            length += 1 + (enclosing.Name is { } name ? 2 * name.Length : 11);
+            segment = enclosing.Parent;
+        }
+
+        return length;
+    }
+
+    // Writes the enclosing segments outermost first; returns the length written.
+    private readonly int Write(global::System.Span<char> path, int segment)
+    {
+        if (segment < 0)
+        {
+            return 0;
+        }
+
+        var written = Write(path, _segments![segment].Parent);
+        return written + _segments[segment].WriteTo(path.Slice(written));
+    }
+
+    private struct Entry
+    {
+        public ValidationError Error;
+        public int Innermost;
+        public int Outermost;
+    }
+
+    /// <summary>A member name or an element index that encloses the errors since <see cref="Since"/>.</summary>
+    private struct Segment
+    {
+        public Segment(string? name, int index)
+        {
+            Name = name;
+            Index = index;
+            Since = 0;
+            Parent = -1;
+        }
+
+        public readonly string? Name;
+        public readonly int Index;
+        public int Since;
+        public int Parent;
+
+        /// <summary>"/name" (RFC 6901: "~" and "/" inside the name escaped) or "/index".</summary>
+        public readonly int WriteTo(global::System.Span<char> destination)
+        {
+            destination[0] = '/';
+            if (Name is null)
+            {
+                Index.TryFormat(destination.Slice(1), out var digits, default, global::System.Globalization.CultureInfo.InvariantCulture);
+                return 1 + digits;
+            }
+
+            var length = 1;
+            foreach (var c in Name)
+            {
+                if (c is '~' or '/')
+                {
+                    destination[length++] = '~';
+                    destination[length++] = c == '~' ? '0' : '1';
+                }
+                else
+                {
+                    destination[length++] = c;
+                }
+            }
+
+            return length;
+        }
+
+        /// <summary>"/name", escaped: the pointer of a member of the value being checked.</summary>
+        public static string Pointer(string name)
+            => name.IndexOf('~') < 0 && name.IndexOf('/') < 0 ? "/" + name : "/" + name.Replace("~", "~0").Replace("/", "~1");
+    }
 }
 """;
 }

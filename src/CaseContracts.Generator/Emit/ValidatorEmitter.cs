@@ -51,12 +51,12 @@ internal static class ValidatorEmitter
     {
         var fields = new List<string>();
         writer.Line("// " + SingleLine(label));
-        writer.Open($"internal static void {method}(ref {Reader} reader, ValidationContext context)");
+        writer.Open($"internal static void {method}(ref {Reader} reader, ref ValidationContext context)");
         if (node.RefKey is not null)
         {
             if (target.Length > 0)
             {
-                writer.Line($"{target}(ref reader, context);");
+                writer.Line($"{target}(ref reader, ref context);");
             }
             else
             {
@@ -94,7 +94,7 @@ internal static class ValidatorEmitter
     {
         foreach (var member in node.AllOf)
         {
-            writer.Line($"{{ var branch = reader; {methods[member]}(ref branch, context); }}");
+            writer.Line($"{{ var branch = reader; {methods[member]}(ref branch, ref context); }}");
         }
 
         EmitCountingBranches(writer, "anyOf", node.AnyOf, methods, "matched == 0", "matches none of the schemas in anyOf");
@@ -126,7 +126,7 @@ internal static class ValidatorEmitter
         {
             writer.Open($"else if (lookahead.TokenType == {TokenType}.String && lookahead.ValueTextEquals({CSharpLiterals.Utf8(dispatch.Values[i])}))");
             writer.Line($"var branch = reader;");
-            writer.Line($"{dispatch.Methods[i]}(ref branch, context);");
+            writer.Line($"{dispatch.Methods[i]}(ref branch, ref context);");
             writer.Close();
         }
 
@@ -148,7 +148,7 @@ internal static class ValidatorEmitter
         writer.Line("var matched = 0;");
         foreach (var member in members)
         {
-            writer.Line($"{{ var branch = reader; {methods[member]}(ref branch, context); if (context.ErrorCount == mark) {{ matched++; }} context.Truncate(mark); }}");
+            writer.Line($"{{ var branch = reader; {methods[member]}(ref branch, ref context); if (context.ErrorCount == mark) {{ matched++; }} context.Truncate(mark); }}");
         }
 
         writer.Open($"if ({failure})");
@@ -311,7 +311,7 @@ internal static class ValidatorEmitter
         if (node.ItemsKey is not null)
         {
             writer.Line("var itemErrorsBefore = context.ErrorCount;");
-            writer.Line($"{methods[node.ItemsKey]}(ref reader, context);");
+            writer.Line($"{methods[node.ItemsKey]}(ref reader, ref context);");
             ValidatingReaderEmitter.EmitPrefix(writer, "itemErrorsBefore", "(int)count");
         }
         else
@@ -349,19 +349,24 @@ internal static class ValidatorEmitter
         writer.Line("break;");
         writer.Close();
         writer.Line();
+        if (node.Properties.Count > 0 || required.Count > 0)
+        {
+            PropertyNameMatch.Declare(writer);
+        }
+
         // Required names with a declared schema are marked seen in their branch below; others are checked here.
         for (var i = 0; i < required.Count; i++)
         {
             if (!node.Properties.Any(p => p.Name == required[i]))
             {
-                writer.Line($"if (reader.ValueTextEquals({CSharpLiterals.Utf8(required[i])})) {{ seen{i} = true; }}");
+                writer.Line($"if ({PropertyNameMatch.Is(required[i])}) {{ seen{i} = true; }}");
             }
         }
 
         var first = true;
         foreach (var property in node.Properties)
         {
-            writer.Open($"{(first ? string.Empty : "else ")}if (reader.ValueTextEquals({CSharpLiterals.Utf8(property.Name)}))");
+            writer.Open($"{(first ? string.Empty : "else ")}if ({PropertyNameMatch.Is(property.Name)})");
             first = false;
             var requiredIndex = required.IndexOf(property.Name);
             if (requiredIndex >= 0)
@@ -371,7 +376,7 @@ internal static class ValidatorEmitter
 
             writer.Line($"{Support}.Next(ref reader);");
             writer.Line("var errorsBefore = context.ErrorCount;");
-            writer.Line($"{methods[property.NodeKey]}(ref reader, context);");
+            writer.Line($"{methods[property.NodeKey]}(ref reader, ref context);");
             ValidatingReaderEmitter.EmitPrefix(writer, "errorsBefore", CSharpLiterals.String(property.Name));
             writer.Close();
         }
@@ -385,7 +390,7 @@ internal static class ValidatorEmitter
             if (node.AdditionalPropertiesKey is not null)
             {
                 writer.Line("var errorsBefore = context.ErrorCount;");
-                writer.Line($"{methods[node.AdditionalPropertiesKey]}(ref reader, context);");
+                writer.Line($"{methods[node.AdditionalPropertiesKey]}(ref reader, ref context);");
                 ValidatingReaderEmitter.EmitPrefix(writer, "errorsBefore", "name.GetString()!");
             }
             else

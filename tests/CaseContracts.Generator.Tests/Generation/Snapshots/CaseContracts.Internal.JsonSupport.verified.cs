@@ -78,6 +78,7 @@ namespace CaseContracts.Internal
         }
 
         /// <summary>Advances to the next token; the end of the data here means the JSON is incomplete.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static void Next(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (!reader.Read())
@@ -89,6 +90,31 @@ namespace CaseContracts.Internal
         // Kept out of Next so the JIT can inline Next on every token.
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
         private static void ThrowUnexpectedEnd() => throw new global::System.Text.Json.JsonException("Unexpected end of JSON data.");
+
+        /// <summary>
+        /// The name of the property at <paramref name="reader"/> as UTF-8, to compare with the schema's names as
+        /// spans: the input bytes themselves, unless the name has escapes or spans buffers (then unescaped once).
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.ReadOnlySpan<byte> PropertyName(ref global::System.Text.Json.Utf8JsonReader reader)
+            => reader.ValueIsEscaped || reader.HasValueSequence ? UnescapedPropertyName(ref reader) : reader.ValueSpan;
+
+        private static byte[] UnescapedPropertyName(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
+            try
+            {
+                return global::System.MemoryExtensions.AsSpan(buffer, 0, reader.CopyString(buffer)).ToArray();
+            }
+            catch (global::System.InvalidOperationException)
+            {
+                // Not valid Unicode ("\ud800" alone): it matches no schema name, so the member is unknown.
+                return s_noName;
+            }
+        }
+
+        // Not UTF-8, so equal to no property name of any schema.
+        private static readonly byte[] s_noName = { 0xFF };
 
         /// <summary>
         /// From an object's start, moves <paramref name="reader"/> (a copy: the caller keeps its position)
@@ -104,7 +130,7 @@ namespace CaseContracts.Internal
                     return false;
                 }
 
-                var found = reader.ValueTextEquals(name);
+                var found = global::System.MemoryExtensions.SequenceEqual(PropertyName(ref reader), name);
                 Next(ref reader);
                 if (found)
                 {
@@ -112,6 +138,75 @@ namespace CaseContracts.Internal
                 }
 
                 reader.Skip();
+            }
+        }
+
+        /// <summary>
+        /// Collects an array's elements in a per-thread scratch buffer and copies them into an exactly sized array
+        /// at the end: the result holds no slack and growing costs no garbage once the buffer is warm (a list
+        /// would keep both). A buffer in use is taken from the thread, so nested arrays each get their own.
+        /// </summary>
+        public struct ArrayBuilder<T>
+        {
+            [global::System.ThreadStatic]
+            private static T[]? t_scratch;
+
+            // Large buffers are let go rather than kept per thread.
+            private const int MaxKeptLength = 1024;
+
+            private T[]? _items;
+            private int _count;
+
+            /// <summary>Adds an element.</summary>
+            public void Add(T item)
+            {
+                var items = _items;
+                if (items is not null && (uint)_count < (uint)items.Length)
+                {
+                    items[_count++] = item;
+                    return;
+                }
+
+                AddWithResize(item);
+            }
+
+            /// <summary>The elements, in an array of exactly their number.</summary>
+            public T[] ToArray()
+            {
+                if (_count == 0)
+                {
+                    return global::System.Array.Empty<T>();
+                }
+
+                var items = _items!;
+                var result = new T[_count];
+                global::System.Array.Copy(items, result, _count);
+                if (global::System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+                {
+                    global::System.Array.Clear(items, 0, _count);
+                }
+
+                if (items.Length <= MaxKeptLength)
+                {
+                    t_scratch = items;
+                }
+
+                return result;
+            }
+
+            private void AddWithResize(T item)
+            {
+                if (_items is null)
+                {
+                    _items = t_scratch ?? new T[16];
+                    t_scratch = null;
+                }
+                else
+                {
+                    global::System.Array.Resize(ref _items, _items.Length * 2);
+                }
+
+                _items[_count++] = item;
             }
         }
 

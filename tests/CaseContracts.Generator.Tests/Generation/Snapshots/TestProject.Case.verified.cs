@@ -143,7 +143,8 @@ namespace TestProject
         }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<Case> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<Case>(utf8Json, ReadValidated);
+        public static ParseResult<Case> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+            => SchemaValidators.ParseValidated<Case>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<Case> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -184,11 +185,11 @@ namespace TestProject
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_case_a895baf3, out _) ?? global::System.Array.Empty<ValidationError>();
 
         /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
-        internal static Case? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static Case? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                SchemaValidators.Validate_case_a895baf3(ref reader, context);
+                SchemaValidators.Validate_case_a895baf3(ref reader, ref context);
                 return null;
             }
 
@@ -235,7 +236,8 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("id"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8))
                 {
                     __hasId = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -246,14 +248,14 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_id_3951c54f(ref reader, context);
+                        SchemaValidators.Validate_case_properties_id_3951c54f(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "id");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("version"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "version"u8))
                 {
                     __hasVersion = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -264,21 +266,21 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_version_4784e38e(ref reader, context);
+                        SchemaValidators.Validate_case_properties_version_4784e38e(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "version");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("comments"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "comments"u8))
                 {
                     __hasComments = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     var errorsBefore = context.ErrorCount;
                     var start = reader;
                     var before = context.ErrorCount;
-                    SchemaValidators.Validate_case_properties_comments_48663584(ref reader, context);
+                    SchemaValidators.Validate_case_properties_comments_48663584(ref reader, ref context);
                     if (context.ErrorCount == before)
                     {
                         try
@@ -296,7 +298,7 @@ namespace TestProject
                         context.Prefix(errorsBefore, "comments");
                     }
                 }
-                else if (reader.ValueTextEquals("totalComment"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "totalComment"u8))
                 {
                     __hasTotalComment = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -312,13 +314,13 @@ namespace TestProject
                             context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is outside the range of a 64-bit integer");
                         }
                     }
-                    SchemaValidators.Validate_case_properties_totalComment_989daf29(ref reader, context);
+                    SchemaValidators.Validate_case_properties_totalComment_989daf29(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
                         context.Prefix(errorsBefore, "totalComment");
                     }
                 }
-                else if (reader.ValueTextEquals("title"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "title"u8))
                 {
                     __hasTitle = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -329,14 +331,14 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_title_d54144c4(ref reader, context);
+                        SchemaValidators.Validate_case_properties_title_d54144c4(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "title");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("description"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8))
                 {
                     __hasDescription = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -347,21 +349,21 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_description_ebda8394(ref reader, context);
+                        SchemaValidators.Validate_case_properties_description_ebda8394(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "description");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("tags"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8))
                 {
                     __hasTags = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     var errorsBefore = context.ErrorCount;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
                     {
-                        var list = new global::System.Collections.Generic.List<string>();
+                        var elements = new global::CaseContracts.Internal.JsonSupport.ArrayBuilder<string>();
                         var index = 0;
                         while (true)
                         {
@@ -373,12 +375,12 @@ namespace TestProject
 
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                             {
-                                list.Add(reader.GetString()!);
+                                elements.Add(reader.GetString()!);
                             }
                             else
                             {
                                 var elementErrorsBefore = context.ErrorCount;
-                                SchemaValidators.Validate_case_properties_tags_items_4dc954d0(ref reader, context);
+                                SchemaValidators.Validate_case_properties_tags_items_4dc954d0(ref reader, ref context);
                                 if (context.ErrorCount != elementErrorsBefore)
                                 {
                                     context.Prefix(elementErrorsBefore, index);
@@ -387,19 +389,19 @@ namespace TestProject
                             index++;
                         }
 
-                        __tags = list;
+                        __tags = elements.ToArray();
                     }
                     else
                     {
                         // null (when allowed) or a type error: the array's validator decides.
-                        SchemaValidators.Validate_case_properties_tags_7acc954b(ref reader, context);
+                        SchemaValidators.Validate_case_properties_tags_7acc954b(ref reader, ref context);
                     }
                     if (context.ErrorCount != errorsBefore)
                     {
                         context.Prefix(errorsBefore, "tags");
                     }
                 }
-                else if (reader.ValueTextEquals("closed_at"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "closed_at"u8))
                 {
                     __hasClosedAt = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -414,28 +416,28 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_closed_at_1d7322d6(ref reader, context);
+                        SchemaValidators.Validate_case_properties_closed_at_1d7322d6(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "closed_at");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("closed_by"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "closed_by"u8))
                 {
                     __hasClosedBy = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     var errorsBefore = context.ErrorCount;
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
-                        __closedBy = global::TestProject.User.ReadValidated(ref reader, context);
+                        __closedBy = global::TestProject.User.ReadValidated(ref reader, ref context);
                     }
                     if (context.ErrorCount != errorsBefore)
                     {
                         context.Prefix(errorsBefore, "closed_by");
                     }
                 }
-                else if (reader.ValueTextEquals("created_at"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8))
                 {
                     __hasCreatedAt = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -446,36 +448,36 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_created_at_d56033be(ref reader, context);
+                        SchemaValidators.Validate_case_properties_created_at_d56033be(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "created_at");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("created_by"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "created_by"u8))
                 {
                     __hasCreatedBy = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     var errorsBefore = context.ErrorCount;
-                    __createdBy = global::TestProject.User.ReadValidated(ref reader, context);
+                    __createdBy = global::TestProject.User.ReadValidated(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
                         context.Prefix(errorsBefore, "created_by");
                     }
                 }
-                else if (reader.ValueTextEquals("external_service"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_service"u8))
                 {
                     __hasExternalService = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     var errorsBefore = context.ErrorCount;
-                    __externalService = global::TestProject.ExternalService.ReadValidated(ref reader, context);
+                    __externalService = global::TestProject.ExternalService.ReadValidated(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
                         context.Prefix(errorsBefore, "external_service");
                     }
                 }
-                else if (reader.ValueTextEquals("status"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8))
                 {
                     __hasStatus = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -486,14 +488,14 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_status_e68ed1ec(ref reader, context);
+                        SchemaValidators.Validate_case_properties_status_e68ed1ec(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "status");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("updated_at"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_at"u8))
                 {
                     __hasUpdatedAt = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -508,44 +510,44 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_updated_at_890c1193(ref reader, context);
+                        SchemaValidators.Validate_case_properties_updated_at_890c1193(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "updated_at");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("updated_by"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_by"u8))
                 {
                     __hasUpdatedBy = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     var errorsBefore = context.ErrorCount;
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
-                        __updatedBy = global::TestProject.User.ReadValidated(ref reader, context);
+                        __updatedBy = global::TestProject.User.ReadValidated(ref reader, ref context);
                     }
                     if (context.ErrorCount != errorsBefore)
                     {
                         context.Prefix(errorsBefore, "updated_by");
                     }
                 }
-                else if (reader.ValueTextEquals("connector"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector"u8))
                 {
                     __hasConnector = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     var errorsBefore = context.ErrorCount;
-                    __connector = global::TestProject.Connector.ReadValidated(ref reader, context);
+                    __connector = global::TestProject.Connector.ReadValidated(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
                         context.Prefix(errorsBefore, "connector");
                     }
                 }
-                else if (reader.ValueTextEquals("settings"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8))
                 {
                     __hasSettings = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     var errorsBefore = context.ErrorCount;
-                    __settings = global::TestProject.Settings.ReadValidated(ref reader, context);
+                    __settings = global::TestProject.Settings.ReadValidated(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
                         context.Prefix(errorsBefore, "settings");
@@ -731,103 +733,104 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("id"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __id = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "Case", "id");
                     __hasId = true;
                 }
-                else if (reader.ValueTextEquals("version"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "version"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __version = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "Case", "version");
                     __hasVersion = true;
                 }
-                else if (reader.ValueTextEquals("comments"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "comments"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __comments = global::CaseContracts.Internal.JsonSupport.ReadArray(ref reader, "Case", "comments", static (ref global::System.Text.Json.Utf8JsonReader element) => global::CaseContracts.Internal.JsonSupport.ReadElement(ref element));
                     __hasComments = true;
                 }
-                else if (reader.ValueTextEquals("totalComment"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "totalComment"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __totalComment = global::CaseContracts.Internal.JsonSupport.ReadInt64(ref reader, "Case", "totalComment");
                     __hasTotalComment = true;
                 }
-                else if (reader.ValueTextEquals("title"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "title"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __title = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "Case", "title");
                     __hasTitle = true;
                 }
-                else if (reader.ValueTextEquals("description"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __description = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "Case", "description");
                     __hasDescription = true;
                 }
-                else if (reader.ValueTextEquals("tags"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __tags = global::CaseContracts.Internal.JsonSupport.ReadArray(ref reader, "Case", "tags", static (ref global::System.Text.Json.Utf8JsonReader element) => global::CaseContracts.Internal.JsonSupport.ReadString(ref element, "Case", "tags[]"));
                     __hasTags = true;
                 }
-                else if (reader.ValueTextEquals("closed_at"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "closed_at"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __closedAt = global::CaseContracts.Internal.JsonSupport.ReadNullableString(ref reader, "Case", "closed_at");
                     __hasClosedAt = true;
                 }
-                else if (reader.ValueTextEquals("closed_by"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "closed_by"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __closedBy = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestProject.User.ReadFrom(ref reader);
                     __hasClosedBy = true;
                 }
-                else if (reader.ValueTextEquals("created_at"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __createdAt = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "Case", "created_at");
                     __hasCreatedAt = true;
                 }
-                else if (reader.ValueTextEquals("created_by"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "created_by"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __createdBy = global::TestProject.User.ReadFrom(ref reader);
                     __hasCreatedBy = true;
                 }
-                else if (reader.ValueTextEquals("external_service"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_service"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __externalService = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestProject.ExternalService.ReadFrom(ref reader);
                     __hasExternalService = true;
                 }
-                else if (reader.ValueTextEquals("status"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __status = global::TestProject.CaseStatusJson.ReadFrom(ref reader);
                     __hasStatus = true;
                 }
-                else if (reader.ValueTextEquals("updated_at"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_at"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __updatedAt = global::CaseContracts.Internal.JsonSupport.ReadNullableString(ref reader, "Case", "updated_at");
                     __hasUpdatedAt = true;
                 }
-                else if (reader.ValueTextEquals("updated_by"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_by"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __updatedBy = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestProject.User.ReadFrom(ref reader);
                     __hasUpdatedBy = true;
                 }
-                else if (reader.ValueTextEquals("connector"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __connector = global::TestProject.Connector.ReadFrom(ref reader);
                     __hasConnector = true;
                 }
-                else if (reader.ValueTextEquals("settings"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __settings = global::TestProject.Settings.ReadFrom(ref reader);

@@ -28,7 +28,8 @@ namespace TestProject
             public override string Type => ".none";
 
             /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-            public static new ParseResult<None> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<None>(utf8Json, ReadValidated);
+            public static new ParseResult<None> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+                => SchemaValidators.ParseValidated<None>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
 
             /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
             public static new ParseResult<None> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -69,11 +70,11 @@ namespace TestProject
                 => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_connectors_none_a485048c, out _) ?? global::System.Array.Empty<ValidationError>();
 
             /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
-            internal static new None? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+            internal static new None? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    SchemaValidators.Validate_connectors_none_a485048c(ref reader, context);
+                    SchemaValidators.Validate_connectors_none_a485048c(ref reader, ref context);
                     return null;
                 }
 
@@ -92,7 +93,8 @@ namespace TestProject
                         break;
                     }
 
-                    if (reader.ValueTextEquals("id"u8))
+                    var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                    if (global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8))
                     {
                         __hasId = true;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -103,14 +105,14 @@ namespace TestProject
                         else
                         {
                             var errorsBefore = context.ErrorCount;
-                            SchemaValidators.Validate_connectors_none_properties_id_b6a43608(ref reader, context);
+                            SchemaValidators.Validate_connectors_none_properties_id_b6a43608(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "id");
                             }
                         }
                     }
-                    else if (reader.ValueTextEquals("name"u8))
+                    else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
                     {
                         __hasName = true;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -121,35 +123,35 @@ namespace TestProject
                         else
                         {
                             var errorsBefore = context.ErrorCount;
-                            SchemaValidators.Validate_connectors_none_properties_name_9c5a78be(ref reader, context);
+                            SchemaValidators.Validate_connectors_none_properties_name_9c5a78be(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "name");
                             }
                         }
                     }
-                    else if (reader.ValueTextEquals("type"u8))
+                    else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
                     {
                         __hasType = true;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         if (!(reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals(".none"u8)))
                         {
                             var errorsBefore = context.ErrorCount;
-                            SchemaValidators.Validate_connectors_none_properties_type_5a5c3415(ref reader, context);
+                            SchemaValidators.Validate_connectors_none_properties_type_5a5c3415(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "type");
                             }
                         }
                     }
-                    else if (reader.ValueTextEquals("fields"u8))
+                    else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
                     {
                         __hasFields = true;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         if (!(reader.TokenType == global::System.Text.Json.JsonTokenType.Null))
                         {
                             var errorsBefore = context.ErrorCount;
-                            SchemaValidators.Validate_connectors_none_properties_fields_f7fa5e54(ref reader, context);
+                            SchemaValidators.Validate_connectors_none_properties_fields_f7fa5e54(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "fields");
@@ -228,25 +230,26 @@ namespace TestProject
                         break;
                     }
 
-                    if (reader.ValueTextEquals("id"u8))
+                    var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                    if (global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8))
                     {
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         __id = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "None", "id");
                         __hasId = true;
                     }
-                    else if (reader.ValueTextEquals("name"u8))
+                    else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
                     {
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         __name = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "None", "name");
                         __hasName = true;
                     }
-                    else if (reader.ValueTextEquals("type"u8))
+                    else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
                     {
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         global::CaseContracts.Internal.JsonSupport.ExpectConstant(ref reader, "None", "type", ".none");
                         __hasType = true;
                     }
-                    else if (reader.ValueTextEquals("fields"u8))
+                    else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
                     {
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         global::CaseContracts.Internal.JsonSupport.ExpectConstant(ref reader, "None", "fields", null);

@@ -33,7 +33,8 @@ namespace TestProject
             public required global::TestProject.ServiceNowFields? Fields { get; init; }
 
             /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-            public static new ParseResult<ServiceNow> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<ServiceNow>(utf8Json, ReadValidated);
+            public static new ParseResult<ServiceNow> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+                => SchemaValidators.ParseValidated<ServiceNow>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
 
             /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
             public static new ParseResult<ServiceNow> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -74,11 +75,11 @@ namespace TestProject
                 => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_connectors_servicenow_454b1855, out _) ?? global::System.Array.Empty<ValidationError>();
 
             /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
-            internal static new ServiceNow? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+            internal static new ServiceNow? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    SchemaValidators.Validate_connectors_servicenow_454b1855(ref reader, context);
+                    SchemaValidators.Validate_connectors_servicenow_454b1855(ref reader, ref context);
                     return null;
                 }
 
@@ -98,7 +99,8 @@ namespace TestProject
                         break;
                     }
 
-                    if (reader.ValueTextEquals("id"u8))
+                    var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                    if (global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8))
                     {
                         __hasId = true;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -109,14 +111,14 @@ namespace TestProject
                         else
                         {
                             var errorsBefore = context.ErrorCount;
-                            SchemaValidators.Validate_connectors_servicenow_properties_id_eb187ad1(ref reader, context);
+                            SchemaValidators.Validate_connectors_servicenow_properties_id_eb187ad1(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "id");
                             }
                         }
                     }
-                    else if (reader.ValueTextEquals("name"u8))
+                    else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
                     {
                         __hasName = true;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -127,33 +129,33 @@ namespace TestProject
                         else
                         {
                             var errorsBefore = context.ErrorCount;
-                            SchemaValidators.Validate_connectors_servicenow_properties_name_e6a3bfd7(ref reader, context);
+                            SchemaValidators.Validate_connectors_servicenow_properties_name_e6a3bfd7(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "name");
                             }
                         }
                     }
-                    else if (reader.ValueTextEquals("type"u8))
+                    else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
                     {
                         __hasType = true;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         if (!(reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals(".servicenow"u8)))
                         {
                             var errorsBefore = context.ErrorCount;
-                            SchemaValidators.Validate_connectors_servicenow_properties_type_199b8a74(ref reader, context);
+                            SchemaValidators.Validate_connectors_servicenow_properties_type_199b8a74(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "type");
                             }
                         }
                     }
-                    else if (reader.ValueTextEquals("fields"u8))
+                    else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
                     {
                         __hasFields = true;
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         var errorsBefore = context.ErrorCount;
-                        __fields = global::TestProject.ServiceNowFields.ReadValidated(ref reader, context);
+                        __fields = global::TestProject.ServiceNowFields.ReadValidated(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "fields");
@@ -233,25 +235,26 @@ namespace TestProject
                         break;
                     }
 
-                    if (reader.ValueTextEquals("id"u8))
+                    var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                    if (global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8))
                     {
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         __id = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "ServiceNow", "id");
                         __hasId = true;
                     }
-                    else if (reader.ValueTextEquals("name"u8))
+                    else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
                     {
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         __name = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "ServiceNow", "name");
                         __hasName = true;
                     }
-                    else if (reader.ValueTextEquals("type"u8))
+                    else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
                     {
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         global::CaseContracts.Internal.JsonSupport.ExpectConstant(ref reader, "ServiceNow", "type", ".servicenow");
                         __hasType = true;
                     }
-                    else if (reader.ValueTextEquals("fields"u8))
+                    else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
                     {
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         __fields = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestProject.ServiceNowFields.ReadFrom(ref reader);

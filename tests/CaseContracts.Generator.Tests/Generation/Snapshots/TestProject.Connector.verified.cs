@@ -80,7 +80,8 @@ namespace TestProject
         }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<Connector> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<Connector>(utf8Json, ReadValidated);
+        public static ParseResult<Connector> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+            => SchemaValidators.ParseValidated<Connector>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<Connector> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -121,11 +122,11 @@ namespace TestProject
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_connector_56ace6e4, out _) ?? global::System.Array.Empty<ValidationError>();
 
         /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
-        internal static Connector? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static Connector? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                SchemaValidators.Validate_connector_56ace6e4(ref reader, context);
+                SchemaValidators.Validate_connector_56ace6e4(ref reader, ref context);
                 return null;
             }
 
@@ -134,28 +135,28 @@ namespace TestProject
             {
                 if (lookahead.ValueTextEquals(".jira"u8))
                 {
-                    return Jira.ReadValidated(ref reader, context);
+                    return Jira.ReadValidated(ref reader, ref context);
                 }
 
                 if (lookahead.ValueTextEquals(".servicenow"u8))
                 {
-                    return ServiceNow.ReadValidated(ref reader, context);
+                    return ServiceNow.ReadValidated(ref reader, ref context);
                 }
 
                 if (lookahead.ValueTextEquals(".resilient"u8))
                 {
-                    return Resilient.ReadValidated(ref reader, context);
+                    return Resilient.ReadValidated(ref reader, ref context);
                 }
 
                 if (lookahead.ValueTextEquals(".none"u8))
                 {
-                    return None.ReadValidated(ref reader, context);
+                    return None.ReadValidated(ref reader, ref context);
                 }
 
             }
 
             // No variant named: the union's validator reports it (a missing or unknown discriminator).
-            SchemaValidators.Validate_connector_56ace6e4(ref reader, context);
+            SchemaValidators.Validate_connector_56ace6e4(ref reader, ref context);
             return null;
         }
 

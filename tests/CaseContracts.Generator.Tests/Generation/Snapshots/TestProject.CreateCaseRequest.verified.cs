@@ -59,7 +59,8 @@ namespace TestProject
         }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<CreateCaseRequest> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<CreateCaseRequest>(utf8Json, ReadValidated);
+        public static ParseResult<CreateCaseRequest> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+            => SchemaValidators.ParseValidated<CreateCaseRequest>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<CreateCaseRequest> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -100,11 +101,11 @@ namespace TestProject
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_create_case_request_16fa5c68, out _) ?? global::System.Array.Empty<ValidationError>();
 
         /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
-        internal static CreateCaseRequest? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static CreateCaseRequest? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                SchemaValidators.Validate_create_case_request_16fa5c68(ref reader, context);
+                SchemaValidators.Validate_create_case_request_16fa5c68(ref reader, ref context);
                 return null;
             }
 
@@ -127,7 +128,8 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("title"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "title"u8))
                 {
                     __hasTitle = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -138,14 +140,14 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_create_case_request_properties_title_7a5f8905(ref reader, context);
+                        SchemaValidators.Validate_create_case_request_properties_title_7a5f8905(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "title");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("description"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8))
                 {
                     __hasDescription = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -156,21 +158,21 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_create_case_request_properties_description_8c28631d(ref reader, context);
+                        SchemaValidators.Validate_create_case_request_properties_description_8c28631d(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "description");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("tags"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8))
                 {
                     __hasTags = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     var errorsBefore = context.ErrorCount;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
                     {
-                        var list = new global::System.Collections.Generic.List<string>();
+                        var elements = new global::CaseContracts.Internal.JsonSupport.ArrayBuilder<string>();
                         var index = 0;
                         while (true)
                         {
@@ -182,12 +184,12 @@ namespace TestProject
 
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                             {
-                                list.Add(reader.GetString()!);
+                                elements.Add(reader.GetString()!);
                             }
                             else
                             {
                                 var elementErrorsBefore = context.ErrorCount;
-                                SchemaValidators.Validate_create_case_request_properties_tags_items_8cdd8bab(ref reader, context);
+                                SchemaValidators.Validate_create_case_request_properties_tags_items_8cdd8bab(ref reader, ref context);
                                 if (context.ErrorCount != elementErrorsBefore)
                                 {
                                     context.Prefix(elementErrorsBefore, index);
@@ -196,35 +198,35 @@ namespace TestProject
                             index++;
                         }
 
-                        __tags = list;
+                        __tags = elements.ToArray();
                     }
                     else
                     {
                         // null (when allowed) or a type error: the array's validator decides.
-                        SchemaValidators.Validate_create_case_request_properties_tags_94877a94(ref reader, context);
+                        SchemaValidators.Validate_create_case_request_properties_tags_94877a94(ref reader, ref context);
                     }
                     if (context.ErrorCount != errorsBefore)
                     {
                         context.Prefix(errorsBefore, "tags");
                     }
                 }
-                else if (reader.ValueTextEquals("connector"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector"u8))
                 {
                     __hasConnector = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     var errorsBefore = context.ErrorCount;
-                    __connector = global::TestProject.Connector.ReadValidated(ref reader, context);
+                    __connector = global::TestProject.Connector.ReadValidated(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
                         context.Prefix(errorsBefore, "connector");
                     }
                 }
-                else if (reader.ValueTextEquals("settings"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8))
                 {
                     __hasSettings = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     var errorsBefore = context.ErrorCount;
-                    __settings = global::TestProject.Settings.ReadValidated(ref reader, context);
+                    __settings = global::TestProject.Settings.ReadValidated(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
                         context.Prefix(errorsBefore, "settings");
@@ -314,31 +316,32 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("title"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "title"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __title = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "CreateCaseRequest", "title");
                     __hasTitle = true;
                 }
-                else if (reader.ValueTextEquals("description"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __description = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "CreateCaseRequest", "description");
                     __hasDescription = true;
                 }
-                else if (reader.ValueTextEquals("tags"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __tags = global::CaseContracts.Internal.JsonSupport.ReadArray(ref reader, "CreateCaseRequest", "tags", static (ref global::System.Text.Json.Utf8JsonReader element) => global::CaseContracts.Internal.JsonSupport.ReadString(ref element, "CreateCaseRequest", "tags[]"));
                     __hasTags = true;
                 }
-                else if (reader.ValueTextEquals("connector"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __connector = global::TestProject.Connector.ReadFrom(ref reader);
                     __hasConnector = true;
                 }
-                else if (reader.ValueTextEquals("settings"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __settings = global::TestProject.Settings.ReadFrom(ref reader);

@@ -46,7 +46,8 @@ namespace TestProject
         public required global::TestProject.User? PushedBy { get; init; }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<ExternalService> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<ExternalService>(utf8Json, ReadValidated);
+        public static ParseResult<ExternalService> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+            => SchemaValidators.ParseValidated<ExternalService>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<ExternalService> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -87,11 +88,11 @@ namespace TestProject
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_case_properties_external_service_b2144a29, out _) ?? global::System.Array.Empty<ValidationError>();
 
         /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
-        internal static ExternalService? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static ExternalService? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                SchemaValidators.Validate_case_properties_external_service_b2144a29(ref reader, context);
+                SchemaValidators.Validate_case_properties_external_service_b2144a29(ref reader, ref context);
                 return null;
             }
 
@@ -118,7 +119,8 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("connector_id"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector_id"u8))
                 {
                     __hasConnectorId = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -129,14 +131,14 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_connector_id_b8946f21(ref reader, context);
+                        SchemaValidators.Validate_case_properties_external_service_properties_connector_id_b8946f21(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "connector_id");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("connector_name"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector_name"u8))
                 {
                     __hasConnectorName = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -147,14 +149,14 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_connector_name_2b052a67(ref reader, context);
+                        SchemaValidators.Validate_case_properties_external_service_properties_connector_name_2b052a67(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "connector_name");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("external_id"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_id"u8))
                 {
                     __hasExternalId = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -165,14 +167,14 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_external_id_fac56b45(ref reader, context);
+                        SchemaValidators.Validate_case_properties_external_service_properties_external_id_fac56b45(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "external_id");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("external_title"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_title"u8))
                 {
                     __hasExternalTitle = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -183,14 +185,14 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_external_title_b966797e(ref reader, context);
+                        SchemaValidators.Validate_case_properties_external_service_properties_external_title_b966797e(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "external_title");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("external_url"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_url"u8))
                 {
                     __hasExternalUrl = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -201,14 +203,14 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_external_url_5d5810a9(ref reader, context);
+                        SchemaValidators.Validate_case_properties_external_service_properties_external_url_5d5810a9(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "external_url");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("pushed_at"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "pushed_at"u8))
                 {
                     __hasPushedAt = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -219,21 +221,21 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref reader, context);
+                        SchemaValidators.Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "pushed_at");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("pushed_by"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "pushed_by"u8))
                 {
                     __hasPushedBy = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     var errorsBefore = context.ErrorCount;
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
-                        __pushedBy = global::TestProject.User.ReadValidated(ref reader, context);
+                        __pushedBy = global::TestProject.User.ReadValidated(ref reader, ref context);
                     }
                     if (context.ErrorCount != errorsBefore)
                     {
@@ -340,43 +342,44 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("connector_id"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector_id"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __connectorId = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "ExternalService", "connector_id");
                     __hasConnectorId = true;
                 }
-                else if (reader.ValueTextEquals("connector_name"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector_name"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __connectorName = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "ExternalService", "connector_name");
                     __hasConnectorName = true;
                 }
-                else if (reader.ValueTextEquals("external_id"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_id"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __externalId = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "ExternalService", "external_id");
                     __hasExternalId = true;
                 }
-                else if (reader.ValueTextEquals("external_title"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_title"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __externalTitle = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "ExternalService", "external_title");
                     __hasExternalTitle = true;
                 }
-                else if (reader.ValueTextEquals("external_url"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_url"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __externalUrl = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "ExternalService", "external_url");
                     __hasExternalUrl = true;
                 }
-                else if (reader.ValueTextEquals("pushed_at"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "pushed_at"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __pushedAt = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "ExternalService", "pushed_at");
                     __hasPushedAt = true;
                 }
-                else if (reader.ValueTextEquals("pushed_by"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "pushed_by"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __pushedBy = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestProject.User.ReadFrom(ref reader);

@@ -26,7 +26,8 @@ namespace TestProject
         public string? Parent { get; init; }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<JiraFields> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<JiraFields>(utf8Json, ReadValidated);
+        public static ParseResult<JiraFields> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+            => SchemaValidators.ParseValidated<JiraFields>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<JiraFields> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -67,11 +68,11 @@ namespace TestProject
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_connectors_jira_properties_fields_6385475a, out _) ?? global::System.Array.Empty<ValidationError>();
 
         /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
-        internal static JiraFields? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static JiraFields? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                SchemaValidators.Validate_connectors_jira_properties_fields_6385475a(ref reader, context);
+                SchemaValidators.Validate_connectors_jira_properties_fields_6385475a(ref reader, ref context);
                 return null;
             }
 
@@ -88,7 +89,8 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("issueType"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "issueType"u8))
                 {
                     __hasIssueType = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -99,14 +101,14 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_jira_properties_fields_properties_issueType_0787dd12(ref reader, context);
+                        SchemaValidators.Validate_connectors_jira_properties_fields_properties_issueType_0787dd12(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "issueType");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("priority"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "priority"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
@@ -120,14 +122,14 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_jira_properties_fields_properties_priority_6387d9d3(ref reader, context);
+                        SchemaValidators.Validate_connectors_jira_properties_fields_properties_priority_6387d9d3(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "priority");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("parent"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "parent"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
@@ -141,7 +143,7 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_jira_properties_fields_properties_parent_7da878a3(ref reader, context);
+                        SchemaValidators.Validate_connectors_jira_properties_fields_properties_parent_7da878a3(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "parent");
@@ -204,18 +206,19 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("issueType"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "issueType"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __issueType = global::CaseContracts.Internal.JsonSupport.ReadString(ref reader, "JiraFields", "issueType");
                     __hasIssueType = true;
                 }
-                else if (reader.ValueTextEquals("priority"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "priority"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __priority = global::CaseContracts.Internal.JsonSupport.ReadNullableString(ref reader, "JiraFields", "priority");
                 }
-                else if (reader.ValueTextEquals("parent"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "parent"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __parent = global::CaseContracts.Internal.JsonSupport.ReadNullableString(ref reader, "JiraFields", "parent");

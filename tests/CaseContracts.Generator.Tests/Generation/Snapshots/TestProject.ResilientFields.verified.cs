@@ -38,7 +38,8 @@ namespace TestProject
         }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<ResilientFields> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<ResilientFields>(utf8Json, ReadValidated);
+        public static ParseResult<ResilientFields> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+            => SchemaValidators.ParseValidated<ResilientFields>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<ResilientFields> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -79,11 +80,11 @@ namespace TestProject
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_connectors_resilient_properties_fields_8425cec3, out _) ?? global::System.Array.Empty<ValidationError>();
 
         /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
-        internal static ResilientFields? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static ResilientFields? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                SchemaValidators.Validate_connectors_resilient_properties_fields_8425cec3(ref reader, context);
+                SchemaValidators.Validate_connectors_resilient_properties_fields_8425cec3(ref reader, ref context);
                 return null;
             }
 
@@ -100,14 +101,15 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("issueTypes"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "issueTypes"u8))
                 {
                     __hasIssueTypes = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     var errorsBefore = context.ErrorCount;
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
                     {
-                        var list = new global::System.Collections.Generic.List<double>();
+                        var elements = new global::CaseContracts.Internal.JsonSupport.ArrayBuilder<double>();
                         var index = 0;
                         while (true)
                         {
@@ -122,14 +124,14 @@ namespace TestProject
                             {
                                 if (reader.TryGetDouble(out var number) && !double.IsInfinity(number))
                                 {
-                                    list.Add(number);
+                                    elements.Add(number);
                                 }
                                 else
                                 {
                                     context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is outside the range of a double");
                                 }
                             }
-                            SchemaValidators.Validate_connectors_resilient_properties_fields_properties_issueTypes_items_4dc54ca5(ref reader, context);
+                            SchemaValidators.Validate_connectors_resilient_properties_fields_properties_issueTypes_items_4dc54ca5(ref reader, ref context);
                             if (context.ErrorCount != elementErrorsBefore)
                             {
                                 context.Prefix(elementErrorsBefore, index);
@@ -137,19 +139,19 @@ namespace TestProject
                             index++;
                         }
 
-                        __issueTypes = list;
+                        __issueTypes = elements.ToArray();
                     }
                     else
                     {
                         // null (when allowed) or a type error: the array's validator decides.
-                        SchemaValidators.Validate_connectors_resilient_properties_fields_properties_issueTypes_7fe32a2e(ref reader, context);
+                        SchemaValidators.Validate_connectors_resilient_properties_fields_properties_issueTypes_7fe32a2e(ref reader, ref context);
                     }
                     if (context.ErrorCount != errorsBefore)
                     {
                         context.Prefix(errorsBefore, "issueTypes");
                     }
                 }
-                else if (reader.ValueTextEquals("severityCode"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "severityCode"u8))
                 {
                     __hasSeverityCode = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -165,7 +167,7 @@ namespace TestProject
                             context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is outside the range of a double");
                         }
                     }
-                    SchemaValidators.Validate_connectors_resilient_properties_fields_properties_severityCode_6d9ad43c(ref reader, context);
+                    SchemaValidators.Validate_connectors_resilient_properties_fields_properties_severityCode_6d9ad43c(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
                         context.Prefix(errorsBefore, "severityCode");
@@ -231,13 +233,14 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("issueTypes"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "issueTypes"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __issueTypes = global::CaseContracts.Internal.JsonSupport.ReadArray(ref reader, "ResilientFields", "issueTypes", static (ref global::System.Text.Json.Utf8JsonReader element) => global::CaseContracts.Internal.JsonSupport.ReadDouble(ref element, "ResilientFields", "issueTypes[]"));
                     __hasIssueTypes = true;
                 }
-                else if (reader.ValueTextEquals("severityCode"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "severityCode"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __severityCode = global::CaseContracts.Internal.JsonSupport.ReadDouble(ref reader, "ResilientFields", "severityCode");

@@ -11,7 +11,7 @@ namespace TestProject
             => Run(utf8Json, Validate_case_a895baf3, out malformed);
 
         // case.schema.json#/properties/id
-        internal static void Validate_case_properties_id_3951c54f(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_id_3951c54f(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -29,7 +29,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/version
-        internal static void Validate_case_properties_version_4784e38e(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_version_4784e38e(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -47,7 +47,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/comments/items
-        internal static void Validate_case_properties_comments_items_78ad761b(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_comments_items_78ad761b(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
             {
@@ -65,7 +65,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/comments
-        internal static void Validate_case_properties_comments_48663584(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_comments_48663584(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Array))
             {
@@ -87,7 +87,7 @@ namespace TestProject
                         }
 
                         var itemErrorsBefore = context.ErrorCount;
-                        Validate_case_properties_comments_items_78ad761b(ref reader, context);
+                        Validate_case_properties_comments_items_78ad761b(ref reader, ref context);
                         if (context.ErrorCount != itemErrorsBefore)
                         {
                             context.Prefix(itemErrorsBefore, (int)count);
@@ -105,7 +105,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/totalComment
-        internal static void Validate_case_properties_totalComment_989daf29(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_totalComment_989daf29(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
@@ -131,7 +131,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/title
-        internal static void Validate_case_properties_title_d54144c4(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_title_d54144c4(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -149,7 +149,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/description
-        internal static void Validate_case_properties_description_ebda8394(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_description_ebda8394(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -167,7 +167,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/tags/items
-        internal static void Validate_case_properties_tags_items_4dc954d0(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_tags_items_4dc954d0(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -185,7 +185,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/tags
-        internal static void Validate_case_properties_tags_7acc954b(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_tags_7acc954b(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Array))
             {
@@ -207,7 +207,7 @@ namespace TestProject
                         }
 
                         var itemErrorsBefore = context.ErrorCount;
-                        Validate_case_properties_tags_items_4dc954d0(ref reader, context);
+                        Validate_case_properties_tags_items_4dc954d0(ref reader, ref context);
                         if (context.ErrorCount != itemErrorsBefore)
                         {
                             context.Prefix(itemErrorsBefore, (int)count);
@@ -225,7 +225,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/closed_at
-        internal static void Validate_case_properties_closed_at_1d7322d6(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_closed_at_1d7322d6(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -243,13 +243,13 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/closed_by/oneOf/0
-        internal static void Validate_case_properties_closed_by_oneOf_0_8029e3d3(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_closed_by_oneOf_0_8029e3d3(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            Validate_user_606225c6(ref reader, context);
+            Validate_user_606225c6(ref reader, ref context);
         }
 
         // case.schema.json#/properties/closed_by/oneOf/1
-        internal static void Validate_case_properties_closed_by_oneOf_1_7f29e240(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_closed_by_oneOf_1_7f29e240(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -267,13 +267,13 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/closed_by
-        internal static void Validate_case_properties_closed_by_2270ec1e(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_closed_by_2270ec1e(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             {
                 var mark = context.ErrorCount;
                 var matched = 0;
-                { var branch = reader; Validate_case_properties_closed_by_oneOf_0_8029e3d3(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
-                { var branch = reader; Validate_case_properties_closed_by_oneOf_1_7f29e240(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                { var branch = reader; Validate_case_properties_closed_by_oneOf_0_8029e3d3(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                { var branch = reader; Validate_case_properties_closed_by_oneOf_1_7f29e240(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                 if (matched != 1)
                 {
                     context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
@@ -290,7 +290,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/created_at
-        internal static void Validate_case_properties_created_at_d56033be(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_created_at_d56033be(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -308,13 +308,13 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/created_by
-        internal static void Validate_case_properties_created_by_ca5de3d6(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_created_by_ca5de3d6(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            Validate_user_606225c6(ref reader, context);
+            Validate_user_606225c6(ref reader, ref context);
         }
 
         // case.schema.json#/properties/external_service/properties/connector_id
-        internal static void Validate_case_properties_external_service_properties_connector_id_b8946f21(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_external_service_properties_connector_id_b8946f21(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -332,7 +332,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/external_service/properties/connector_name
-        internal static void Validate_case_properties_external_service_properties_connector_name_2b052a67(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_external_service_properties_connector_name_2b052a67(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -350,7 +350,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/external_service/properties/external_id
-        internal static void Validate_case_properties_external_service_properties_external_id_fac56b45(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_external_service_properties_external_id_fac56b45(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -368,7 +368,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/external_service/properties/external_title
-        internal static void Validate_case_properties_external_service_properties_external_title_b966797e(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_external_service_properties_external_title_b966797e(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -386,7 +386,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/external_service/properties/external_url
-        internal static void Validate_case_properties_external_service_properties_external_url_5d5810a9(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_external_service_properties_external_url_5d5810a9(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -404,7 +404,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/external_service/properties/pushed_at
-        internal static void Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -422,13 +422,13 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/external_service/properties/pushed_by/oneOf/0
-        internal static void Validate_case_properties_external_service_properties_pushed_by_oneOf_0_468308e2(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_external_service_properties_pushed_by_oneOf_0_468308e2(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            Validate_user_606225c6(ref reader, context);
+            Validate_user_606225c6(ref reader, ref context);
         }
 
         // case.schema.json#/properties/external_service/properties/pushed_by/oneOf/1
-        internal static void Validate_case_properties_external_service_properties_pushed_by_oneOf_1_47830a75(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_external_service_properties_pushed_by_oneOf_1_47830a75(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -446,13 +446,13 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/external_service/properties/pushed_by
-        internal static void Validate_case_properties_external_service_properties_pushed_by_ae3a6347(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_external_service_properties_pushed_by_ae3a6347(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             {
                 var mark = context.ErrorCount;
                 var matched = 0;
-                { var branch = reader; Validate_case_properties_external_service_properties_pushed_by_oneOf_0_468308e2(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
-                { var branch = reader; Validate_case_properties_external_service_properties_pushed_by_oneOf_1_47830a75(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                { var branch = reader; Validate_case_properties_external_service_properties_pushed_by_oneOf_0_468308e2(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                { var branch = reader; Validate_case_properties_external_service_properties_pushed_by_oneOf_1_47830a75(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                 if (matched != 1)
                 {
                     context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
@@ -469,7 +469,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/external_service
-        internal static void Validate_case_properties_external_service_b2144a29(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_external_service_b2144a29(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -495,78 +495,79 @@ namespace TestProject
                             break;
                         }
 
-                        if (reader.ValueTextEquals("connector_id"u8))
+                        var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                        if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector_id"u8))
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_external_service_properties_connector_id_b8946f21(ref reader, context);
+                            Validate_case_properties_external_service_properties_connector_id_b8946f21(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "connector_id");
                             }
                         }
-                        else if (reader.ValueTextEquals("connector_name"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector_name"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_external_service_properties_connector_name_2b052a67(ref reader, context);
+                            Validate_case_properties_external_service_properties_connector_name_2b052a67(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "connector_name");
                             }
                         }
-                        else if (reader.ValueTextEquals("external_id"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_id"u8))
                         {
                             seen2 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_external_service_properties_external_id_fac56b45(ref reader, context);
+                            Validate_case_properties_external_service_properties_external_id_fac56b45(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "external_id");
                             }
                         }
-                        else if (reader.ValueTextEquals("external_title"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_title"u8))
                         {
                             seen3 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_external_service_properties_external_title_b966797e(ref reader, context);
+                            Validate_case_properties_external_service_properties_external_title_b966797e(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "external_title");
                             }
                         }
-                        else if (reader.ValueTextEquals("external_url"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_url"u8))
                         {
                             seen4 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_external_service_properties_external_url_5d5810a9(ref reader, context);
+                            Validate_case_properties_external_service_properties_external_url_5d5810a9(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "external_url");
                             }
                         }
-                        else if (reader.ValueTextEquals("pushed_at"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "pushed_at"u8))
                         {
                             seen5 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref reader, context);
+                            Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "pushed_at");
                             }
                         }
-                        else if (reader.ValueTextEquals("pushed_by"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "pushed_by"u8))
                         {
                             seen6 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_external_service_properties_pushed_by_ae3a6347(ref reader, context);
+                            Validate_case_properties_external_service_properties_pushed_by_ae3a6347(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "pushed_by");
@@ -619,7 +620,7 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/status
-        internal static void Validate_case_properties_status_e68ed1ec(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_status_e68ed1ec(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -647,7 +648,7 @@ namespace TestProject
         private static readonly global::System.Text.Json.JsonElement[] s_enum_Validate_case_properties_status_e68ed1ec = [global::CaseContracts.Internal.JsonSupport.Constant("\"open\""), global::CaseContracts.Internal.JsonSupport.Constant("\"in-progress\""), global::CaseContracts.Internal.JsonSupport.Constant("\"closed\"")];
 
         // case.schema.json#/properties/updated_at
-        internal static void Validate_case_properties_updated_at_890c1193(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_updated_at_890c1193(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -665,13 +666,13 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/updated_by/oneOf/0
-        internal static void Validate_case_properties_updated_by_oneOf_0_8144c10a(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_updated_by_oneOf_0_8144c10a(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            Validate_user_606225c6(ref reader, context);
+            Validate_user_606225c6(ref reader, ref context);
         }
 
         // case.schema.json#/properties/updated_by/oneOf/1
-        internal static void Validate_case_properties_updated_by_oneOf_1_8244c29d(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_updated_by_oneOf_1_8244c29d(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -689,13 +690,13 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/updated_by
-        internal static void Validate_case_properties_updated_by_9405671f(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_updated_by_9405671f(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             {
                 var mark = context.ErrorCount;
                 var matched = 0;
-                { var branch = reader; Validate_case_properties_updated_by_oneOf_0_8144c10a(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
-                { var branch = reader; Validate_case_properties_updated_by_oneOf_1_8244c29d(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                { var branch = reader; Validate_case_properties_updated_by_oneOf_0_8144c10a(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                { var branch = reader; Validate_case_properties_updated_by_oneOf_1_8244c29d(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                 if (matched != 1)
                 {
                     context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
@@ -712,19 +713,19 @@ namespace TestProject
         }
 
         // case.schema.json#/properties/connector
-        internal static void Validate_case_properties_connector_fd21f59d(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_connector_fd21f59d(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            Validate_connector_56ace6e4(ref reader, context);
+            Validate_connector_56ace6e4(ref reader, ref context);
         }
 
         // case.schema.json#/properties/settings
-        internal static void Validate_case_properties_settings_8bc6a3a7(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_properties_settings_8bc6a3a7(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            Validate_settings_05ba5b1c(ref reader, context);
+            Validate_settings_05ba5b1c(ref reader, ref context);
         }
 
         // case.schema.json#
-        internal static void Validate_case_a895baf3(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_case_a895baf3(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
             {
@@ -760,188 +761,189 @@ namespace TestProject
                             break;
                         }
 
-                        if (reader.ValueTextEquals("id"u8))
+                        var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                        if (global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8))
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_id_3951c54f(ref reader, context);
+                            Validate_case_properties_id_3951c54f(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "id");
                             }
                         }
-                        else if (reader.ValueTextEquals("version"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "version"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_version_4784e38e(ref reader, context);
+                            Validate_case_properties_version_4784e38e(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "version");
                             }
                         }
-                        else if (reader.ValueTextEquals("comments"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "comments"u8))
                         {
                             seen2 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_comments_48663584(ref reader, context);
+                            Validate_case_properties_comments_48663584(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "comments");
                             }
                         }
-                        else if (reader.ValueTextEquals("totalComment"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "totalComment"u8))
                         {
                             seen3 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_totalComment_989daf29(ref reader, context);
+                            Validate_case_properties_totalComment_989daf29(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "totalComment");
                             }
                         }
-                        else if (reader.ValueTextEquals("title"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "title"u8))
                         {
                             seen4 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_title_d54144c4(ref reader, context);
+                            Validate_case_properties_title_d54144c4(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "title");
                             }
                         }
-                        else if (reader.ValueTextEquals("description"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8))
                         {
                             seen5 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_description_ebda8394(ref reader, context);
+                            Validate_case_properties_description_ebda8394(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "description");
                             }
                         }
-                        else if (reader.ValueTextEquals("tags"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8))
                         {
                             seen6 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_tags_7acc954b(ref reader, context);
+                            Validate_case_properties_tags_7acc954b(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "tags");
                             }
                         }
-                        else if (reader.ValueTextEquals("closed_at"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "closed_at"u8))
                         {
                             seen7 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_closed_at_1d7322d6(ref reader, context);
+                            Validate_case_properties_closed_at_1d7322d6(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "closed_at");
                             }
                         }
-                        else if (reader.ValueTextEquals("closed_by"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "closed_by"u8))
                         {
                             seen8 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_closed_by_2270ec1e(ref reader, context);
+                            Validate_case_properties_closed_by_2270ec1e(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "closed_by");
                             }
                         }
-                        else if (reader.ValueTextEquals("created_at"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8))
                         {
                             seen9 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_created_at_d56033be(ref reader, context);
+                            Validate_case_properties_created_at_d56033be(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "created_at");
                             }
                         }
-                        else if (reader.ValueTextEquals("created_by"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "created_by"u8))
                         {
                             seen10 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_created_by_ca5de3d6(ref reader, context);
+                            Validate_case_properties_created_by_ca5de3d6(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "created_by");
                             }
                         }
-                        else if (reader.ValueTextEquals("external_service"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_service"u8))
                         {
                             seen11 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_external_service_b2144a29(ref reader, context);
+                            Validate_case_properties_external_service_b2144a29(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "external_service");
                             }
                         }
-                        else if (reader.ValueTextEquals("status"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8))
                         {
                             seen12 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_status_e68ed1ec(ref reader, context);
+                            Validate_case_properties_status_e68ed1ec(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "status");
                             }
                         }
-                        else if (reader.ValueTextEquals("updated_at"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_at"u8))
                         {
                             seen13 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_updated_at_890c1193(ref reader, context);
+                            Validate_case_properties_updated_at_890c1193(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "updated_at");
                             }
                         }
-                        else if (reader.ValueTextEquals("updated_by"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_by"u8))
                         {
                             seen14 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_updated_by_9405671f(ref reader, context);
+                            Validate_case_properties_updated_by_9405671f(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "updated_by");
                             }
                         }
-                        else if (reader.ValueTextEquals("connector"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector"u8))
                         {
                             seen15 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_connector_fd21f59d(ref reader, context);
+                            Validate_case_properties_connector_fd21f59d(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "connector");
                             }
                         }
-                        else if (reader.ValueTextEquals("settings"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8))
                         {
                             seen16 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_case_properties_settings_8bc6a3a7(ref reader, context);
+                            Validate_case_properties_settings_8bc6a3a7(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "settings");

@@ -11,31 +11,31 @@ namespace TestProject
             => Run(utf8Json, Validate_connector_56ace6e4, out malformed);
 
         // connector.schema.json#/oneOf/0
-        internal static void Validate_connector_oneOf_0_474fb7f9(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connector_oneOf_0_474fb7f9(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            Validate_connectors_jira_23120522(ref reader, context);
+            Validate_connectors_jira_23120522(ref reader, ref context);
         }
 
         // connector.schema.json#/oneOf/1
-        internal static void Validate_connector_oneOf_1_464fb666(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connector_oneOf_1_464fb666(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            Validate_connectors_servicenow_454b1855(ref reader, context);
+            Validate_connectors_servicenow_454b1855(ref reader, ref context);
         }
 
         // connector.schema.json#/oneOf/2
-        internal static void Validate_connector_oneOf_2_454fb4d3(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connector_oneOf_2_454fb4d3(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            Validate_connectors_resilient_e7555557(ref reader, context);
+            Validate_connectors_resilient_e7555557(ref reader, ref context);
         }
 
         // connector.schema.json#/oneOf/3
-        internal static void Validate_connector_oneOf_3_444fb340(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connector_oneOf_3_444fb340(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            Validate_connectors_none_a485048c(ref reader, context);
+            Validate_connectors_none_a485048c(ref reader, ref context);
         }
 
         // connector.schema.json#
-        internal static void Validate_connector_56ace6e4(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connector_56ace6e4(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -47,22 +47,22 @@ namespace TestProject
                 else if (lookahead.TokenType == global::System.Text.Json.JsonTokenType.String && lookahead.ValueTextEquals(".jira"u8))
                 {
                     var branch = reader;
-                    Validate_connectors_jira_23120522(ref branch, context);
+                    Validate_connectors_jira_23120522(ref branch, ref context);
                 }
                 else if (lookahead.TokenType == global::System.Text.Json.JsonTokenType.String && lookahead.ValueTextEquals(".servicenow"u8))
                 {
                     var branch = reader;
-                    Validate_connectors_servicenow_454b1855(ref branch, context);
+                    Validate_connectors_servicenow_454b1855(ref branch, ref context);
                 }
                 else if (lookahead.TokenType == global::System.Text.Json.JsonTokenType.String && lookahead.ValueTextEquals(".resilient"u8))
                 {
                     var branch = reader;
-                    Validate_connectors_resilient_e7555557(ref branch, context);
+                    Validate_connectors_resilient_e7555557(ref branch, ref context);
                 }
                 else if (lookahead.TokenType == global::System.Text.Json.JsonTokenType.String && lookahead.ValueTextEquals(".none"u8))
                 {
                     var branch = reader;
-                    Validate_connectors_none_a485048c(ref branch, context);
+                    Validate_connectors_none_a485048c(ref branch, ref context);
                 }
                 else
                 {
@@ -74,10 +74,10 @@ namespace TestProject
                 {
                     var mark = context.ErrorCount;
                     var matched = 0;
-                    { var branch = reader; Validate_connector_oneOf_0_474fb7f9(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
-                    { var branch = reader; Validate_connector_oneOf_1_464fb666(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
-                    { var branch = reader; Validate_connector_oneOf_2_454fb4d3(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
-                    { var branch = reader; Validate_connector_oneOf_3_444fb340(ref branch, context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                    { var branch = reader; Validate_connector_oneOf_0_474fb7f9(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                    { var branch = reader; Validate_connector_oneOf_1_464fb666(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                    { var branch = reader; Validate_connector_oneOf_2_454fb4d3(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                    { var branch = reader; Validate_connector_oneOf_3_444fb340(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                     if (matched != 1)
                     {
                         context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");

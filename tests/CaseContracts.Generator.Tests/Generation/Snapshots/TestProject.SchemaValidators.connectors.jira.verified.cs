@@ -11,7 +11,7 @@ namespace TestProject
             => Run(utf8Json, Validate_connectors_jira_23120522, out malformed);
 
         // connectors/jira.schema.json#/properties/id
-        internal static void Validate_connectors_jira_properties_id_e77a47be(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_jira_properties_id_e77a47be(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -29,7 +29,7 @@ namespace TestProject
         }
 
         // connectors/jira.schema.json#/properties/name
-        internal static void Validate_connectors_jira_properties_name_24d68938(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_jira_properties_name_24d68938(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -47,7 +47,7 @@ namespace TestProject
         }
 
         // connectors/jira.schema.json#/properties/type
-        internal static void Validate_connectors_jira_properties_type_940ee4cb(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_jira_properties_type_940ee4cb(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (!global::CaseContracts.Internal.JsonSupport.EqualsConstant(reader, s_const_Validate_connectors_jira_properties_type_940ee4cb))
             {
@@ -65,7 +65,7 @@ namespace TestProject
         private static readonly global::System.Text.Json.JsonElement s_const_Validate_connectors_jira_properties_type_940ee4cb = global::CaseContracts.Internal.JsonSupport.Constant("\".jira\"");
 
         // connectors/jira.schema.json#/properties/fields/properties/issueType
-        internal static void Validate_connectors_jira_properties_fields_properties_issueType_0787dd12(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_jira_properties_fields_properties_issueType_0787dd12(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -83,7 +83,7 @@ namespace TestProject
         }
 
         // connectors/jira.schema.json#/properties/fields/properties/priority
-        internal static void Validate_connectors_jira_properties_fields_properties_priority_6387d9d3(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_jira_properties_fields_properties_priority_6387d9d3(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -101,7 +101,7 @@ namespace TestProject
         }
 
         // connectors/jira.schema.json#/properties/fields/properties/parent
-        internal static void Validate_connectors_jira_properties_fields_properties_parent_7da878a3(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_jira_properties_fields_properties_parent_7da878a3(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -119,7 +119,7 @@ namespace TestProject
         }
 
         // connectors/jira.schema.json#/properties/fields
-        internal static void Validate_connectors_jira_properties_fields_6385475a(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_jira_properties_fields_6385475a(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -139,32 +139,33 @@ namespace TestProject
                             break;
                         }
 
-                        if (reader.ValueTextEquals("issueType"u8))
+                        var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                        if (global::System.MemoryExtensions.SequenceEqual(propertyName, "issueType"u8))
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_jira_properties_fields_properties_issueType_0787dd12(ref reader, context);
+                            Validate_connectors_jira_properties_fields_properties_issueType_0787dd12(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "issueType");
                             }
                         }
-                        else if (reader.ValueTextEquals("priority"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "priority"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_jira_properties_fields_properties_priority_6387d9d3(ref reader, context);
+                            Validate_connectors_jira_properties_fields_properties_priority_6387d9d3(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "priority");
                             }
                         }
-                        else if (reader.ValueTextEquals("parent"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "parent"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_jira_properties_fields_properties_parent_7da878a3(ref reader, context);
+                            Validate_connectors_jira_properties_fields_properties_parent_7da878a3(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "parent");
@@ -193,7 +194,7 @@ namespace TestProject
         }
 
         // connectors/jira.schema.json#
-        internal static void Validate_connectors_jira_23120522(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_jira_23120522(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
             {
@@ -216,45 +217,46 @@ namespace TestProject
                             break;
                         }
 
-                        if (reader.ValueTextEquals("id"u8))
+                        var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                        if (global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8))
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_jira_properties_id_e77a47be(ref reader, context);
+                            Validate_connectors_jira_properties_id_e77a47be(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "id");
                             }
                         }
-                        else if (reader.ValueTextEquals("name"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_jira_properties_name_24d68938(ref reader, context);
+                            Validate_connectors_jira_properties_name_24d68938(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "name");
                             }
                         }
-                        else if (reader.ValueTextEquals("type"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
                         {
                             seen2 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_jira_properties_type_940ee4cb(ref reader, context);
+                            Validate_connectors_jira_properties_type_940ee4cb(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "type");
                             }
                         }
-                        else if (reader.ValueTextEquals("fields"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
                         {
                             seen3 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_jira_properties_fields_6385475a(ref reader, context);
+                            Validate_connectors_jira_properties_fields_6385475a(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "fields");

@@ -11,7 +11,7 @@ namespace TestProject
             => Run(utf8Json, Validate_connectors_none_a485048c, out malformed);
 
         // connectors/none.schema.json#/properties/id
-        internal static void Validate_connectors_none_properties_id_b6a43608(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_none_properties_id_b6a43608(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -29,7 +29,7 @@ namespace TestProject
         }
 
         // connectors/none.schema.json#/properties/name
-        internal static void Validate_connectors_none_properties_name_9c5a78be(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_none_properties_name_9c5a78be(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -47,7 +47,7 @@ namespace TestProject
         }
 
         // connectors/none.schema.json#/properties/type
-        internal static void Validate_connectors_none_properties_type_5a5c3415(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_none_properties_type_5a5c3415(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (!global::CaseContracts.Internal.JsonSupport.EqualsConstant(reader, s_const_Validate_connectors_none_properties_type_5a5c3415))
             {
@@ -65,7 +65,7 @@ namespace TestProject
         private static readonly global::System.Text.Json.JsonElement s_const_Validate_connectors_none_properties_type_5a5c3415 = global::CaseContracts.Internal.JsonSupport.Constant("\".none\"");
 
         // connectors/none.schema.json#/properties/fields
-        internal static void Validate_connectors_none_properties_fields_f7fa5e54(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_none_properties_fields_f7fa5e54(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -83,7 +83,7 @@ namespace TestProject
         }
 
         // connectors/none.schema.json#
-        internal static void Validate_connectors_none_a485048c(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_none_a485048c(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
             {
@@ -106,45 +106,46 @@ namespace TestProject
                             break;
                         }
 
-                        if (reader.ValueTextEquals("id"u8))
+                        var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                        if (global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8))
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_none_properties_id_b6a43608(ref reader, context);
+                            Validate_connectors_none_properties_id_b6a43608(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "id");
                             }
                         }
-                        else if (reader.ValueTextEquals("name"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_none_properties_name_9c5a78be(ref reader, context);
+                            Validate_connectors_none_properties_name_9c5a78be(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "name");
                             }
                         }
-                        else if (reader.ValueTextEquals("type"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
                         {
                             seen2 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_none_properties_type_5a5c3415(ref reader, context);
+                            Validate_connectors_none_properties_type_5a5c3415(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "type");
                             }
                         }
-                        else if (reader.ValueTextEquals("fields"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
                         {
                             seen3 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_none_properties_fields_f7fa5e54(ref reader, context);
+                            Validate_connectors_none_properties_fields_f7fa5e54(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "fields");

@@ -11,7 +11,7 @@ namespace TestProject
             => Run(utf8Json, Validate_connectors_resilient_e7555557, out malformed);
 
         // connectors/resilient.schema.json#/properties/id
-        internal static void Validate_connectors_resilient_properties_id_40b159bb(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_resilient_properties_id_40b159bb(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -29,7 +29,7 @@ namespace TestProject
         }
 
         // connectors/resilient.schema.json#/properties/name
-        internal static void Validate_connectors_resilient_properties_name_33850c85(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_resilient_properties_name_33850c85(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -47,7 +47,7 @@ namespace TestProject
         }
 
         // connectors/resilient.schema.json#/properties/type
-        internal static void Validate_connectors_resilient_properties_type_a5490596(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_resilient_properties_type_a5490596(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (!global::CaseContracts.Internal.JsonSupport.EqualsConstant(reader, s_const_Validate_connectors_resilient_properties_type_a5490596))
             {
@@ -65,7 +65,7 @@ namespace TestProject
         private static readonly global::System.Text.Json.JsonElement s_const_Validate_connectors_resilient_properties_type_a5490596 = global::CaseContracts.Internal.JsonSupport.Constant("\".resilient\"");
 
         // connectors/resilient.schema.json#/properties/fields/properties/issueTypes/items
-        internal static void Validate_connectors_resilient_properties_fields_properties_issueTypes_items_4dc54ca5(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_resilient_properties_fields_properties_issueTypes_items_4dc54ca5(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer or global::CaseContracts.Internal.JsonSupport.JsonKind.Number))
             {
@@ -83,7 +83,7 @@ namespace TestProject
         }
 
         // connectors/resilient.schema.json#/properties/fields/properties/issueTypes
-        internal static void Validate_connectors_resilient_properties_fields_properties_issueTypes_7fe32a2e(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_resilient_properties_fields_properties_issueTypes_7fe32a2e(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Array))
             {
@@ -105,7 +105,7 @@ namespace TestProject
                         }
 
                         var itemErrorsBefore = context.ErrorCount;
-                        Validate_connectors_resilient_properties_fields_properties_issueTypes_items_4dc54ca5(ref reader, context);
+                        Validate_connectors_resilient_properties_fields_properties_issueTypes_items_4dc54ca5(ref reader, ref context);
                         if (context.ErrorCount != itemErrorsBefore)
                         {
                             context.Prefix(itemErrorsBefore, (int)count);
@@ -123,7 +123,7 @@ namespace TestProject
         }
 
         // connectors/resilient.schema.json#/properties/fields/properties/severityCode
-        internal static void Validate_connectors_resilient_properties_fields_properties_severityCode_6d9ad43c(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_resilient_properties_fields_properties_severityCode_6d9ad43c(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer or global::CaseContracts.Internal.JsonSupport.JsonKind.Number))
             {
@@ -141,7 +141,7 @@ namespace TestProject
         }
 
         // connectors/resilient.schema.json#/properties/fields
-        internal static void Validate_connectors_resilient_properties_fields_8425cec3(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_resilient_properties_fields_8425cec3(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -162,23 +162,24 @@ namespace TestProject
                             break;
                         }
 
-                        if (reader.ValueTextEquals("issueTypes"u8))
+                        var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                        if (global::System.MemoryExtensions.SequenceEqual(propertyName, "issueTypes"u8))
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_resilient_properties_fields_properties_issueTypes_7fe32a2e(ref reader, context);
+                            Validate_connectors_resilient_properties_fields_properties_issueTypes_7fe32a2e(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "issueTypes");
                             }
                         }
-                        else if (reader.ValueTextEquals("severityCode"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "severityCode"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_resilient_properties_fields_properties_severityCode_6d9ad43c(ref reader, context);
+                            Validate_connectors_resilient_properties_fields_properties_severityCode_6d9ad43c(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "severityCode");
@@ -211,7 +212,7 @@ namespace TestProject
         }
 
         // connectors/resilient.schema.json#
-        internal static void Validate_connectors_resilient_e7555557(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_resilient_e7555557(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
             {
@@ -234,45 +235,46 @@ namespace TestProject
                             break;
                         }
 
-                        if (reader.ValueTextEquals("id"u8))
+                        var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                        if (global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8))
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_resilient_properties_id_40b159bb(ref reader, context);
+                            Validate_connectors_resilient_properties_id_40b159bb(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "id");
                             }
                         }
-                        else if (reader.ValueTextEquals("name"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_resilient_properties_name_33850c85(ref reader, context);
+                            Validate_connectors_resilient_properties_name_33850c85(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "name");
                             }
                         }
-                        else if (reader.ValueTextEquals("type"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
                         {
                             seen2 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_resilient_properties_type_a5490596(ref reader, context);
+                            Validate_connectors_resilient_properties_type_a5490596(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "type");
                             }
                         }
-                        else if (reader.ValueTextEquals("fields"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
                         {
                             seen3 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_resilient_properties_fields_8425cec3(ref reader, context);
+                            Validate_connectors_resilient_properties_fields_8425cec3(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "fields");

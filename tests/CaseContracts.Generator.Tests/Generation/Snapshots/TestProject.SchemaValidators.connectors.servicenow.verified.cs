@@ -11,7 +11,7 @@ namespace TestProject
             => Run(utf8Json, Validate_connectors_servicenow_454b1855, out malformed);
 
         // connectors/servicenow.schema.json#/properties/id
-        internal static void Validate_connectors_servicenow_properties_id_eb187ad1(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_servicenow_properties_id_eb187ad1(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -29,7 +29,7 @@ namespace TestProject
         }
 
         // connectors/servicenow.schema.json#/properties/name
-        internal static void Validate_connectors_servicenow_properties_name_e6a3bfd7(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_servicenow_properties_name_e6a3bfd7(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -47,7 +47,7 @@ namespace TestProject
         }
 
         // connectors/servicenow.schema.json#/properties/type
-        internal static void Validate_connectors_servicenow_properties_type_199b8a74(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_servicenow_properties_type_199b8a74(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (!global::CaseContracts.Internal.JsonSupport.EqualsConstant(reader, s_const_Validate_connectors_servicenow_properties_type_199b8a74))
             {
@@ -65,7 +65,7 @@ namespace TestProject
         private static readonly global::System.Text.Json.JsonElement s_const_Validate_connectors_servicenow_properties_type_199b8a74 = global::CaseContracts.Internal.JsonSupport.Constant("\".servicenow\"");
 
         // connectors/servicenow.schema.json#/properties/fields/properties/urgency
-        internal static void Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -83,7 +83,7 @@ namespace TestProject
         }
 
         // connectors/servicenow.schema.json#/properties/fields/properties/severity
-        internal static void Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -101,7 +101,7 @@ namespace TestProject
         }
 
         // connectors/servicenow.schema.json#/properties/fields/properties/impact
-        internal static void Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -119,7 +119,7 @@ namespace TestProject
         }
 
         // connectors/servicenow.schema.json#/properties/fields
-        internal static void Validate_connectors_servicenow_properties_fields_96129829(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_servicenow_properties_fields_96129829(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -138,31 +138,32 @@ namespace TestProject
                             break;
                         }
 
-                        if (reader.ValueTextEquals("urgency"u8))
+                        var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                        if (global::System.MemoryExtensions.SequenceEqual(propertyName, "urgency"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref reader, context);
+                            Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "urgency");
                             }
                         }
-                        else if (reader.ValueTextEquals("severity"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "severity"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref reader, context);
+                            Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "severity");
                             }
                         }
-                        else if (reader.ValueTextEquals("impact"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "impact"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref reader, context);
+                            Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "impact");
@@ -187,7 +188,7 @@ namespace TestProject
         }
 
         // connectors/servicenow.schema.json#
-        internal static void Validate_connectors_servicenow_454b1855(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_connectors_servicenow_454b1855(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
             {
@@ -210,45 +211,46 @@ namespace TestProject
                             break;
                         }
 
-                        if (reader.ValueTextEquals("id"u8))
+                        var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                        if (global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8))
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_servicenow_properties_id_eb187ad1(ref reader, context);
+                            Validate_connectors_servicenow_properties_id_eb187ad1(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "id");
                             }
                         }
-                        else if (reader.ValueTextEquals("name"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_servicenow_properties_name_e6a3bfd7(ref reader, context);
+                            Validate_connectors_servicenow_properties_name_e6a3bfd7(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "name");
                             }
                         }
-                        else if (reader.ValueTextEquals("type"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
                         {
                             seen2 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_servicenow_properties_type_199b8a74(ref reader, context);
+                            Validate_connectors_servicenow_properties_type_199b8a74(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "type");
                             }
                         }
-                        else if (reader.ValueTextEquals("fields"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
                         {
                             seen3 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_connectors_servicenow_properties_fields_96129829(ref reader, context);
+                            Validate_connectors_servicenow_properties_fields_96129829(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "fields");

@@ -11,7 +11,7 @@ namespace TestProject
             => Run(utf8Json, Validate_create_case_request_16fa5c68, out malformed);
 
         // create-case-request.schema.json#/properties/title
-        internal static void Validate_create_case_request_properties_title_7a5f8905(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_create_case_request_properties_title_7a5f8905(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -29,7 +29,7 @@ namespace TestProject
         }
 
         // create-case-request.schema.json#/properties/description
-        internal static void Validate_create_case_request_properties_description_8c28631d(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_create_case_request_properties_description_8c28631d(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -47,7 +47,7 @@ namespace TestProject
         }
 
         // create-case-request.schema.json#/properties/tags/items
-        internal static void Validate_create_case_request_properties_tags_items_8cdd8bab(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_create_case_request_properties_tags_items_8cdd8bab(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
             {
@@ -65,7 +65,7 @@ namespace TestProject
         }
 
         // create-case-request.schema.json#/properties/tags
-        internal static void Validate_create_case_request_properties_tags_94877a94(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_create_case_request_properties_tags_94877a94(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Array))
             {
@@ -87,7 +87,7 @@ namespace TestProject
                         }
 
                         var itemErrorsBefore = context.ErrorCount;
-                        Validate_create_case_request_properties_tags_items_8cdd8bab(ref reader, context);
+                        Validate_create_case_request_properties_tags_items_8cdd8bab(ref reader, ref context);
                         if (context.ErrorCount != itemErrorsBefore)
                         {
                             context.Prefix(itemErrorsBefore, (int)count);
@@ -105,19 +105,19 @@ namespace TestProject
         }
 
         // create-case-request.schema.json#/properties/connector
-        internal static void Validate_create_case_request_properties_connector_b555e90c(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_create_case_request_properties_connector_b555e90c(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            Validate_connector_56ace6e4(ref reader, context);
+            Validate_connector_56ace6e4(ref reader, ref context);
         }
 
         // create-case-request.schema.json#/properties/settings
-        internal static void Validate_create_case_request_properties_settings_0e9c6f54(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_create_case_request_properties_settings_0e9c6f54(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            Validate_settings_05ba5b1c(ref reader, context);
+            Validate_settings_05ba5b1c(ref reader, ref context);
         }
 
         // create-case-request.schema.json#
-        internal static void Validate_create_case_request_16fa5c68(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_create_case_request_16fa5c68(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
             {
@@ -141,56 +141,57 @@ namespace TestProject
                             break;
                         }
 
-                        if (reader.ValueTextEquals("title"u8))
+                        var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                        if (global::System.MemoryExtensions.SequenceEqual(propertyName, "title"u8))
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_create_case_request_properties_title_7a5f8905(ref reader, context);
+                            Validate_create_case_request_properties_title_7a5f8905(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "title");
                             }
                         }
-                        else if (reader.ValueTextEquals("description"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8))
                         {
                             seen1 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_create_case_request_properties_description_8c28631d(ref reader, context);
+                            Validate_create_case_request_properties_description_8c28631d(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "description");
                             }
                         }
-                        else if (reader.ValueTextEquals("tags"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8))
                         {
                             seen2 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_create_case_request_properties_tags_94877a94(ref reader, context);
+                            Validate_create_case_request_properties_tags_94877a94(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "tags");
                             }
                         }
-                        else if (reader.ValueTextEquals("connector"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector"u8))
                         {
                             seen3 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_create_case_request_properties_connector_b555e90c(ref reader, context);
+                            Validate_create_case_request_properties_connector_b555e90c(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "connector");
                             }
                         }
-                        else if (reader.ValueTextEquals("settings"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8))
                         {
                             seen4 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_create_case_request_properties_settings_0e9c6f54(ref reader, context);
+                            Validate_create_case_request_properties_settings_0e9c6f54(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "settings");

@@ -11,7 +11,7 @@ namespace TestProject
             => Run(utf8Json, Validate_settings_05ba5b1c, out malformed);
 
         // settings.schema.json#/properties/syncAlerts
-        internal static void Validate_settings_properties_syncAlerts_b2d0ea19(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_settings_properties_syncAlerts_b2d0ea19(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Boolean))
             {
@@ -29,7 +29,7 @@ namespace TestProject
         }
 
         // settings.schema.json#
-        internal static void Validate_settings_05ba5b1c(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_settings_05ba5b1c(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
             {
@@ -49,12 +49,13 @@ namespace TestProject
                             break;
                         }
 
-                        if (reader.ValueTextEquals("syncAlerts"u8))
+                        var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                        if (global::System.MemoryExtensions.SequenceEqual(propertyName, "syncAlerts"u8))
                         {
                             seen0 = true;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_settings_properties_syncAlerts_b2d0ea19(ref reader, context);
+                            Validate_settings_properties_syncAlerts_b2d0ea19(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "syncAlerts");

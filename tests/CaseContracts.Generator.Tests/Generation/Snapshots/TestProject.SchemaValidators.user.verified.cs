@@ -11,7 +11,7 @@ namespace TestProject
             => Run(utf8Json, Validate_user_606225c6, out malformed);
 
         // user.schema.json#/properties/email
-        internal static void Validate_user_properties_email_7971b885(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_user_properties_email_7971b885(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -29,7 +29,7 @@ namespace TestProject
         }
 
         // user.schema.json#/properties/full_name
-        internal static void Validate_user_properties_full_name_fddacab4(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_user_properties_full_name_fddacab4(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -47,7 +47,7 @@ namespace TestProject
         }
 
         // user.schema.json#/properties/username
-        internal static void Validate_user_properties_username_91c1f2df(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_user_properties_username_91c1f2df(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
             {
@@ -65,7 +65,7 @@ namespace TestProject
         }
 
         // user.schema.json#
-        internal static void Validate_user_606225c6(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static void Validate_user_606225c6(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
             {
@@ -84,31 +84,32 @@ namespace TestProject
                             break;
                         }
 
-                        if (reader.ValueTextEquals("email"u8))
+                        var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                        if (global::System.MemoryExtensions.SequenceEqual(propertyName, "email"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_user_properties_email_7971b885(ref reader, context);
+                            Validate_user_properties_email_7971b885(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "email");
                             }
                         }
-                        else if (reader.ValueTextEquals("full_name"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "full_name"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_user_properties_full_name_fddacab4(ref reader, context);
+                            Validate_user_properties_full_name_fddacab4(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "full_name");
                             }
                         }
-                        else if (reader.ValueTextEquals("username"u8))
+                        else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "username"u8))
                         {
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                             var errorsBefore = context.ErrorCount;
-                            Validate_user_properties_username_91c1f2df(ref reader, context);
+                            Validate_user_properties_username_91c1f2df(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
                                 context.Prefix(errorsBefore, "username");

@@ -26,7 +26,8 @@ namespace TestProject
         public string? Impact { get; init; }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<ServiceNowFields> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<ServiceNowFields>(utf8Json, ReadValidated);
+        public static ParseResult<ServiceNowFields> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+            => SchemaValidators.ParseValidated<ServiceNowFields>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<ServiceNowFields> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -67,11 +68,11 @@ namespace TestProject
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_connectors_servicenow_properties_fields_96129829, out _) ?? global::System.Array.Empty<ValidationError>();
 
         /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
-        internal static ServiceNowFields? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static ServiceNowFields? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                SchemaValidators.Validate_connectors_servicenow_properties_fields_96129829(ref reader, context);
+                SchemaValidators.Validate_connectors_servicenow_properties_fields_96129829(ref reader, ref context);
                 return null;
             }
 
@@ -87,7 +88,8 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("urgency"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "urgency"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
@@ -101,14 +103,14 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref reader, context);
+                        SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "urgency");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("severity"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "severity"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
@@ -122,14 +124,14 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref reader, context);
+                        SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "severity");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("impact"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "impact"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
@@ -143,7 +145,7 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref reader, context);
+                        SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "impact");
@@ -200,17 +202,18 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("urgency"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "urgency"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __urgency = global::CaseContracts.Internal.JsonSupport.ReadNullableString(ref reader, "ServiceNowFields", "urgency");
                 }
-                else if (reader.ValueTextEquals("severity"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "severity"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __severity = global::CaseContracts.Internal.JsonSupport.ReadNullableString(ref reader, "ServiceNowFields", "severity");
                 }
-                else if (reader.ValueTextEquals("impact"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "impact"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __impact = global::CaseContracts.Internal.JsonSupport.ReadNullableString(ref reader, "ServiceNowFields", "impact");

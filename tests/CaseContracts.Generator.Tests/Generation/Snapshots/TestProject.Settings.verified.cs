@@ -16,7 +16,8 @@ namespace TestProject
         public required bool SyncAlerts { get; init; }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<Settings> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<Settings>(utf8Json, ReadValidated);
+        public static ParseResult<Settings> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+            => SchemaValidators.ParseValidated<Settings>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<Settings> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -57,11 +58,11 @@ namespace TestProject
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_settings_05ba5b1c, out _) ?? global::System.Array.Empty<ValidationError>();
 
         /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
-        internal static Settings? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static Settings? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                SchemaValidators.Validate_settings_05ba5b1c(ref reader, context);
+                SchemaValidators.Validate_settings_05ba5b1c(ref reader, ref context);
                 return null;
             }
 
@@ -76,7 +77,8 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("syncAlerts"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "syncAlerts"u8))
                 {
                     __hasSyncAlerts = true;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -87,7 +89,7 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_settings_properties_syncAlerts_b2d0ea19(ref reader, context);
+                        SchemaValidators.Validate_settings_properties_syncAlerts_b2d0ea19(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "syncAlerts");
@@ -146,7 +148,8 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("syncAlerts"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "syncAlerts"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __syncAlerts = global::CaseContracts.Internal.JsonSupport.ReadBoolean(ref reader, "Settings", "syncAlerts");

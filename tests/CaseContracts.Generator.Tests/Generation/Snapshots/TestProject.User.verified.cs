@@ -26,7 +26,8 @@ namespace TestProject
         public string? Username { get; init; }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<User> TryParse(global::System.ReadOnlySpan<byte> utf8Json) => SchemaValidators.ParseValidated<User>(utf8Json, ReadValidated);
+        public static ParseResult<User> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+            => SchemaValidators.ParseValidated<User>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
         public static ParseResult<User> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
@@ -67,11 +68,11 @@ namespace TestProject
             => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_user_606225c6, out _) ?? global::System.Array.Empty<ValidationError>();
 
         /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
-        internal static User? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ValidationContext context)
+        internal static User? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                SchemaValidators.Validate_user_606225c6(ref reader, context);
+                SchemaValidators.Validate_user_606225c6(ref reader, ref context);
                 return null;
             }
 
@@ -87,7 +88,8 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("email"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "email"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
@@ -101,14 +103,14 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_user_properties_email_7971b885(ref reader, context);
+                        SchemaValidators.Validate_user_properties_email_7971b885(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "email");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("full_name"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "full_name"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
@@ -122,14 +124,14 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_user_properties_full_name_fddacab4(ref reader, context);
+                        SchemaValidators.Validate_user_properties_full_name_fddacab4(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "full_name");
                         }
                     }
                 }
-                else if (reader.ValueTextEquals("username"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "username"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
@@ -143,7 +145,7 @@ namespace TestProject
                     else
                     {
                         var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_user_properties_username_91c1f2df(ref reader, context);
+                        SchemaValidators.Validate_user_properties_username_91c1f2df(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
                             context.Prefix(errorsBefore, "username");
@@ -200,17 +202,18 @@ namespace TestProject
                     break;
                 }
 
-                if (reader.ValueTextEquals("email"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "email"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __email = global::CaseContracts.Internal.JsonSupport.ReadNullableString(ref reader, "User", "email");
                 }
-                else if (reader.ValueTextEquals("full_name"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "full_name"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __fullName = global::CaseContracts.Internal.JsonSupport.ReadNullableString(ref reader, "User", "full_name");
                 }
-                else if (reader.ValueTextEquals("username"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "username"u8))
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     __username = global::CaseContracts.Internal.JsonSupport.ReadNullableString(ref reader, "User", "username");
