@@ -102,7 +102,7 @@ internal sealed class ReferenceCycles
         {
             onPath.Add(key, path.Count);
             path.Add(key);
-            pending.Push((key, ReferencesReachedBy(applications[key].ReferenceKey!, applications, index).GetEnumerator()));
+            pending.Push((key, ReferencesReachedBy(applications[key].ReferenceKey!, applications).GetEnumerator()));
         }
     }
 
@@ -125,10 +125,10 @@ internal sealed class ReferenceCycles
     }
 
     /// <summary>The <c>$ref</c> positions applied, in place, when <paramref name="target"/> is: itself if it is one, else through its members.</summary>
-    private static IEnumerable<string> ReferencesReachedBy(string target, Dictionary<string, InPlaceApplication> applications, SchemaIndex index)
+    private static IEnumerable<string> ReferencesReachedBy(string target, Dictionary<string, InPlaceApplication> applications)
     {
-        // An unresolved target (CC0002) leads nowhere: its validator reports it and stops.
-        if (!index.HasValidationNode(target) || !applications.TryGetValue(target, out var application))
+        // A target that applies no $ref in place leads nowhere; so does an unresolved one (CC0002), which is no position.
+        if (!applications.TryGetValue(target, out var application))
         {
             yield break;
         }
