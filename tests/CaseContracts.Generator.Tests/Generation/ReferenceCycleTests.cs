@@ -89,7 +89,7 @@ public sealed class ReferenceCycleTests
         var run = ChildProcessRun.Validate(result, "ValidateDocument_loop", "{}", "1", "[{\"a\":null}]");
         Assert.True(run.ExitCode == 0, $"{shape}: the validator ended the process ({run.ExitCode}): {Head(run.Error)}");
         Assert.Equal(3, run.Lines.Count);
-        Assert.All(run.Lines, line => Assert.Equal(" " + error, line));
+        Assert.All(run.Lines, line => Assert.Equal(error, line));
     }
 
     [Fact]
@@ -118,8 +118,8 @@ public sealed class ReferenceCycleTests
         var fromA = ChildProcessRun.Validate(result, "ValidateDocument_a", "{}", "\"text\"");
         var fromB = ChildProcessRun.Validate(result, "ValidateDocument_b", "{}");
         Assert.Equal((0, 0), (fromA.ExitCode, fromB.ExitCode));
-        Assert.Equal([" " + CycleError, " " + CycleError], fromA.Lines);
-        Assert.Equal([" " + CycleError], fromB.Lines);
+        Assert.Equal([CycleError, CycleError], fromA.Lines);
+        Assert.Equal([CycleError], fromB.Lines);
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class ReferenceCycleTests
         result.AssertCompilesWithoutWarnings();
         var run = ChildProcessRun.Validate(result, "ValidateDocument_loop", "\"abc\"", "\"abcd\"", "{}");
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(["valid", " anyOf: matches none of the schemas in anyOf", " anyOf: matches none of the schemas in anyOf"], run.Lines);
+        Assert.Equal(["valid", "anyOf: matches none of the schemas in anyOf", "anyOf: matches none of the schemas in anyOf"], run.Lines);
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public sealed class ReferenceCycleTests
             """, circle, square);
 
         Assert.Equal((0, 0), (validated.ExitCode, parsed.ExitCode));
-        Assert.Equal([" oneOf: matches none of the schemas in oneOf", "valid", " oneOf: matches none of the schemas in oneOf"], validated.Lines);
+        Assert.Equal(["oneOf: matches none of the schemas in oneOf", "valid", "oneOf: matches none of the schemas in oneOf"], validated.Lines);
         Assert.Equal(["invalid", "Square"], parsed.Lines);
     }
 

@@ -28,7 +28,7 @@ public static class ChildProcessRun
     /// <summary>
     /// Validates each of <paramref name="instances"/> with the generated <c>SchemaValidators.<paramref name="documentEntry"/></c>
     /// in a child process. Each instance gives one line: <c>valid</c>, <c>malformed</c>, or its errors as
-    /// <c>path keyword: message</c>, joined by <c> | </c>.
+    /// <c>path keyword: message</c> (<c>keyword: message</c> for the document itself), joined by <c> | </c>.
     /// </summary>
     public static Outcome Validate(GeneratorHarnessResult result, string documentEntry, params string[] instances)
     {
@@ -42,7 +42,7 @@ public static class ChildProcessRun
                         var errors = global::{{GeneratorHarness.DefaultRootNamespace}}.SchemaValidators.{{documentEntry}}(global::System.Text.Encoding.UTF8.GetBytes(json), out var malformed);
                         global::System.Console.WriteLine(malformed is not null ? "malformed"
                             : errors is null ? "valid"
-                            : string.Join(" | ", global::System.Linq.Enumerable.Select(errors, e => e.Path + " " + e.Keyword + ": " + e.Message)));
+                            : string.Join(" | ", global::System.Linq.Enumerable.Select(errors, e => (e.Path + " " + e.Keyword).TrimStart() + ": " + e.Message)));
                     }
                 }
             }
