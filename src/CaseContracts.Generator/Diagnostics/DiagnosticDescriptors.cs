@@ -58,6 +58,12 @@ internal static class DiagnosticDescriptors
         "Invalid schema: {0}",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor ReferenceCycle = Create(
+        "CC0008",
+        "Schema applies itself to the same value without end",
+        "$ref '{0}' closes a cycle of schemas applied to the same value ({1}); validation would never end, so the generated validator rejects every value at this $ref",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InvalidOperation = Create(
         "CC0100",
         "Operation declaration is invalid",
@@ -135,7 +141,7 @@ internal static class DiagnosticDescriptors
     /// <summary>All descriptors, for the generator's reporting and the catalogue/docs consistency test.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
-        InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateDiscriminatorValue, NameCollision, NotASchema, InvalidSchema,
+        InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateDiscriminatorValue, NameCollision, NotASchema, InvalidSchema, ReferenceCycle,
         InvalidOperation, UnresolvedOperationResponse, DuplicateOperation,
         UnknownField, WrongJsonType, MissingRequiredField, ValueNotAllowed, ValueOutOfLimits, UnknownVariant, FieldMustBeNull, MalformedJson, UnknownSchemaName, NoMatchingSchema,
     };

@@ -198,6 +198,16 @@ internal static partial class SchemaValidators
         return context.ToErrors();
     }
 
+    /// <summary>
+    /// The validator of a <c>$ref</c> that closes a cycle of schemas applied to the same value (diagnostic
+    /// CC0008): following it would never end, so the value is rejected here instead.
+    /// </summary>
+    internal static void RejectReferenceCycle(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+    {
+        context.Add("$ref", null, "the schema refers to itself without end (see diagnostic CC0008)");
+        reader.Skip();
+    }
+
     /// <summary>A generated validating reader: binds and checks the value at the reader in one pass; null when it has errors.</summary>
     internal delegate T? ValidatingReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         where T : class;

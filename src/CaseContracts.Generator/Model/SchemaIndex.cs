@@ -5,7 +5,8 @@ namespace CaseContracts.Generator.Model;
 
 /// <summary>Every named schema of every schema file, by key, in ordinal key order.</summary>
 /// <param name="ValidationKeys">The key of every schema position (what a <c>$ref</c> may point to), ordinal order.</param>
-internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys)
+/// <param name="InPlaceApplications">The positions that lead, in place, to a <c>$ref</c>, in ordinal key order: where reference cycles are looked for.</param>
+internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications = default)
 {
     private HashSet<string>? _validationKeys;
 
@@ -24,10 +25,12 @@ internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, Equata
         var all = documents.ToList();
         return new(
             all.SelectMany(d => d.Schemas).Select(SchemaSummary.Of).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray(),
-            all.SelectMany(d => d.ValidationNodes).Select(n => n.Key).OrderBy(k => k, System.StringComparer.Ordinal).ToEquatableArray());
+            all.SelectMany(d => d.ValidationNodes).Select(n => n.Key).OrderBy(k => k, System.StringComparer.Ordinal).ToEquatableArray(),
+            all.SelectMany(d => InPlaceApplication.Of(d.ValidationNodes)).OrderBy(a => a.Key, System.StringComparer.Ordinal).ToEquatableArray());
     }
 
-    public bool Equals(SchemaIndex? other) => other is not null && Schemas.Equals(other.Schemas) && ValidationKeys.Equals(other.ValidationKeys);
+    public bool Equals(SchemaIndex? other) => other is not null && Schemas.Equals(other.Schemas) && ValidationKeys.Equals(other.ValidationKeys)
+                                              && InPlaceApplications.Equals(other.InPlaceApplications);
 
     public override int GetHashCode() => Schemas.GetHashCode();
 }

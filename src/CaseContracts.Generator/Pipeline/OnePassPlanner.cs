@@ -20,7 +20,12 @@ internal sealed class OnePassPlanner
 
     public OnePassPlanner(SchemaDocument document, SchemaIndex index, GeneratorOptions options)
     {
-        _nodes = document.ValidationNodes.GroupBy(n => n.Key).ToDictionary(g => g.Key, g => g.First());
+        // A $ref that closes a cycle is, as its validator is, a position that accepts nothing: no fast path
+        // may read past it to its target.
+        var cycles = ReferenceCycles.Of(index);
+        _nodes = document.ValidationNodes
+            .Select(n => cycles.Closes(n.Key) ? n with { RefKey = null, AlwaysFails = true } : n)
+            .GroupBy(n => n.Key).ToDictionary(g => g.Key, g => g.First());
         _index = index;
         _options = options;
     }
@@ -40,11 +45,12 @@ internal sealed class OnePassPlanner
         return names.SetEquals(properties.Select(p => p.JsonName)) && node.Required.All(names.Contains);
     }
 
-    /// <summary>A union is simple when its schema position is only the discriminated <c>oneOf</c>.</summary>
+    /// <summary>A union is simple when its schema position is only the discriminated <c>oneOf</c>, and no member rejects every value.</summary>
     public bool IsSimpleUnion(NamedSchema schema)
         => _nodes.TryGetValue(schema.Key, out var node) && node.Types.IsEmpty && node.ConstJson is null && node.EnumJson.IsEmpty
            && node.AllOf.IsEmpty && node.AnyOf.IsEmpty && node.RefKey is null && !node.AlwaysFails
-           && node.Properties.IsEmpty && node.Required.IsEmpty && !node.RejectsAdditionalProperties;
+           && node.Properties.IsEmpty && node.Required.IsEmpty && !node.RejectsAdditionalProperties
+           && !node.OneOf.Any(member => _nodes.TryGetValue(member, out var m) && m.AlwaysFails);
 
     public OnePassRead Plan(string ownerKey, SchemaProperty property, ValueSpec? value)
     {

@@ -47,6 +47,7 @@ internal sealed class TypeResolver
         }
 
         resolver.ReportUnresolvedReferences(document);
+        resolver._diagnostics.AddRange(ReferenceCycles.Of(index).Report(document, options));
         return new DocumentTypes(document.FilePath, types.ToEquatableArray(), resolver._diagnostics.ToEquatableArray());
     }
 

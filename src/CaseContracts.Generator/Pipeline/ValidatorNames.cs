@@ -13,6 +13,12 @@ internal static class ValidatorNames
 {
     public const string ClassName = "SchemaValidators";
 
+    /// <summary>
+    /// The validation runtime's validator for a <c>$ref</c> that closes a cycle (<see cref="ReferenceCycles"/>):
+    /// it rejects the value instead of following the cycle.
+    /// </summary>
+    public const string ReferenceCycle = "RejectReferenceCycle";
+
     public static string Method(string key, GeneratorOptions options)
     {
         var relative = Relative(key, options);

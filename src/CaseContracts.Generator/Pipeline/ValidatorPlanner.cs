@@ -16,6 +16,7 @@ internal static class ValidatorPlanner
         }
 
         var nodes = document.ValidationNodes;
+        var cycles = ReferenceCycles.Of(index);
         var relativeFile = ValidatorNames.Relative(document.FilePath, options);
         return new ValidatorFileSpec(
             options.Namespace,
@@ -25,14 +26,27 @@ internal static class ValidatorPlanner
             nodes,
             nodes.Select(n => ValidatorNames.Relative(n.Key, options)).ToEquatableArray(),
             nodes.Select(n => ValidatorNames.Method(n.Key, options)).ToEquatableArray(),
-            nodes.Select(n => n.RefKey is { } target && index.HasValidationNode(target) ? ValidatorNames.Method(target, options) : string.Empty).ToEquatableArray(),
-            nodes.Select(n => Dispatch(n, index, options)).OfType<UnionDispatch>().ToEquatableArray(),
+            nodes.Select(n => Target(n, index, cycles, options)).ToEquatableArray(),
+            nodes.Select(n => Dispatch(n, index, cycles, options)).OfType<UnionDispatch>().ToEquatableArray(),
             options.AssertFormats);
     }
 
-    private static UnionDispatch? Dispatch(Model.Validation.ValidationNode node, SchemaIndex index, GeneratorOptions options)
+    /// <summary>The method a <c>$ref</c> calls: its target's validator; the runtime's rejection where it closes a cycle; none when unresolved.</summary>
+    private static string Target(Model.Validation.ValidationNode node, SchemaIndex index, ReferenceCycles cycles, GeneratorOptions options)
     {
-        if (node.OneOf.IsEmpty || index.Find(node.Key) is not { } summary || UnionLayout.Of(summary, index) is not { } layout
+        if (node.RefKey is not { } target || !index.HasValidationNode(target))
+        {
+            return string.Empty;
+        }
+
+        return cycles.Closes(node.Key) ? ValidatorNames.ReferenceCycle : ValidatorNames.Method(target, options);
+    }
+
+    // Dispatch calls the members' targets directly, past the member $refs: where one of those closes a cycle,
+    // the oneOf is counted member by member instead, so the cut is not bypassed.
+    private static UnionDispatch? Dispatch(Model.Validation.ValidationNode node, SchemaIndex index, ReferenceCycles cycles, GeneratorOptions options)
+    {
+        if (node.OneOf.IsEmpty || node.OneOf.Any(cycles.Closes) || index.Find(node.Key) is not { } summary || UnionLayout.Of(summary, index) is not { } layout
             || layout.Variants.Count != node.OneOf.Count)
         {
             return null;

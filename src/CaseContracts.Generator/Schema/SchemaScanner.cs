@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using CaseContracts.Generator.Diagnostics;
 using CaseContracts.Generator.Model;
 using Newtonsoft.Json.Linq;
@@ -50,7 +51,7 @@ internal sealed class SchemaScanner
                     continue;
                 case "$ref" when property.Value is JValue { Type: JTokenType.String } reference:
                     var written = (string)reference!;
-                    References.Add(new SchemaReference(written, SchemaPaths.ResolveReference(_path, written), _locator.ValueOf(reference)));
+                    References.Add(new SchemaReference(written, SchemaPaths.ResolveReference(_path, written), _locator.ValueOf(reference), SchemaPaths.Key(_path, PointerOf(schema))));
                     continue;
                 case "$ref":
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.ValueOf(property.Value), "'$ref' must be a string"));
@@ -65,6 +66,26 @@ internal sealed class SchemaScanner
                 Visit(subSchema);
             }
         }
+    }
+
+    /// <summary>The JSON pointer of a schema inside its file, from the names and indexes that lead to it.</summary>
+    private static string PointerOf(JToken schema)
+    {
+        var segments = new List<string>();
+        for (var token = schema; token.Parent is { } parent; token = parent)
+        {
+            if (parent is JProperty property)
+            {
+                segments.Add(SchemaPaths.EscapePointerSegment(property.Name));
+            }
+            else if (parent is JArray array)
+            {
+                segments.Add(array.IndexOf(token).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        segments.Reverse();
+        return SchemaPaths.RootPointer + string.Concat(segments.Select(segment => "/" + segment));
     }
 
     private void CheckTypeNames(JToken type)

@@ -98,6 +98,49 @@ public sealed class IncrementalityTests
         ForbiddenObjectGraphWalker.AssertNoForbiddenObjectsInTrackedSteps(second.RunResult);
     }
 
+    [Fact]
+    public void Editing_a_schema_outside_a_reference_cycle_reuses_the_index_and_keeps_the_cycle_reported()
+    {
+        var first = CycleRun();
+        var order = first.AdditionalTexts.Single(t => t.Path == OrderPath).GetText()!.ToString();
+
+        var second = first.RerunWithEditedAdditionalText(OrderPath, order.Replace("An order.", "An order, as placed."));
+
+        IncrementalSteps.AssertAllCachedOrUnchanged(second.RunResult, "Index", "IndexDiagnostics");
+        Assert.Single(IncrementalSteps.GetOutputReasons(second.RunResult, "ResolvedDocuments"), d => !d.IsReused);
+        IncrementalSteps.AssertAllCachedOrUnchanged(second.RunResult, "Validators");
+        Assert.Equal(CycleDiagnostics(first), CycleDiagnostics(second));
+        Assert.Single(CycleDiagnostics(second));
+    }
+
+    [Fact]
+    public void Breaking_a_reference_cycle_in_one_file_clears_the_diagnostic_reported_in_the_other()
+    {
+        var first = CycleRun();
+        Assert.Equal([CyclePath + "b.schema.json"], CycleDiagnostics(first));
+
+        var second = first.RerunWithEditedAdditionalText(CyclePath + "a.schema.json", CycleA.Replace("\"b.schema.json\"", "\"order.schema.json\""));
+
+        Assert.Empty(CycleDiagnostics(second));
+        Assert.Contains(IncrementalSteps.GetOutputReasons(second.RunResult, "Index"), reason => !reason.IsReused);
+    }
+
+    private const string CyclePath = SchemaFiles.VirtualSchemaDirectory + "cycle/";
+    private const string OrderPath = CyclePath + "order.schema.json";
+    private const string CycleA = """{ "title": "A", "allOf": [ { "$ref": "b.schema.json" } ] }""";
+
+    /// <summary>a.schema.json and b.schema.json apply each other to the same value (CC0008 in b); order.schema.json is unrelated.</summary>
+    private static GeneratorHarnessResult CycleRun()
+        => GeneratorHarness.Run(new ContractGenerator(),
+        [
+            new InMemoryAdditionalText(CyclePath + "a.schema.json", CycleA),
+            new InMemoryAdditionalText(CyclePath + "b.schema.json", """{ "title": "B", "$ref": "a.schema.json" }"""),
+            new InMemoryAdditionalText(OrderPath, """{ "title": "Order", "description": "An order.", "type": "object", "properties": { "id": { "type": "string" } } }"""),
+        ]);
+
+    private static string[] CycleDiagnostics(GeneratorHarnessResult result)
+        => result.GeneratorDiagnostics.Where(d => d.Id == "CC0008").Select(d => d.Location.GetLineSpan().Path).ToArray();
+
     private static GeneratorHarnessResult FirstRun(bool web = false)
         => GeneratorHarness.Run(new ContractGenerator(), SchemaFiles.LoadRepositorySchemas(), ["namespace Consumer { internal static class Program { } }"],
             additionalReferences: web ? TrustedPlatformReferences.AspNetCore : null);

@@ -8,6 +8,7 @@ using CaseContracts.Generator.Analyzers.Json;
 using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Specs;
 using CaseContracts.Generator.Model.Validation;
+using CaseContracts.Generator.Pipeline;
 
 namespace CaseContracts.Generator.Analyzers.Evaluation;
 
@@ -70,8 +71,10 @@ internal sealed class ValidationProgram
     public string? TypeNameOf(string key) => _index.Find(key)?.TypeName;
 
     /// <summary>
-    /// How deep checks may nest. Values nest at most 64 deep, and each level takes a few checks ($ref, allOf);
-    /// a schema that refers to itself without reaching into the value (<c>{"$ref": "#"}</c>) would never end.
+    /// How deep checks may nest. Values nest at most 64 deep, and each level takes a few checks ($ref, allOf).
+    /// A schema that refers to itself without reaching into the value (<c>{"$ref": "#"}</c>) would never end:
+    /// the plan already cuts such cycles where they close (CC0008); this bound stays because the evaluator runs
+    /// inside the compiler, which must end whatever the plan holds.
     /// </summary>
     private const int MaxNesting = 512;
 
@@ -124,7 +127,11 @@ internal sealed class ValidationProgram
         var node = step.Node;
         if (node.RefKey is not null)
         {
-            if (step.Target.Length > 0)
+            if (step.Target == ValidatorNames.ReferenceCycle)
+            {
+                errors.Add(Error(pointer, "$ref", "the schema refers to itself without end (see diagnostic CC0008)", value, node, place));
+            }
+            else if (step.Target.Length > 0)
             {
                 Check(step.Target, value, pointer, place, errors);
             }

@@ -5,7 +5,8 @@ namespace CaseContracts.Generator.Model.Specs;
 /// <param name="Labels">Per node: its key relative to the schema folder (a comment in the generated code).</param>
 /// <param name="Methods">Per node (same order as <paramref name="Nodes"/>): its method name.</param>
 /// <param name="Dispatches">The <c>oneOf</c>s that are discriminated unions, validated by dispatch.</param>
-/// <param name="Targets">Per node: the method its <c>$ref</c> calls, or null (no ref, or unresolved).</param>
+/// <param name="Targets">Per node: the method its <c>$ref</c> calls, or empty (no ref, or unresolved); the runtime's
+/// <c>RejectReferenceCycle</c> for a <c>$ref</c> that closes a cycle (<see cref="Pipeline.ReferenceCycles"/>).</param>
 internal sealed record ValidatorFileSpec(
     string Namespace,
     string HintName,
