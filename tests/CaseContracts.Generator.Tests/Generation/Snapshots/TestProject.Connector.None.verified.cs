@@ -84,7 +84,7 @@ namespace TestProject
                 var __hasId = false;
                 var __hasName = false;
                 var __hasType = false;
-                var __hasFields = false;
+                var own = new OwnMembers();
                 while (true)
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -144,29 +144,53 @@ namespace TestProject
                             }
                         }
                     }
-                    else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
-                    {
-                        __hasFields = true;
-                        global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                        if (!(reader.TokenType == global::System.Text.Json.JsonTokenType.Null))
-                        {
-                            var errorsBefore = context.ErrorCount;
-                            SchemaValidators.Validate_connectors_none_properties_fields_f7fa5e54(ref reader, ref context);
-                            if (context.ErrorCount != errorsBefore)
-                            {
-                                context.Prefix(errorsBefore, "fields");
-                            }
-                        }
-                    }
                     else
                     {
-                        var name = reader.GetString()!;
-                        global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                        context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
-                        reader.Skip();
+                        ReadOwnMember(propertyName, ref reader, ref context, ref own);
                     }
                 }
 
+                return CreateValidated(ref context, mark, __id, __hasId, __name, __hasName, __hasType, in own);
+            }
+
+            /// <summary>The members of a <see cref="None"/> that not every <see cref="Connector"/> variant has, as read so far.</summary>
+            internal struct OwnMembers
+            {
+                public bool __hasFields;
+            }
+
+            /// <summary>
+            /// Reads a member not every <see cref="Connector"/> variant has, the reader on its name: for this reader and for the
+            /// union's, once its discriminator names this variant. A member this variant does not declare is an error.
+            /// </summary>
+            internal static void ReadOwnMember(scoped global::System.ReadOnlySpan<byte> propertyName, ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context, ref OwnMembers own)
+            {
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
+                {
+                    own.__hasFields = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    if (!(reader.TokenType == global::System.Text.Json.JsonTokenType.Null))
+                    {
+                        var errorsBefore = context.ErrorCount;
+                        SchemaValidators.Validate_connectors_none_properties_fields_f7fa5e54(ref reader, ref context);
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "fields");
+                        }
+                    }
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    reader.Skip();
+                }
+            }
+
+            /// <summary>Reports the missing members and builds the value, unless errors were found since <paramref name="mark"/>.</summary>
+            internal static None? CreateValidated(ref ValidationContext context, int mark, string? __id, bool __hasId, string? __name, bool __hasName, bool __hasType, in OwnMembers own)
+            {
                 if (!__hasId)
                 {
                     context.AddForMember("id", "required", null, "is required");
@@ -182,7 +206,7 @@ namespace TestProject
                     context.AddForMember("type", "required", null, "is required");
                 }
 
-                if (!__hasFields)
+                if (!own.__hasFields)
                 {
                     context.AddForMember("fields", "required", null, "is required");
                 }
