@@ -87,7 +87,7 @@ internal static class UnionReaderEmitter
         writer.Open($"if (variant == {names.Enum}.{names.NotNamed})");
         writer.Line("variant = NameVariant(ref reader);");
         writer.Open($"if (variant == {names.Enum}.{names.Unknown})");
-        writer.Line($"unknownDiscriminator = {Support}.ValueText(reader);");
+        writer.Line($"unknownDiscriminator = {Support}.ValueText(ref reader);");
         writer.Line("reader.Skip();");
         writer.Close();
         writer.Open("else if (hasAhead)");
@@ -132,7 +132,7 @@ internal static class UnionReaderEmitter
         }
 
         writer.Close();
-        ValidatingReaderEmitter.EmitPrefix(writer, "errorsBefore", CSharpLiterals.String(union.DiscriminatorJsonName));
+        ValidatingReaderEmitter.EmitPrefix(writer, "errorsBefore", CSharpLiterals.Pointer(union.DiscriminatorJsonName));
         writer.Close();
         writer.Open("else");
         writer.Line("reader.Skip();");
@@ -160,7 +160,7 @@ internal static class UnionReaderEmitter
 
     private static void EmitEnd(SourceWriter writer, UnionTypeSpec union, VariantNames names)
     {
-        var name = CSharpLiterals.String(union.DiscriminatorJsonName);
+        var pointer = CSharpLiterals.Pointer(union.DiscriminatorJsonName);
         var arguments = ValidatingReaderEmitter.CreateParameters(union.CommonMembers).Select(p => p.Name).ToList();
         writer.Open("switch (variant)");
         foreach (var variant in union.Variants)
@@ -173,11 +173,11 @@ internal static class UnionReaderEmitter
         writer.Line($"case {names.Enum}.{names.Unknown}:");
         writer.Line("    context.Truncate(mark);");
         var expected = CSharpLiterals.String("must be one of " + string.Join(", ", union.Variants.Select(v => "\"" + v.Value + "\"")));
-        writer.Line($"    context.AddForMember({name}, \"oneOf\", unknownDiscriminator, {expected});");
+        writer.Line($"    context.AddAt({pointer}, \"oneOf\", unknownDiscriminator, {expected});");
         writer.Line("    return null;");
         writer.Line("default:");
         writer.Line("    context.Truncate(mark);");
-        writer.Line($"    context.AddForMember({name}, \"required\", null, \"is required\");");
+        writer.Line($"    context.AddAt({pointer}, \"required\", null, \"is required\");");
         writer.Line("    return null;");
         writer.Close();
     }

@@ -134,7 +134,7 @@ internal static class ValidatingReaderEmitter
         writer.Line($"{Support}.Next(ref reader);");
         if (property.Read.BindImpliesValid && property.IsSettable)
         {
-            EmitBindOrValidate(writer, property.Value!, slot.Value + " = {0};", property.Read.Validator, CSharpLiterals.String(property.JsonName), "errorsBefore");
+            EmitBindOrValidate(writer, property.Value!, slot.Value + " = {0};", property.Read.Validator, CSharpLiterals.Pointer(property.JsonName), "errorsBefore");
         }
         else if (property.Read.BindImpliesValid)
         {
@@ -144,7 +144,7 @@ internal static class ValidatingReaderEmitter
         {
             writer.Line("var errorsBefore = context.ErrorCount;");
             EmitProperty(writer, property, slot.Value);
-            EmitPrefix(writer, "errorsBefore", CSharpLiterals.String(property.JsonName));
+            EmitPrefix(writer, "errorsBefore", CSharpLiterals.Pointer(property.JsonName));
         }
     }
 
@@ -155,7 +155,7 @@ internal static class ValidatingReaderEmitter
         {
             writer.Line($"var name = {reader}.GetString()!;");
             writer.Line($"{Support}.Next(ref {reader});");
-            writer.Line($"context.AddForMember(name, \"additionalProperties\", {Support}.ValueText({reader}), \"is not an allowed property\");");
+            writer.Line($"context.AddForMember(name, \"additionalProperties\", {Support}.ValueText(ref {reader}), \"is not an allowed property\");");
         }
         else
         {
@@ -171,7 +171,7 @@ internal static class ValidatingReaderEmitter
         foreach (var property in type.Properties.Where(p => p.Required))
         {
             writer.Open($"if (!{slot(property).Seen})");
-            writer.Line($"context.AddForMember({CSharpLiterals.String(property.JsonName)}, \"required\", null, \"is required\");");
+            writer.Line($"context.AddAt({CSharpLiterals.Pointer(property.JsonName)}, \"required\", null, \"is required\");");
             writer.Close();
             writer.Line();
         }
@@ -355,7 +355,7 @@ internal static class ValidatingReaderEmitter
         writer.Open($"if (!({matches}))");
         writer.Line("var errorsBefore = context.ErrorCount;");
         writer.Line($"{Validators}.{property.Read.Validator}(ref reader, ref context);");
-        EmitPrefix(writer, "errorsBefore", CSharpLiterals.String(property.JsonName));
+        EmitPrefix(writer, "errorsBefore", CSharpLiterals.Pointer(property.JsonName));
         writer.Close();
     }
 
@@ -391,7 +391,7 @@ internal static class ValidatingReaderEmitter
         writer.Close();
     }
 
-    /// <summary>Errors reported since <paramref name="mark"/> happened inside <paramref name="segment"/>: prefix their paths.</summary>
+    /// <summary>Errors reported since <paramref name="mark"/> happened inside <paramref name="segment"/> (a constant pointer or an index): prefix their paths.</summary>
     public static void EmitPrefix(SourceWriter writer, string mark, string segment)
     {
         writer.Open($"if (context.ErrorCount != {mark})");
@@ -516,7 +516,7 @@ internal static class ValidatingReaderEmitter
                 writer.Line(assign("integer"));
                 writer.Close();
                 writer.Open($"else if ({Support}.KindOf(ref reader) == {Support}.JsonKind.Integer)");
-                writer.Line($"context.Add(\"type\", {Support}.ValueText(reader), \"is outside the range of a 64-bit integer\");");
+                writer.Line($"context.Add(\"type\", {Support}.ValueText(ref reader), \"is outside the range of a 64-bit integer\");");
                 writer.Close();
                 writer.Close();
                 break;
@@ -526,7 +526,7 @@ internal static class ValidatingReaderEmitter
                 writer.Line(assign("number"));
                 writer.Close();
                 writer.Open("else");
-                writer.Line($"context.Add(\"type\", {Support}.ValueText(reader), \"is outside the range of a double\");");
+                writer.Line($"context.Add(\"type\", {Support}.ValueText(ref reader), \"is outside the range of a double\");");
                 writer.Close();
                 writer.Close();
                 break;

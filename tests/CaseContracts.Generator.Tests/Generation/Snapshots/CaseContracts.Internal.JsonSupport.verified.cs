@@ -420,8 +420,8 @@ namespace CaseContracts.Internal
                 : JsonKind.Number,
         };
 
-        /// <summary>The value at <paramref name="reader"/> (a copy: the caller's position is kept) as JSON text, truncated for messages.</summary>
-        public static string ValueText(global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>The value at <paramref name="reader"/> as JSON text, truncated for messages; the reader stays where it is.</summary>
+        public static string ValueText(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             string text;
             switch (reader.TokenType)
@@ -431,7 +431,9 @@ namespace CaseContracts.Internal
                     break;
                 case global::System.Text.Json.JsonTokenType.StartObject:
                 case global::System.Text.Json.JsonTokenType.StartArray:
-                    text = global::System.Text.Json.JsonElement.ParseValue(ref reader).GetRawText();
+                    // Reading the value moves a reader: a copy's (a 200-byte struct, copied only here rather than for every value).
+                    var copy = reader;
+                    text = global::System.Text.Json.JsonElement.ParseValue(ref copy).GetRawText();
                     break;
                 default:
                     text = reader.HasValueSequence

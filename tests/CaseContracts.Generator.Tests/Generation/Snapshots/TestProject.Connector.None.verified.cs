@@ -108,7 +108,7 @@ namespace TestProject
                             SchemaValidators.Validate_connectors_none_properties_id_b6a43608(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "id");
+                                context.Prefix(errorsBefore, "/id");
                             }
                         }
                     }
@@ -126,7 +126,7 @@ namespace TestProject
                             SchemaValidators.Validate_connectors_none_properties_name_9c5a78be(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "name");
+                                context.Prefix(errorsBefore, "/name");
                             }
                         }
                     }
@@ -140,7 +140,7 @@ namespace TestProject
                             SchemaValidators.Validate_connectors_none_properties_type_5a5c3415(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "type");
+                                context.Prefix(errorsBefore, "/type");
                             }
                         }
                     }
@@ -175,7 +175,7 @@ namespace TestProject
                         SchemaValidators.Validate_connectors_none_properties_fields_f7fa5e54(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "fields");
+                            context.Prefix(errorsBefore, "/fields");
                         }
                     }
                 }
@@ -183,7 +183,7 @@ namespace TestProject
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                     reader.Skip();
                 }
             }
@@ -193,22 +193,22 @@ namespace TestProject
             {
                 if (!__hasId)
                 {
-                    context.AddForMember("id", "required", null, "is required");
+                    context.AddAt("/id", "required", null, "is required");
                 }
 
                 if (!__hasName)
                 {
-                    context.AddForMember("name", "required", null, "is required");
+                    context.AddAt("/name", "required", null, "is required");
                 }
 
                 if (!__hasType)
                 {
-                    context.AddForMember("type", "required", null, "is required");
+                    context.AddAt("/type", "required", null, "is required");
                 }
 
                 if (!own.__hasFields)
                 {
-                    context.AddForMember("fields", "required", null, "is required");
+                    context.AddAt("/fields", "required", null, "is required");
                 }
 
                 if (context.ErrorCount != mark)

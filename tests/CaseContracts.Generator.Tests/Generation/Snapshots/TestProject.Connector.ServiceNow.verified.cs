@@ -113,7 +113,7 @@ namespace TestProject
                             SchemaValidators.Validate_connectors_servicenow_properties_id_eb187ad1(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "id");
+                                context.Prefix(errorsBefore, "/id");
                             }
                         }
                     }
@@ -131,7 +131,7 @@ namespace TestProject
                             SchemaValidators.Validate_connectors_servicenow_properties_name_e6a3bfd7(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "name");
+                                context.Prefix(errorsBefore, "/name");
                             }
                         }
                     }
@@ -145,7 +145,7 @@ namespace TestProject
                             SchemaValidators.Validate_connectors_servicenow_properties_type_199b8a74(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "type");
+                                context.Prefix(errorsBefore, "/type");
                             }
                         }
                     }
@@ -179,14 +179,14 @@ namespace TestProject
                     own.__fields = global::TestProject.ServiceNowFields.ReadValidated(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "fields");
+                        context.Prefix(errorsBefore, "/fields");
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                     reader.Skip();
                 }
             }
@@ -196,22 +196,22 @@ namespace TestProject
             {
                 if (!__hasId)
                 {
-                    context.AddForMember("id", "required", null, "is required");
+                    context.AddAt("/id", "required", null, "is required");
                 }
 
                 if (!__hasName)
                 {
-                    context.AddForMember("name", "required", null, "is required");
+                    context.AddAt("/name", "required", null, "is required");
                 }
 
                 if (!__hasType)
                 {
-                    context.AddForMember("type", "required", null, "is required");
+                    context.AddAt("/type", "required", null, "is required");
                 }
 
                 if (!own.__hasFields)
                 {
-                    context.AddForMember("fields", "required", null, "is required");
+                    context.AddAt("/fields", "required", null, "is required");
                 }
 
                 if (context.ErrorCount != mark)

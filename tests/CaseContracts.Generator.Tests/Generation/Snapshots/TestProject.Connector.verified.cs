@@ -169,7 +169,7 @@ namespace TestProject
                         SchemaValidators.Validate_connectors_jira_properties_id_e77a47be(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "id");
+                            context.Prefix(errorsBefore, "/id");
                         }
                     }
                 }
@@ -187,7 +187,7 @@ namespace TestProject
                         SchemaValidators.Validate_connectors_jira_properties_name_24d68938(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "name");
+                            context.Prefix(errorsBefore, "/name");
                         }
                     }
                 }
@@ -199,7 +199,7 @@ namespace TestProject
                         variant = NameVariant(ref reader);
                         if (variant == ReadVariant.Unknown)
                         {
-                            unknownDiscriminator = global::CaseContracts.Internal.JsonSupport.ValueText(reader);
+                            unknownDiscriminator = global::CaseContracts.Internal.JsonSupport.ValueText(ref reader);
                             reader.Skip();
                         }
                         else if (hasAhead)
@@ -268,7 +268,7 @@ namespace TestProject
                         }
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "type");
+                            context.Prefix(errorsBefore, "/type");
                         }
                     }
                     else
@@ -324,11 +324,11 @@ namespace TestProject
                     return None.CreateValidated(ref context, mark, __id, __hasId, __name, __hasName, true, in noneMembers);
                 case ReadVariant.Unknown:
                     context.Truncate(mark);
-                    context.AddForMember("type", "oneOf", unknownDiscriminator, "must be one of \".jira\", \".servicenow\", \".resilient\", \".none\"");
+                    context.AddAt("/type", "oneOf", unknownDiscriminator, "must be one of \".jira\", \".servicenow\", \".resilient\", \".none\"");
                     return null;
                 default:
                     context.Truncate(mark);
-                    context.AddForMember("type", "required", null, "is required");
+                    context.AddAt("/type", "required", null, "is required");
                     return null;
             }
         }

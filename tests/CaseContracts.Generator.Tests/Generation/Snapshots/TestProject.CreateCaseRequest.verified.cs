@@ -143,7 +143,7 @@ namespace TestProject
                         SchemaValidators.Validate_create_case_request_properties_title_7a5f8905(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "title");
+                            context.Prefix(errorsBefore, "/title");
                         }
                     }
                 }
@@ -161,7 +161,7 @@ namespace TestProject
                         SchemaValidators.Validate_create_case_request_properties_description_8c28631d(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "description");
+                            context.Prefix(errorsBefore, "/description");
                         }
                     }
                 }
@@ -207,7 +207,7 @@ namespace TestProject
                     }
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "tags");
+                        context.Prefix(errorsBefore, "/tags");
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector"u8))
@@ -218,7 +218,7 @@ namespace TestProject
                     __connector = global::TestProject.Connector.ReadValidated(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "connector");
+                        context.Prefix(errorsBefore, "/connector");
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8))
@@ -229,41 +229,41 @@ namespace TestProject
                     __settings = global::TestProject.Settings.ReadValidated(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "settings");
+                        context.Prefix(errorsBefore, "/settings");
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                     reader.Skip();
                 }
             }
 
             if (!__hasTitle)
             {
-                context.AddForMember("title", "required", null, "is required");
+                context.AddAt("/title", "required", null, "is required");
             }
 
             if (!__hasDescription)
             {
-                context.AddForMember("description", "required", null, "is required");
+                context.AddAt("/description", "required", null, "is required");
             }
 
             if (!__hasTags)
             {
-                context.AddForMember("tags", "required", null, "is required");
+                context.AddAt("/tags", "required", null, "is required");
             }
 
             if (!__hasConnector)
             {
-                context.AddForMember("connector", "required", null, "is required");
+                context.AddAt("/connector", "required", null, "is required");
             }
 
             if (!__hasSettings)
             {
-                context.AddForMember("settings", "required", null, "is required");
+                context.AddAt("/settings", "required", null, "is required");
             }
 
             if (context.ErrorCount != mark)

@@ -134,7 +134,7 @@ namespace TestProject
                         SchemaValidators.Validate_case_properties_external_service_properties_connector_id_b8946f21(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "connector_id");
+                            context.Prefix(errorsBefore, "/connector_id");
                         }
                     }
                 }
@@ -152,7 +152,7 @@ namespace TestProject
                         SchemaValidators.Validate_case_properties_external_service_properties_connector_name_2b052a67(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "connector_name");
+                            context.Prefix(errorsBefore, "/connector_name");
                         }
                     }
                 }
@@ -170,7 +170,7 @@ namespace TestProject
                         SchemaValidators.Validate_case_properties_external_service_properties_external_id_fac56b45(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "external_id");
+                            context.Prefix(errorsBefore, "/external_id");
                         }
                     }
                 }
@@ -188,7 +188,7 @@ namespace TestProject
                         SchemaValidators.Validate_case_properties_external_service_properties_external_title_b966797e(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "external_title");
+                            context.Prefix(errorsBefore, "/external_title");
                         }
                     }
                 }
@@ -206,7 +206,7 @@ namespace TestProject
                         SchemaValidators.Validate_case_properties_external_service_properties_external_url_5d5810a9(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "external_url");
+                            context.Prefix(errorsBefore, "/external_url");
                         }
                     }
                 }
@@ -224,7 +224,7 @@ namespace TestProject
                         SchemaValidators.Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "pushed_at");
+                            context.Prefix(errorsBefore, "/pushed_at");
                         }
                     }
                 }
@@ -239,51 +239,51 @@ namespace TestProject
                     }
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "pushed_by");
+                        context.Prefix(errorsBefore, "/pushed_by");
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                     reader.Skip();
                 }
             }
 
             if (!__hasConnectorId)
             {
-                context.AddForMember("connector_id", "required", null, "is required");
+                context.AddAt("/connector_id", "required", null, "is required");
             }
 
             if (!__hasConnectorName)
             {
-                context.AddForMember("connector_name", "required", null, "is required");
+                context.AddAt("/connector_name", "required", null, "is required");
             }
 
             if (!__hasExternalId)
             {
-                context.AddForMember("external_id", "required", null, "is required");
+                context.AddAt("/external_id", "required", null, "is required");
             }
 
             if (!__hasExternalTitle)
             {
-                context.AddForMember("external_title", "required", null, "is required");
+                context.AddAt("/external_title", "required", null, "is required");
             }
 
             if (!__hasExternalUrl)
             {
-                context.AddForMember("external_url", "required", null, "is required");
+                context.AddAt("/external_url", "required", null, "is required");
             }
 
             if (!__hasPushedAt)
             {
-                context.AddForMember("pushed_at", "required", null, "is required");
+                context.AddAt("/pushed_at", "required", null, "is required");
             }
 
             if (!__hasPushedBy)
             {
-                context.AddForMember("pushed_by", "required", null, "is required");
+                context.AddAt("/pushed_by", "required", null, "is required");
             }
 
             if (context.ErrorCount != mark)

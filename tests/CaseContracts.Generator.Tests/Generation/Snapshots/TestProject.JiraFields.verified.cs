@@ -104,7 +104,7 @@ namespace TestProject
                         SchemaValidators.Validate_connectors_jira_properties_fields_properties_issueType_0787dd12(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "issueType");
+                            context.Prefix(errorsBefore, "/issueType");
                         }
                     }
                 }
@@ -125,7 +125,7 @@ namespace TestProject
                         SchemaValidators.Validate_connectors_jira_properties_fields_properties_priority_6387d9d3(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "priority");
+                            context.Prefix(errorsBefore, "/priority");
                         }
                     }
                 }
@@ -146,7 +146,7 @@ namespace TestProject
                         SchemaValidators.Validate_connectors_jira_properties_fields_properties_parent_7da878a3(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "parent");
+                            context.Prefix(errorsBefore, "/parent");
                         }
                     }
                 }
@@ -154,14 +154,14 @@ namespace TestProject
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                     reader.Skip();
                 }
             }
 
             if (!__hasIssueType)
             {
-                context.AddForMember("issueType", "required", null, "is required");
+                context.AddAt("/issueType", "required", null, "is required");
             }
 
             if (context.ErrorCount != mark)

@@ -106,7 +106,7 @@ namespace TestProject
                         SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "urgency");
+                            context.Prefix(errorsBefore, "/urgency");
                         }
                     }
                 }
@@ -127,7 +127,7 @@ namespace TestProject
                         SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "severity");
+                            context.Prefix(errorsBefore, "/severity");
                         }
                     }
                 }
@@ -148,7 +148,7 @@ namespace TestProject
                         SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "impact");
+                            context.Prefix(errorsBefore, "/impact");
                         }
                     }
                 }
@@ -156,7 +156,7 @@ namespace TestProject
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                     reader.Skip();
                 }
             }

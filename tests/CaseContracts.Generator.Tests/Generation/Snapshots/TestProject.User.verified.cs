@@ -106,7 +106,7 @@ namespace TestProject
                         SchemaValidators.Validate_user_properties_email_7971b885(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "email");
+                            context.Prefix(errorsBefore, "/email");
                         }
                     }
                 }
@@ -127,7 +127,7 @@ namespace TestProject
                         SchemaValidators.Validate_user_properties_full_name_fddacab4(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "full_name");
+                            context.Prefix(errorsBefore, "/full_name");
                         }
                     }
                 }
@@ -148,7 +148,7 @@ namespace TestProject
                         SchemaValidators.Validate_user_properties_username_91c1f2df(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "username");
+                            context.Prefix(errorsBefore, "/username");
                         }
                     }
                 }
@@ -156,7 +156,7 @@ namespace TestProject
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                     reader.Skip();
                 }
             }

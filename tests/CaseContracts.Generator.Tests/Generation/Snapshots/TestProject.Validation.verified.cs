@@ -251,13 +251,25 @@ namespace TestProject
     /// The errors of one validation run, passed by reference through the generated validators (a struct: a
     /// valid document allocates nothing here). Paths are resolved once, at the end: a validator reports an
     /// error relative to the value it checks, and each enclosing member or element only records, when errors
-    /// came back, that they lie inside it (a name or an index, no string work), so valid input does no path
-    /// work and each error's JSON Pointer is built once.
+    /// came back, that they lie inside it (a constant pointer, a name or an index, no string work), so valid
+    /// input does no path work and each error's JSON Pointer is built once, or not at all when it is a
+    /// constant of the generated code (a member of the document's root).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal struct ValidationContext
     {
+        // The bookkeeping arrays of the thread's last run, reused: a run that finds errors allocates only what it
+        // hands out. A run in progress owns them (a run within it gets its own).
+        [global::System.ThreadStatic]
+        private static Entry[]? t_errors;
+
+        [global::System.ThreadStatic]
+        private static Segment[]? t_segments;
+
+        // Longer arrays are let go rather than kept per thread.
+        private const int MaxKeptLength = 1024;
+
         private Entry[]? _errors;
         private int _errorCount;
         private Segment[]? _segments;
@@ -268,65 +280,85 @@ namespace TestProject
         /// <summary>Drops errors added after <paramref name="count"/> (a failed branch of anyOf/oneOf).</summary>
         public void Truncate(int count)
         {
+            if (count == _errorCount)
+            {
+                return;
+            }
+
+            // Cleared, so that an array kept for the thread's next run holds no error.
+            global::System.Array.Clear(_errors!, count, _errorCount - count);
             _errorCount = count;
             // Segments recorded since then (the log's tail) cover only dropped errors.
+            var segments = _segmentCount;
             while (_segmentCount > 0 && _segments![_segmentCount - 1].Since >= count)
             {
                 _segmentCount--;
+            }
+
+            if (segments != _segmentCount)
+            {
+                global::System.Array.Clear(_segments!, _segmentCount, segments - _segmentCount);
             }
         }
 
         /// <summary>An error about the value being checked.</summary>
         public void Add(string keyword, string? value, string message, string? limit = null)
-            => Append(new ValidationError("", keyword, value, message) { Limit = limit });
+            => Append(new ValidationError("", keyword, value, message) { Limit = limit }, null);
 
-        /// <summary>An error about the member <paramref name="name"/> of the object being checked (missing, or not allowed).</summary>
+        /// <summary>An error about the member of the object being checked at <paramref name="pointer"/>: a constant such as <c>"/title"</c>, escaped as RFC 6901 says.</summary>
+        public void AddAt(string pointer, string keyword, string? value, string message)
+            => Append(new ValidationError(pointer, keyword, value, message), null);
+
+        /// <summary>An error about the member <paramref name="name"/> (as read from the document) of the object being checked.</summary>
         public void AddForMember(string name, string keyword, string? value, string message)
-            => Append(new ValidationError(Segment.Pointer(name), keyword, value, message));
+            => Append(new ValidationError("", keyword, value, message), name);
 
-        /// <summary>The errors added since <paramref name="since"/> lie inside member <paramref name="name"/>.</summary>
-        public void Prefix(int since, string name) => Enclose(since, new Segment(name, 0));
+        /// <summary>The errors added since <paramref name="since"/> lie inside the member at <paramref name="pointer"/> (a constant such as <c>"/title"</c>).</summary>
+        public void Prefix(int since, string pointer) => Enclose(since, new Segment(pointer, null, 0));
+
+        /// <summary>The errors added since <paramref name="since"/> lie inside the member <paramref name="name"/> (as read from the document).</summary>
+        public void PrefixMember(int since, string name) => Enclose(since, new Segment(null, name, 0));
 
         /// <summary>The errors added since <paramref name="since"/> lie inside element <paramref name="index"/>.</summary>
-        public void Prefix(int since, int index) => Enclose(since, new Segment(null, index));
+        public void Prefix(int since, int index) => Enclose(since, new Segment(null, null, index));
 
         /// <summary>
         /// Every error with its complete JSON Pointer, in the order found; null when there is none. Called once,
-        /// when the run ends: it completes the pointers of the errors in place.
+        /// when the run ends: it completes the pointers of the errors in place and gives the arrays back to the thread.
         /// </summary>
-        public readonly ValidationError[]? ToErrors()
+        public ValidationError[]? ToErrors()
         {
-            if (_errorCount == 0)
+            ValidationError[]? errors = null;
+            if (_errorCount > 0)
             {
-                return null;
-            }
-
-            var errors = new ValidationError[_errorCount];
-            global::System.Span<char> buffer = stackalloc char[256];
-            for (var i = 0; i < _errorCount; i++)
-            {
-                var entry = _errors![i];
-                if (entry.Innermost >= 0)
+                errors = new ValidationError[_errorCount];
+                for (var i = 0; i < _errorCount; i++)
                 {
-                    var length = MaxLength(entry.Innermost);
-                    var path = length <= buffer.Length ? buffer : new char[length];
-                    entry.Error.CompletePath(string.Concat(path.Slice(0, Write(path, entry.Innermost)), entry.Error.Path));
-                }
+                    ref readonly var entry = ref _errors![i];
+                    if (entry.Innermost >= 0 || entry.Member is not null)
+                    {
+                        var enclosing = entry.Innermost >= 0 ? PointerOf(entry.Innermost) : string.Empty;
+                        entry.Error.CompletePath(entry.Member is { } member
+                            ? string.Concat(enclosing, "/", Segment.Escape(member))
+                            : string.Concat(enclosing, entry.Error.Path));
+                    }
 
-                errors[i] = entry.Error;
+                    errors[i] = entry.Error;
+                }
             }
 
+            Release();
             return errors;
         }
 
-        private void Append(ValidationError error)
+        private void Append(ValidationError error, string? member)
         {
             if (_errors is null || _errorCount == _errors.Length)
             {
-                global::System.Array.Resize(ref _errors, _errorCount == 0 ? 8 : _errorCount * 2);
+                Grow(ref _errors, ref t_errors, _errorCount);
             }
 
-            _errors[_errorCount++] = new Entry { Error = error, Innermost = -1, Outermost = -1 };
+            _errors![_errorCount++] = new Entry { Error = error, Member = member, Innermost = -1, Outermost = -1 };
         }
 
         // Links the errors since `since` (and the segments they already lie in) to one new enclosing segment:
@@ -335,12 +367,12 @@ namespace TestProject
         {
             if (_segments is null || _segmentCount == _segments.Length)
             {
-                global::System.Array.Resize(ref _segments, _segmentCount == 0 ? 8 : _segmentCount * 2);
+                Grow(ref _segments, ref t_segments, _segmentCount);
             }
 
             var index = _segmentCount++;
             segment.Since = since;
-            _segments[index] = segment;
+            _segments![index] = segment;
             for (var i = since; i < _errorCount; i++)
             {
                 ref var entry = ref _errors![i];
@@ -357,85 +389,85 @@ namespace TestProject
             }
         }
 
-        // An upper bound of the text of a segment and all that enclose it.
-        private readonly int MaxLength(int segment)
+        // The first array of a run is the thread's kept one, if any; later ones double.
+        private static void Grow<T>(ref T[]? array, ref T[]? kept, int count)
         {
-            var length = 0;
-            while (segment >= 0)
+            if (array is null)
             {
-                ref readonly var enclosing = ref _segments![segment];
-                length += 1 + (enclosing.Name is { } name ? 2 * name.Length : 11);
-                segment = enclosing.Parent;
+                array = kept ?? new T[16];
+                kept = null;
             }
-
-            return length;
+            else
+            {
+                global::System.Array.Resize(ref array, count * 2);
+            }
         }
 
-        // Writes the enclosing segments outermost first; returns the length written.
-        private readonly int Write(global::System.Span<char> path, int segment)
+        private void Release()
         {
-            if (segment < 0)
+            if (_errors is { Length: <= MaxKeptLength } errors)
             {
-                return 0;
+                global::System.Array.Clear(errors, 0, _errorCount);
+                t_errors = errors;
             }
 
-            var written = Write(path, _segments![segment].Parent);
-            return written + _segments[segment].WriteTo(path.Slice(written));
+            if (_segments is { Length: <= MaxKeptLength } segments)
+            {
+                global::System.Array.Clear(segments, 0, _segmentCount);
+                t_segments = segments;
+            }
+
+            this = default;
+        }
+
+        // The pointer of a segment, from the document's root, built once: errors in the same member share it.
+        private string PointerOf(int segment)
+        {
+            ref var enclosing = ref _segments![segment];
+            if (enclosing.Full is null)
+            {
+                var parent = enclosing.Parent < 0 ? string.Empty : PointerOf(enclosing.Parent);
+                enclosing.Full = enclosing.Pointer is { } pointer
+                    ? string.Concat(parent, pointer)
+                    : string.Concat(parent, "/", enclosing.Name is { } name ? Segment.Escape(name) : enclosing.Index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return enclosing.Full;
         }
 
         private struct Entry
         {
             public ValidationError Error;
+            public string? Member;
             public int Innermost;
             public int Outermost;
         }
 
-        /// <summary>A member name or an element index that encloses the errors since <see cref="Since"/>.</summary>
+        /// <summary>A member (a constant pointer, or a name as read) or an element index that encloses the errors since <see cref="Since"/>.</summary>
         private struct Segment
         {
-            public Segment(string? name, int index)
+            public Segment(string? pointer, string? name, int index)
             {
+                Pointer = pointer;
                 Name = name;
                 Index = index;
                 Since = 0;
                 Parent = -1;
+                Full = null;
             }
 
+            public readonly string? Pointer;
             public readonly string? Name;
             public readonly int Index;
             public int Since;
             public int Parent;
 
-            /// <summary>"/name" (RFC 6901: "~" and "/" inside the name escaped) or "/index".</summary>
-            public readonly int WriteTo(global::System.Span<char> destination)
-            {
-                destination[0] = '/';
-                if (Name is null)
-                {
-                    Index.TryFormat(destination.Slice(1), out var digits, default, global::System.Globalization.CultureInfo.InvariantCulture);
-                    return 1 + digits;
-                }
+            /// <summary>The pointer from the document's root, once built.</summary>
+            public string? Full;
 
-                var length = 1;
-                foreach (var c in Name)
-                {
-                    if (c is '~' or '/')
-                    {
-                        destination[length++] = '~';
-                        destination[length++] = c == '~' ? '0' : '1';
-                    }
-                    else
-                    {
-                        destination[length++] = c;
-                    }
-                }
-
-                return length;
-            }
-
-            /// <summary>"/name", escaped: the pointer of a member of the value being checked.</summary>
-            public static string Pointer(string name)
-                => name.IndexOf('~') < 0 && name.IndexOf('/') < 0 ? "/" + name : "/" + name.Replace("~", "~0").Replace("/", "~1");
+            /// <summary>A name as RFC 6901 writes it in a pointer: "~" and "/" escaped.</summary>
+            public static string Escape(string name)
+                => name.IndexOf('~') < 0 && name.IndexOf('/') < 0 ? name : name.Replace("~", "~0").Replace("/", "~1");
         }
     }
 }
