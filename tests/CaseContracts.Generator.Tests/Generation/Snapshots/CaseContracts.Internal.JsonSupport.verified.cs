@@ -431,9 +431,7 @@ namespace CaseContracts.Internal
                     break;
                 case global::System.Text.Json.JsonTokenType.StartObject:
                 case global::System.Text.Json.JsonTokenType.StartArray:
-                    // Reading the value moves a reader: a copy's (a 200-byte struct, copied only here rather than for every value).
-                    var copy = reader;
-                    text = global::System.Text.Json.JsonElement.ParseValue(ref copy).GetRawText();
+                    text = RawText(ref reader);
                     break;
                 default:
                     text = reader.HasValueSequence
@@ -443,6 +441,14 @@ namespace CaseContracts.Internal
             }
 
             return Truncate(text);
+        }
+
+        // Reading a structure moves a reader: a copy's. Apart, so that no caller's frame holds (and zeroes) a 192-byte copy.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static string RawText(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var copy = reader;
+            return global::System.Text.Json.JsonElement.ParseValue(ref copy).GetRawText();
         }
 
         /// <summary>A schema constant (<c>const</c>/<c>enum</c> value), parsed once.</summary>

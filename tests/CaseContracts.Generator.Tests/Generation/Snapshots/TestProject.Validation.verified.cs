@@ -249,83 +249,62 @@ namespace TestProject
 
     /// <summary>
     /// The errors of one validation run, passed by reference through the generated validators (a struct: a
-    /// valid document allocates nothing here). Paths are resolved once, at the end: a validator reports an
-    /// error relative to the value it checks, and each enclosing member or element only records, when errors
-    /// came back, that they lie inside it (a constant pointer, a name or an index, no string work), so valid
-    /// input does no path work and each error's JSON Pointer is built once, or not at all when it is a
-    /// constant of the generated code (a member of the document's root).
+    /// valid document allocates nothing here). A validator reports an error relative to the value it checks;
+    /// each enclosing member or element, only when errors came back from it, puts its pointer in front of
+    /// theirs. Those pointers are constants of the generated code ("/title") or made of constants, so the
+    /// joined pointers are kept (<see cref="JoinedPointer"/>): an error at a fixed place costs no string work
+    /// once a run has met it, and valid input does no path work at all.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal struct ValidationContext
     {
-        // The bookkeeping arrays of the thread's last run, reused: a run that finds errors allocates only what it
-        // hands out. A run in progress owns them (a run within it gets its own).
+        // The thread's last error list, reused: a run that finds errors allocates only what it hands out. A run in
+        // progress owns it (a run within it gets its own).
         [global::System.ThreadStatic]
         private static Entry[]? t_errors;
 
-        [global::System.ThreadStatic]
-        private static Segment[]? t_segments;
-
-        // Longer arrays are let go rather than kept per thread.
+        // Longer lists are let go rather than kept per thread.
         private const int MaxKeptLength = 1024;
 
         private Entry[]? _errors;
         private int _errorCount;
-        private Segment[]? _segments;
-        private int _segmentCount;
 
         public readonly int ErrorCount => _errorCount;
 
         /// <summary>Drops errors added after <paramref name="count"/> (a failed branch of anyOf/oneOf).</summary>
         public void Truncate(int count)
         {
-            if (count == _errorCount)
+            if (count < _errorCount)
             {
-                return;
-            }
-
-            // Cleared, so that an array kept for the thread's next run holds no error.
-            global::System.Array.Clear(_errors!, count, _errorCount - count);
-            _errorCount = count;
-            // Segments recorded since then (the log's tail) cover only dropped errors.
-            var segments = _segmentCount;
-            while (_segmentCount > 0 && _segments![_segmentCount - 1].Since >= count)
-            {
-                _segmentCount--;
-            }
-
-            if (segments != _segmentCount)
-            {
-                global::System.Array.Clear(_segments!, _segmentCount, segments - _segmentCount);
+                // Cleared, so that a list kept for the thread's next run holds no error.
+                global::System.Array.Clear(_errors!, count, _errorCount - count);
+                _errorCount = count;
             }
         }
 
         /// <summary>An error about the value being checked.</summary>
         public void Add(string keyword, string? value, string message, string? limit = null)
-            => Append(new ValidationError("", keyword, value, message) { Limit = limit }, null);
+            => Append(new ValidationError("", keyword, value, message) { Limit = limit }, pathIsJoinable: true);
 
         /// <summary>An error about the member of the object being checked at <paramref name="pointer"/>: a constant such as <c>"/title"</c>, escaped as RFC 6901 says.</summary>
         public void AddAt(string pointer, string keyword, string? value, string message)
-            => Append(new ValidationError(pointer, keyword, value, message), null);
+            => Append(new ValidationError(pointer, keyword, value, message), pathIsJoinable: true);
 
         /// <summary>An error about the member <paramref name="name"/> (as read from the document) of the object being checked.</summary>
         public void AddForMember(string name, string keyword, string? value, string message)
-            => Append(new ValidationError("", keyword, value, message), name);
+            => Append(new ValidationError(JoinedPointer.Member(name), keyword, value, message), pathIsJoinable: false);
 
         /// <summary>The errors added since <paramref name="since"/> lie inside the member at <paramref name="pointer"/> (a constant such as <c>"/title"</c>).</summary>
-        public void Prefix(int since, string pointer) => Enclose(since, new Segment(pointer, null, 0));
+        public void Prefix(int since, string pointer) => Prefix(since, pointer, joinable: true);
 
         /// <summary>The errors added since <paramref name="since"/> lie inside the member <paramref name="name"/> (as read from the document).</summary>
-        public void PrefixMember(int since, string name) => Enclose(since, new Segment(null, name, 0));
+        public void PrefixMember(int since, string name) => Prefix(since, JoinedPointer.Member(name), joinable: false);
 
         /// <summary>The errors added since <paramref name="since"/> lie inside element <paramref name="index"/>.</summary>
-        public void Prefix(int since, int index) => Enclose(since, new Segment(null, null, index));
+        public void Prefix(int since, int index) => Prefix(since, JoinedPointer.Element(index), joinable: index < JoinedPointer.KeptElements);
 
-        /// <summary>
-        /// Every error with its complete JSON Pointer, in the order found; null when there is none. Called once,
-        /// when the run ends: it completes the pointers of the errors in place and gives the arrays back to the thread.
-        /// </summary>
+        /// <summary>Every error, in the order found; null when there is none. Called once, when the run ends.</summary>
         public ValidationError[]? ToErrors()
         {
             ValidationError[]? errors = null;
@@ -334,140 +313,118 @@ namespace TestProject
                 errors = new ValidationError[_errorCount];
                 for (var i = 0; i < _errorCount; i++)
                 {
-                    ref readonly var entry = ref _errors![i];
-                    if (entry.Innermost >= 0 || entry.Member is not null)
-                    {
-                        var enclosing = entry.Innermost >= 0 ? PointerOf(entry.Innermost) : string.Empty;
-                        entry.Error.CompletePath(entry.Member is { } member
-                            ? string.Concat(enclosing, "/", Segment.Escape(member))
-                            : string.Concat(enclosing, entry.Error.Path));
-                    }
-
-                    errors[i] = entry.Error;
+                    errors[i] = _errors![i].Error;
                 }
             }
 
-            Release();
-            return errors;
-        }
-
-        private void Append(ValidationError error, string? member)
-        {
-            if (_errors is null || _errorCount == _errors.Length)
+            // The list goes back to the thread, emptied.
+            if (_errors is { Length: <= MaxKeptLength } kept)
             {
-                Grow(ref _errors, ref t_errors, _errorCount);
-            }
-
-            _errors![_errorCount++] = new Entry { Error = error, Member = member, Innermost = -1, Outermost = -1 };
-        }
-
-        // Links the errors since `since` (and the segments they already lie in) to one new enclosing segment:
-        // work proportional to the errors times their depth, and no strings.
-        private void Enclose(int since, Segment segment)
-        {
-            if (_segments is null || _segmentCount == _segments.Length)
-            {
-                Grow(ref _segments, ref t_segments, _segmentCount);
-            }
-
-            var index = _segmentCount++;
-            segment.Since = since;
-            _segments![index] = segment;
-            for (var i = since; i < _errorCount; i++)
-            {
-                ref var entry = ref _errors![i];
-                if (entry.Outermost >= 0)
-                {
-                    _segments[entry.Outermost].Parent = index;
-                }
-                else
-                {
-                    entry.Innermost = index;
-                }
-
-                entry.Outermost = index;
-            }
-        }
-
-        // The first array of a run is the thread's kept one, if any; later ones double.
-        private static void Grow<T>(ref T[]? array, ref T[]? kept, int count)
-        {
-            if (array is null)
-            {
-                array = kept ?? new T[16];
-                kept = null;
-            }
-            else
-            {
-                global::System.Array.Resize(ref array, count * 2);
-            }
-        }
-
-        private void Release()
-        {
-            if (_errors is { Length: <= MaxKeptLength } errors)
-            {
-                global::System.Array.Clear(errors, 0, _errorCount);
-                t_errors = errors;
-            }
-
-            if (_segments is { Length: <= MaxKeptLength } segments)
-            {
-                global::System.Array.Clear(segments, 0, _segmentCount);
-                t_segments = segments;
+                global::System.Array.Clear(kept, 0, _errorCount);
+                t_errors = kept;
             }
 
             this = default;
+            return errors;
         }
 
-        // The pointer of a segment, from the document's root, built once: errors in the same member share it.
-        private string PointerOf(int segment)
+        private void Append(ValidationError error, bool pathIsJoinable)
         {
-            ref var enclosing = ref _segments![segment];
-            if (enclosing.Full is null)
+            if (_errors is null || _errorCount == _errors.Length)
             {
-                var parent = enclosing.Parent < 0 ? string.Empty : PointerOf(enclosing.Parent);
-                enclosing.Full = enclosing.Pointer is { } pointer
-                    ? string.Concat(parent, pointer)
-                    : string.Concat(parent, "/", enclosing.Name is { } name ? Segment.Escape(name) : enclosing.Index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                // The first list of a run is the one the thread kept, if any; later ones double.
+                if (_errors is null)
+                {
+                    _errors = t_errors ?? new Entry[16];
+                    t_errors = null;
+                }
+                else
+                {
+                    global::System.Array.Resize(ref _errors, _errorCount * 2);
+                }
             }
 
-            return enclosing.Full;
+            _errors[_errorCount++] = new Entry { Error = error, PathIsJoinable = pathIsJoinable };
+        }
+
+        private void Prefix(int since, string pointer, bool joinable)
+        {
+            for (var i = since; i < _errorCount; i++)
+            {
+                ref var entry = ref _errors![i];
+                var path = entry.Error.Path;
+                if (joinable && entry.PathIsJoinable)
+                {
+                    entry.Error.CompletePath(JoinedPointer.Of(pointer, path));
+                }
+                else
+                {
+                    entry.Error.CompletePath(string.Concat(pointer, path));
+                    entry.PathIsJoinable = false;
+                }
+            }
         }
 
         private struct Entry
         {
             public ValidationError Error;
-            public string? Member;
-            public int Innermost;
-            public int Outermost;
+
+            /// <summary>The error's path so far is a constant or made of constants by <see cref="JoinedPointer"/>.</summary>
+            public bool PathIsJoinable;
         }
 
-        /// <summary>A member (a constant pointer, or a name as read) or an element index that encloses the errors since <see cref="Since"/>.</summary>
-        private struct Segment
+        /// <summary>
+        /// Pointers made of the generated code's constants alone ("/connector" then "/fields"), kept across runs: an
+        /// error at a fixed place gets the same string every time, as if its whole pointer were a constant. Lock-free:
+        /// an entry never changes, a slot is replaced whole, and a collision costs no more than the concatenation.
+        /// </summary>
+        private sealed class JoinedPointer
         {
-            public Segment(string? pointer, string? name, int index)
+            /// <summary>Elements below this index have a kept pointer ("/3").</summary>
+            public const int KeptElements = 256;
+
+            private static readonly JoinedPointer?[] s_slots = new JoinedPointer?[512];
+            private static readonly string?[] s_elements = new string?[KeptElements];
+
+            private readonly string _parent;
+            private readonly string _child;
+            private readonly string _joined;
+
+            private JoinedPointer(string parent, string child)
             {
-                Pointer = pointer;
-                Name = name;
-                Index = index;
-                Since = 0;
-                Parent = -1;
-                Full = null;
+                _parent = parent;
+                _child = child;
+                _joined = string.Concat(parent, child);
             }
 
-            public readonly string? Pointer;
-            public readonly string? Name;
-            public readonly int Index;
-            public int Since;
-            public int Parent;
+            /// <summary><paramref name="parent"/> then <paramref name="child"/>: both constants, or made of constants here.</summary>
+            public static string Of(string parent, string child)
+            {
+                if (child.Length == 0)
+                {
+                    return parent;
+                }
 
-            /// <summary>The pointer from the document's root, once built.</summary>
-            public string? Full;
+                // A cheap hash: these strings are short and mostly differ in length or last character.
+                ref var slot = ref s_slots[(parent.Length * 31 + parent[parent.Length - 1] * 7 + child.Length * 17 + child[child.Length - 1]) & (s_slots.Length - 1)];
+                var joined = slot;
+                if (joined is null || !ReferenceEquals(joined._parent, parent) || !ReferenceEquals(joined._child, child))
+                {
+                    slot = joined = new JoinedPointer(parent, child);
+                }
 
-            /// <summary>A name as RFC 6901 writes it in a pointer: "~" and "/" escaped.</summary>
-            public static string Escape(string name)
-                => name.IndexOf('~') < 0 && name.IndexOf('/') < 0 ? name : name.Replace("~", "~0").Replace("/", "~1");
+                return joined._joined;
+            }
+
+            /// <summary>"/index"; kept for small indices.</summary>
+            public static string Element(int index)
+                => index < KeptElements
+                    ? s_elements[index] ??= "/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture)
+                    : "/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+            /// <summary>"/name", RFC 6901: "~" and "/" inside the name escaped.</summary>
+            public static string Member(string name)
+                => name.IndexOf('~') < 0 && name.IndexOf('/') < 0 ? "/" + name : "/" + name.Replace("~", "~0").Replace("/", "~1");
         }
     }
 }
