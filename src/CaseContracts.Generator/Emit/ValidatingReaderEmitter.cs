@@ -134,7 +134,7 @@ internal static class ValidatingReaderEmitter
         writer.Line($"{Support}.Next(ref reader);");
         if (property.Read.BindImpliesValid && property.IsSettable)
         {
-            EmitBindOrValidate(writer, property.Value!, slot.Value + " = {0};", property.Read.Validator, CSharpLiterals.Pointer(property.JsonName), "errorsBefore");
+            EmitBindOrValidate(writer, property.Value!, slot.Value + " = {0};", property.Read.Validator, property.Read.TypeMessage, CSharpLiterals.Pointer(property.JsonName), "errorsBefore");
         }
         else if (property.Read.BindImpliesValid)
         {
@@ -360,7 +360,11 @@ internal static class ValidatingReaderEmitter
     }
 
     /// <summary>The common case on the hot path: bind, and only when the value does not bind, validate it for its errors.</summary>
-    private static void EmitBindOrValidate(SourceWriter writer, ValueSpec value, string assignFormat, string validator, string segment, string mark)
+    /// <remarks>
+    /// When the schema asserts the type alone (<paramref name="typeMessage"/>), a value that does not bind has exactly one
+    /// error, the validator's type error: it is reported in place, at the member or element itself.
+    /// </remarks>
+    private static void EmitBindOrValidate(SourceWriter writer, ValueSpec value, string assignFormat, string validator, string? typeMessage, string segment, string mark)
     {
         var condition = value.Kind switch
         {
@@ -385,9 +389,18 @@ internal static class ValidatingReaderEmitter
         }
 
         writer.Open("else");
-        writer.Line($"var {mark} = context.ErrorCount;");
-        writer.Line($"{Validators}.{validator}(ref reader, ref context);");
-        EmitPrefix(writer, mark, segment);
+        if (typeMessage is not null)
+        {
+            writer.Line($"context.AddAt({segment}, \"type\", {Support}.ValueText(ref reader), {CSharpLiterals.String(typeMessage)});");
+            writer.Line("reader.Skip();");
+        }
+        else
+        {
+            writer.Line($"var {mark} = context.ErrorCount;");
+            writer.Line($"{Validators}.{validator}(ref reader, ref context);");
+            EmitPrefix(writer, mark, segment);
+        }
+
         writer.Close();
     }
 
@@ -451,7 +464,7 @@ internal static class ValidatingReaderEmitter
         writer.Line();
         if (property.Read.ElementBindImpliesValid)
         {
-            EmitBindOrValidate(writer, element, "elements.Add({0});", property.Read.ItemsValidator!, "index", "elementErrorsBefore");
+            EmitBindOrValidate(writer, element, "elements.Add({0});", property.Read.ItemsValidator!, property.Read.ElementTypeMessage, "index", "elementErrorsBefore");
             writer.Line("index++;");
             writer.Close();
             writer.Line();

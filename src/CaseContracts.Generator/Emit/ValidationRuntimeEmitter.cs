@@ -278,14 +278,6 @@ internal static partial class SchemaValidators
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal struct ValidationContext
 {
-    // The thread's last error list, reused: a run that finds errors allocates only what it hands out. A run in
-    // progress owns it (a run within it gets its own).
-    [global::System.ThreadStatic]
-    private static Entry[]? t_errors;
-
-    // Longer lists are let go rather than kept per thread.
-    private const int MaxKeptLength = 1024;
-
     private Entry[]? _errors;
     private int _errorCount;
 
@@ -294,12 +286,7 @@ internal struct ValidationContext
     /// <summary>Drops errors added after <paramref name="count"/> (a failed branch of anyOf/oneOf).</summary>
     public void Truncate(int count)
     {
-        if (count < _errorCount)
-        {
-            // Cleared, so that a list kept for the thread's next run holds no error.
-            global::System.Array.Clear(_errors!, count, _errorCount - count);
-            _errorCount = count;
-        }
+        _errorCount = count;
     }
 
     /// <summary>An error about the value being checked.</summary>
@@ -309,6 +296,10 @@ internal struct ValidationContext
     /// <summary>An error about the member of the object being checked at <paramref name="pointer"/>: a constant such as <c>"/title"</c>, escaped as RFC 6901 says.</summary>
     public void AddAt(string pointer, string keyword, string? value, string message)
         => Append(new ValidationError(pointer, keyword, value, message), pathIsJoinable: true);
+
+    /// <summary>An error about element <paramref name="index"/> of the array being checked.</summary>
+    public void AddAt(int index, string keyword, string? value, string message)
+        => Append(new ValidationError(JoinedPointer.Element(index), keyword, value, message), pathIsJoinable: index < JoinedPointer.KeptElements);
 
     /// <summary>An error about the member <paramref name="name"/> (as read from the document) of the object being checked.</summary>
     public void AddForMember(string name, string keyword, string? value, string message)
@@ -323,27 +314,20 @@ internal struct ValidationContext
     /// <summary>The errors added since <paramref name="since"/> lie inside element <paramref name="index"/>.</summary>
     public void Prefix(int since, int index) => Prefix(since, JoinedPointer.Element(index), joinable: index < JoinedPointer.KeptElements);
 
-    /// <summary>Every error, in the order found; null when there is none. Called once, when the run ends.</summary>
-    public ValidationError[]? ToErrors()
+    /// <summary>Every error, in the order found; null when there is none.</summary>
+    public readonly ValidationError[]? ToErrors()
     {
-        ValidationError[]? errors = null;
-        if (_errorCount > 0)
+        if (_errorCount == 0)
         {
-            errors = new ValidationError[_errorCount];
-            for (var i = 0; i < _errorCount; i++)
-            {
-                errors[i] = _errors![i].Error;
-            }
+            return null;
         }
 
-        // The list goes back to the thread, emptied.
-        if (_errors is { Length: <= MaxKeptLength } kept)
+        var errors = new ValidationError[_errorCount];
+        for (var i = 0; i < _errorCount; i++)
         {
-            global::System.Array.Clear(kept, 0, _errorCount);
-            t_errors = kept;
+            errors[i] = _errors![i].Error;
         }
 
-        this = default;
         return errors;
     }
 
@@ -351,16 +335,8 @@ internal struct ValidationContext
     {
         if (_errors is null || _errorCount == _errors.Length)
         {
-            // The first list of a run is the one the thread kept, if any; later ones double.
-            if (_errors is null)
-            {
-                _errors = t_errors ?? new Entry[16];
-                t_errors = null;
-            }
-            else
-            {
-                global::System.Array.Resize(ref _errors, _errorCount * 2);
-            }
+            // Room for the errors of a typically bad document at once; then doubled.
+            global::System.Array.Resize(ref _errors, _errorCount == 0 ? 16 : _errorCount * 2);
         }
 
         _errors[_errorCount++] = new Entry { Error = error, PathIsJoinable = pathIsJoinable };

@@ -195,7 +195,7 @@ internal static class ValidatorEmitter
                 ? $"if ({Support}.KindOf(ref reader) is not ({string.Join(" or ", kinds.Select(k => Kind + "." + k))}))"
                 // Telling integers from other numbers takes parsing the number; no other type needs more than the token.
                 : $"if (reader.TokenType is not ({string.Join(" or ", kinds.SelectMany(TokenTypes).Distinct().Select(t => TokenType + "." + t))}))");
-            writer.Line($"context.Add(\"type\", {Support}.ValueText(ref reader), {CSharpLiterals.String("must be " + string.Join(" or ", node.Types))});");
+            writer.Line($"context.Add(\"type\", {Support}.ValueText(ref reader), {CSharpLiterals.String(node.TypeMessage)});");
             writer.Close();
             writer.Line();
         }

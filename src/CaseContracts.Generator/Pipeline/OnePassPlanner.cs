@@ -75,7 +75,8 @@ internal sealed class OnePassPlanner
 
         if (IsScalar(value.Kind))
         {
-            return new OnePassRead(ReadMode.Scalar, validator, BindImpliesValid: BindImpliesValid(node, value));
+            var bindImpliesValid = BindImpliesValid(node, value);
+            return new OnePassRead(ReadMode.Scalar, validator, BindImpliesValid: bindImpliesValid, TypeMessage: bindImpliesValid ? TypeAlone(node, value) : null);
         }
 
         var named = schemaValue.Kind == SchemaValueKind.Named ? schemaValue.NamedKey : null;
@@ -97,7 +98,8 @@ internal sealed class OnePassPlanner
             if (IsScalar(element.Kind))
             {
                 var elementBindImpliesValid = _nodes.TryGetValue(itemsKey, out var itemsNode) && BindImpliesValid(itemsNode, element);
-                return new OnePassRead(ReadMode.Array, validator, ItemsValidator: Validator(itemsKey), ElementMode: ReadMode.Scalar, ElementBindImpliesValid: elementBindImpliesValid);
+                return new OnePassRead(ReadMode.Array, validator, ItemsValidator: Validator(itemsKey), ElementMode: ReadMode.Scalar, ElementBindImpliesValid: elementBindImpliesValid,
+                    ElementTypeMessage: elementBindImpliesValid ? TypeAlone(itemsNode!, element) : null);
             }
 
             var elementNamed = schemaValue.Element is { Kind: SchemaValueKind.Named } e ? e.NamedKey : null;
@@ -132,6 +134,13 @@ internal sealed class OnePassPlanner
         return expected is not null && enumOnly && node.Types.Contains(expected) && node.Types.All(t => t == expected || (t == "null" && value.Nullable))
                && AssertsNothingElse(node with { EnumJson = default }, allowOneOf: false) && node.ItemsKey is null && node.MinItems is null && node.MaxItems is null && !node.UniqueItems;
     }
+
+    /// <summary>
+    /// For a value whose binding implies validity: when the schema asserts nothing but its type (no enum), the message
+    /// of the type error, the one error a value that does not bind can have; otherwise null.
+    /// </summary>
+    private static string? TypeAlone(ValidationNode node, ValueSpec value)
+        => value.Kind is ValueKind.String or ValueKind.Boolean && node.EnumJson.IsEmpty ? node.TypeMessage : null;
 
     /// <summary>
     /// The schema position asserts only that the value is <paramref name="fixedJson"/> (a string or <c>null</c>),

@@ -247,12 +247,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_id_3951c54f(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/id");
-                        }
+                        context.AddAt("/id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "version"u8))
@@ -265,12 +261,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_version_4784e38e(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/version");
-                        }
+                        context.AddAt("/version", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "comments"u8))
@@ -330,12 +322,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_title_d54144c4(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/title");
-                        }
+                        context.AddAt("/title", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8))
@@ -348,12 +336,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_description_ebda8394(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/description");
-                        }
+                        context.AddAt("/description", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8))
@@ -379,12 +363,8 @@ namespace TestProject
                             }
                             else
                             {
-                                var elementErrorsBefore = context.ErrorCount;
-                                SchemaValidators.Validate_case_properties_tags_items_4dc954d0(ref reader, ref context);
-                                if (context.ErrorCount != elementErrorsBefore)
-                                {
-                                    context.Prefix(elementErrorsBefore, index);
-                                }
+                                context.AddAt(index, "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                                reader.Skip();
                             }
                             index++;
                         }
@@ -415,12 +395,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_closed_at_1d7322d6(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/closed_at");
-                        }
+                        context.AddAt("/closed_at", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "closed_by"u8))
@@ -447,12 +423,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_created_at_d56033be(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/created_at");
-                        }
+                        context.AddAt("/created_at", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "created_by"u8))
@@ -509,12 +481,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_updated_at_890c1193(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/updated_at");
-                        }
+                        context.AddAt("/updated_at", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_by"u8))

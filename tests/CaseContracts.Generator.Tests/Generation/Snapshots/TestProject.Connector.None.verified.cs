@@ -104,12 +104,8 @@ namespace TestProject
                         }
                         else
                         {
-                            var errorsBefore = context.ErrorCount;
-                            SchemaValidators.Validate_connectors_none_properties_id_b6a43608(ref reader, ref context);
-                            if (context.ErrorCount != errorsBefore)
-                            {
-                                context.Prefix(errorsBefore, "/id");
-                            }
+                            context.AddAt("/id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                            reader.Skip();
                         }
                     }
                     else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
@@ -122,12 +118,8 @@ namespace TestProject
                         }
                         else
                         {
-                            var errorsBefore = context.ErrorCount;
-                            SchemaValidators.Validate_connectors_none_properties_name_9c5a78be(ref reader, ref context);
-                            if (context.ErrorCount != errorsBefore)
-                            {
-                                context.Prefix(errorsBefore, "/name");
-                            }
+                            context.AddAt("/name", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                            reader.Skip();
                         }
                     }
                     else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))

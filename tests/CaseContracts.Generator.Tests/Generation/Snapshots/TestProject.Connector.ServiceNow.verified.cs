@@ -109,12 +109,8 @@ namespace TestProject
                         }
                         else
                         {
-                            var errorsBefore = context.ErrorCount;
-                            SchemaValidators.Validate_connectors_servicenow_properties_id_eb187ad1(ref reader, ref context);
-                            if (context.ErrorCount != errorsBefore)
-                            {
-                                context.Prefix(errorsBefore, "/id");
-                            }
+                            context.AddAt("/id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                            reader.Skip();
                         }
                     }
                     else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
@@ -127,12 +123,8 @@ namespace TestProject
                         }
                         else
                         {
-                            var errorsBefore = context.ErrorCount;
-                            SchemaValidators.Validate_connectors_servicenow_properties_name_e6a3bfd7(ref reader, ref context);
-                            if (context.ErrorCount != errorsBefore)
-                            {
-                                context.Prefix(errorsBefore, "/name");
-                            }
+                            context.AddAt("/name", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                            reader.Skip();
                         }
                     }
                     else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))

@@ -165,12 +165,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_jira_properties_id_e77a47be(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/id");
-                        }
+                        context.AddAt("/id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
@@ -183,12 +179,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_jira_properties_name_24d68938(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/name");
-                        }
+                        context.AddAt("/name", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))

@@ -139,12 +139,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_create_case_request_properties_title_7a5f8905(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/title");
-                        }
+                        context.AddAt("/title", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8))
@@ -157,12 +153,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_create_case_request_properties_description_8c28631d(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/description");
-                        }
+                        context.AddAt("/description", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8))
@@ -188,12 +180,8 @@ namespace TestProject
                             }
                             else
                             {
-                                var elementErrorsBefore = context.ErrorCount;
-                                SchemaValidators.Validate_create_case_request_properties_tags_items_8cdd8bab(ref reader, ref context);
-                                if (context.ErrorCount != elementErrorsBefore)
-                                {
-                                    context.Prefix(elementErrorsBefore, index);
-                                }
+                                context.AddAt(index, "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                                reader.Skip();
                             }
                             index++;
                         }

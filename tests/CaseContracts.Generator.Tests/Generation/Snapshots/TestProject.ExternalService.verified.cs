@@ -130,12 +130,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_connector_id_b8946f21(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/connector_id");
-                        }
+                        context.AddAt("/connector_id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector_name"u8))
@@ -148,12 +144,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_connector_name_2b052a67(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/connector_name");
-                        }
+                        context.AddAt("/connector_name", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_id"u8))
@@ -166,12 +158,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_external_id_fac56b45(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/external_id");
-                        }
+                        context.AddAt("/external_id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_title"u8))
@@ -184,12 +172,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_external_title_b966797e(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/external_title");
-                        }
+                        context.AddAt("/external_title", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_url"u8))
@@ -202,12 +186,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_external_url_5d5810a9(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/external_url");
-                        }
+                        context.AddAt("/external_url", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "pushed_at"u8))
@@ -220,12 +200,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/pushed_at");
-                        }
+                        context.AddAt("/pushed_at", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "pushed_by"u8))

@@ -100,12 +100,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_jira_properties_fields_properties_issueType_0787dd12(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/issueType");
-                        }
+                        context.AddAt("/issueType", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "priority"u8))
@@ -121,12 +117,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_jira_properties_fields_properties_priority_6387d9d3(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/priority");
-                        }
+                        context.AddAt("/priority", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "parent"u8))
@@ -142,12 +134,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_jira_properties_fields_properties_parent_7da878a3(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/parent");
-                        }
+                        context.AddAt("/parent", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                        reader.Skip();
                     }
                 }
                 else

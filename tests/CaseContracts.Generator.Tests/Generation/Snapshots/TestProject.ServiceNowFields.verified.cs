@@ -102,12 +102,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/urgency");
-                        }
+                        context.AddAt("/urgency", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "severity"u8))
@@ -123,12 +119,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/severity");
-                        }
+                        context.AddAt("/severity", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "impact"u8))
@@ -144,12 +136,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/impact");
-                        }
+                        context.AddAt("/impact", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                        reader.Skip();
                     }
                 }
                 else

@@ -88,12 +88,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_settings_properties_syncAlerts_b2d0ea19(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/syncAlerts");
-                        }
+                        context.AddAt("/syncAlerts", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be boolean");
+                        reader.Skip();
                     }
                 }
                 else

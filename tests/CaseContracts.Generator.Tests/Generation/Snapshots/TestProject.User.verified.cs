@@ -102,12 +102,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_user_properties_email_7971b885(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/email");
-                        }
+                        context.AddAt("/email", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "full_name"u8))
@@ -123,12 +119,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_user_properties_full_name_fddacab4(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/full_name");
-                        }
+                        context.AddAt("/full_name", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "username"u8))
@@ -144,12 +136,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_user_properties_username_91c1f2df(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "/username");
-                        }
+                        context.AddAt("/username", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                        reader.Skip();
                     }
                 }
                 else
