@@ -374,7 +374,7 @@ internal static class ValidatingReaderEmitter
         };
         var bound = value.Kind switch
         {
-            ValueKind.String => "reader.GetString()!",
+            ValueKind.String => $"{Support}.GetString(ref reader)",
             ValueKind.Boolean => "reader.GetBoolean()",
             _ => "member",
         };
@@ -520,7 +520,7 @@ internal static class ValidatingReaderEmitter
         {
             case ValueKind.String:
                 writer.Open($"if (reader.TokenType == {TokenType}.String)");
-                writer.Line(assign("reader.GetString()!"));
+                writer.Line(assign($"{Support}.GetString(ref reader)"));
                 writer.Close();
                 break;
             case ValueKind.Integer:

@@ -243,7 +243,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __id = reader.GetString()!;
+                        __id = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
@@ -257,7 +257,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __version = reader.GetString()!;
+                        __version = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
@@ -318,7 +318,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __title = reader.GetString()!;
+                        __title = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
@@ -332,7 +332,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __description = reader.GetString()!;
+                        __description = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
@@ -359,7 +359,7 @@ namespace TestProject
 
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                             {
-                                elements.Add(reader.GetString()!);
+                                elements.Add(global::CaseContracts.Internal.JsonSupport.GetString(ref reader));
                             }
                             else
                             {
@@ -387,7 +387,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __closedAt = reader.GetString()!;
+                        __closedAt = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -419,7 +419,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __createdAt = reader.GetString()!;
+                        __createdAt = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
@@ -473,7 +473,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __updatedAt = reader.GetString()!;
+                        __updatedAt = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {

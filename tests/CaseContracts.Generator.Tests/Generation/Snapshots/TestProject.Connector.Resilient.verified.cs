@@ -105,7 +105,7 @@ namespace TestProject
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                         {
-                            __id = reader.GetString()!;
+                            __id = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                         }
                         else
                         {
@@ -119,7 +119,7 @@ namespace TestProject
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                         {
-                            __name = reader.GetString()!;
+                            __name = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                         }
                         else
                         {

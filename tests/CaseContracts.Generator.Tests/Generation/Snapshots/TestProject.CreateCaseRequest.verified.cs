@@ -135,7 +135,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __title = reader.GetString()!;
+                        __title = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
@@ -149,7 +149,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __description = reader.GetString()!;
+                        __description = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
@@ -176,7 +176,7 @@ namespace TestProject
 
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                             {
-                                elements.Add(reader.GetString()!);
+                                elements.Add(global::CaseContracts.Internal.JsonSupport.GetString(ref reader));
                             }
                             else
                             {

@@ -126,7 +126,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __connectorId = reader.GetString()!;
+                        __connectorId = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
@@ -140,7 +140,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __connectorName = reader.GetString()!;
+                        __connectorName = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
@@ -154,7 +154,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __externalId = reader.GetString()!;
+                        __externalId = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
@@ -168,7 +168,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __externalTitle = reader.GetString()!;
+                        __externalTitle = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
@@ -182,7 +182,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __externalUrl = reader.GetString()!;
+                        __externalUrl = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
@@ -196,7 +196,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __pushedAt = reader.GetString()!;
+                        __pushedAt = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {

@@ -96,7 +96,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __issueType = reader.GetString()!;
+                        __issueType = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
@@ -109,7 +109,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __priority = reader.GetString()!;
+                        __priority = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -126,7 +126,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __parent = reader.GetString()!;
+                        __parent = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {

@@ -94,7 +94,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __urgency = reader.GetString()!;
+                        __urgency = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -111,7 +111,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __severity = reader.GetString()!;
+                        __severity = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -128,7 +128,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __impact = reader.GetString()!;
+                        __impact = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {

@@ -94,7 +94,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __email = reader.GetString()!;
+                        __email = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -111,7 +111,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __fullName = reader.GetString()!;
+                        __fullName = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -128,7 +128,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __username = reader.GetString()!;
+                        __username = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
