@@ -182,7 +182,7 @@ internal static class HandWrittenReader
                     t_tagScratch = scratch;
                 }
 
-                scratch[count] = reader.GetString()!;
+                scratch[count] = GetString(ref reader);
             }
 
             count++;
@@ -528,7 +528,7 @@ internal static class HandWrittenReader
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return reader.GetString();
+            return GetString(ref reader);
         }
 
         TypeError(ref reader, ref errors, path, "must be string");
@@ -539,7 +539,7 @@ internal static class HandWrittenReader
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return reader.GetString();
+            return GetString(ref reader);
         }
 
         if (reader.TokenType != JsonTokenType.Null)
@@ -567,6 +567,13 @@ internal static class HandWrittenReader
         AddError(ref errors, new ValidationError(path, "type", ValueText(ref reader), "is outside the range of a double"));
         return false;
     }
+
+    // A string value: ASCII text without escapes (most of it) takes one check and a widening copy, much cheaper than
+    // the reader's validating UTF-8 transcoding, which stays for everything else (with its errors).
+    private static string GetString(ref Utf8JsonReader reader)
+        => !reader.ValueIsEscaped && !reader.HasValueSequence && Ascii.IsValid(reader.ValueSpan)
+            ? Encoding.Latin1.GetString(reader.ValueSpan)
+            : reader.GetString()!;
 
     // A property name as UTF-8 bytes: the input itself unless the name has escapes (rare: then unescaped once).
     private static ReadOnlySpan<byte> Name(ref Utf8JsonReader reader)
@@ -610,7 +617,7 @@ internal static class HandWrittenReader
     {
         var text = reader.TokenType switch
         {
-            JsonTokenType.String => reader.GetString()!,
+            JsonTokenType.String => GetString(ref reader),
             JsonTokenType.StartObject or JsonTokenType.StartArray => RawText(ref reader),
             _ => Encoding.UTF8.GetString(reader.ValueSpan),
         };
