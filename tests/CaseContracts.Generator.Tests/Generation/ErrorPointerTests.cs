@@ -66,6 +66,16 @@ public sealed class ErrorPointerTests
     }
 
     [Fact]
+    public void Hundreds_of_errors_each_get_their_own_pointer()
+    {
+        var items = Enumerable.Range(0, 300).Select(i => i % 2 == 0 ? """{"x":1}""" : """{"y":2}""");
+
+        var paths = Paths("""{"list":[""" + string.Join(",", items) + "]}").Split(' ');
+
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => i % 2 == 0 ? $"/list/{i}/x:type" : $"/list/{i}/y:additionalProperties"), paths);
+    }
+
+    [Fact]
     public void The_same_errors_get_the_same_pointers_on_every_run_and_different_places_never_mix()
     {
         const string First = """{"a/b":{"m~n":"x"},"list":[{"x":1},{"y":2}]}""";

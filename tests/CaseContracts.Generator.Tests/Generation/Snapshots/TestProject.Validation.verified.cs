@@ -259,8 +259,12 @@ namespace TestProject
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal struct ValidationContext
     {
-        private Entry[]? _errors;
+        private ValidationError[]? _errors;
         private int _errorCount;
+
+        // Bit i set: the path of error i is not made of constants alone (a name read from the document, or an element
+        // beyond the kept ones), so it is joined by concatenation. Errors from the 64th on are all taken as such.
+        private ulong _pathsNotJoinable;
 
         public readonly int ErrorCount => _errorCount;
 
@@ -268,6 +272,7 @@ namespace TestProject
         public void Truncate(int count)
         {
             _errorCount = count;
+            _pathsNotJoinable &= count >= 64 ? ulong.MaxValue : (1UL << count) - 1;
         }
 
         /// <summary>An error about the value being checked.</summary>
@@ -303,10 +308,10 @@ namespace TestProject
                 return null;
             }
 
-            var errors = new ValidationError[_errorCount];
-            for (var i = 0; i < _errorCount; i++)
+            var errors = _errors!;
+            if (_errorCount != errors.Length)
             {
-                errors[i] = _errors![i].Error;
+                global::System.Array.Resize(ref errors, _errorCount);
             }
 
             return errors;
@@ -320,33 +325,32 @@ namespace TestProject
                 global::System.Array.Resize(ref _errors, _errorCount == 0 ? 16 : _errorCount * 2);
             }
 
-            _errors[_errorCount++] = new Entry { Error = error, PathIsJoinable = pathIsJoinable };
+            if (!pathIsJoinable && _errorCount < 64)
+            {
+                _pathsNotJoinable |= 1UL << _errorCount;
+            }
+
+            _errors[_errorCount++] = error;
         }
 
         private void Prefix(int since, string pointer, bool joinable)
         {
             for (var i = since; i < _errorCount; i++)
             {
-                ref var entry = ref _errors![i];
-                var path = entry.Error.Path;
-                if (joinable && entry.PathIsJoinable)
+                var error = _errors![i];
+                if (joinable && i < 64 && (_pathsNotJoinable & (1UL << i)) == 0)
                 {
-                    entry.Error.CompletePath(JoinedPointer.Of(pointer, path));
+                    error.CompletePath(JoinedPointer.Of(pointer, error.Path));
                 }
                 else
                 {
-                    entry.Error.CompletePath(string.Concat(pointer, path));
-                    entry.PathIsJoinable = false;
+                    error.CompletePath(string.Concat(pointer, error.Path));
+                    if (i < 64)
+                    {
+                        _pathsNotJoinable |= 1UL << i;
+                    }
                 }
             }
-        }
-
-        private struct Entry
-        {
-            public ValidationError Error;
-
-            /// <summary>The error's path so far is a constant or made of constants by <see cref="JoinedPointer"/>.</summary>
-            public bool PathIsJoinable;
         }
 
         /// <summary>
