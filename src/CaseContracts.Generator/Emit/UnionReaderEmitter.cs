@@ -28,15 +28,7 @@ internal static class UnionReaderEmitter
         writer.Line();
         writer.Line("var mark = context.ErrorCount;");
         writer.Line("// Read as they come: the members every variant declares alike.");
-        foreach (var member in union.CommonMembers.Where(p => p.IsSettable))
-        {
-            writer.Line($"{(member.Value! with { Nullable = true }).DeclaredType} {RecordEmitter.Local(member)} = default;");
-        }
-
-        foreach (var member in union.CommonMembers.Where(p => p.Required))
-        {
-            writer.Line($"var {RecordEmitter.Seen(member)} = false;");
-        }
+        ValidatingReaderEmitter.DeclareLocals(writer, union.CommonMembers);
 
         writer.Line($"// Named by the first {CSharpLiterals.String(union.DiscriminatorJsonName)}: the variant, whose own members are read into its OwnMembers.");
         writer.Line($"var variant = {names.Enum}.{names.NotNamed};");
@@ -126,7 +118,7 @@ internal static class UnionReaderEmitter
         writer.Open("switch (variant)");
         foreach (var variant in union.Variants)
         {
-            writer.Line($"case {names.Enum}.{names.Of(variant)}:");
+            writer.Line($"case {names.Enum}.{variant.Name}:");
             writer.Line($"    {Validators}.{variant.DiscriminatorValidator}(ref reader, ref context);");
             writer.Line("    break;");
         }
@@ -145,7 +137,7 @@ internal static class UnionReaderEmitter
         writer.Open("switch (variant)");
         foreach (var variant in union.Variants)
         {
-            writer.Line($"case {names.Enum}.{names.Of(variant)}:");
+            writer.Line($"case {names.Enum}.{variant.Name}:");
             writer.Line($"    {variant.Name}.ReadOwnMember({propertyName}, ref {reader}, ref context, ref {Members(variant)});");
             writer.Line("    break;");
         }
@@ -165,7 +157,7 @@ internal static class UnionReaderEmitter
         writer.Open("switch (variant)");
         foreach (var variant in union.Variants)
         {
-            writer.Line($"case {names.Enum}.{names.Of(variant)}:");
+            writer.Line($"case {names.Enum}.{variant.Name}:");
             writer.Line($"    return {variant.Name}.CreateValidated(ref context, mark, {string.Join(", ", arguments.Concat(new[] { "true", "in " + Members(variant) }))});");
         }
 
@@ -190,7 +182,7 @@ internal static class UnionReaderEmitter
         foreach (var variant in union.Variants)
         {
             writer.Open($"if (reader.ValueTextEquals({CSharpLiterals.Utf8(variant.Value)}))");
-            writer.Line($"return {names.Enum}.{names.Of(variant)};");
+            writer.Line($"return {names.Enum}.{variant.Name};");
             writer.Close();
             writer.Line();
         }
@@ -210,7 +202,7 @@ internal static class UnionReaderEmitter
         writer.Line($"{names.Unknown},");
         foreach (var variant in union.Variants)
         {
-            writer.Line($"{names.Of(variant)},");
+            writer.Line($"{variant.Name},");
         }
 
         writer.Close();
@@ -219,7 +211,7 @@ internal static class UnionReaderEmitter
 
     private static string Members(UnionVariantSpec variant) => variant.ParameterName.TrimStart('@') + "Members";
 
-    /// <summary>Names in the generated enum, chosen not to collide with the variants' (a variant may well be called <c>None</c>).</summary>
+    /// <summary>The generated enum's name and its members besides the variants, chosen not to collide with them (a variant may well be called <c>None</c>).</summary>
     private sealed class VariantNames
     {
         public VariantNames(UnionTypeSpec union)
@@ -236,8 +228,6 @@ internal static class UnionReaderEmitter
         public string NotNamed { get; }
 
         public string Unknown { get; }
-
-        public string Of(UnionVariantSpec variant) => variant.Name;
 
         private static string Unique(string name, HashSet<string> taken)
         {

@@ -95,7 +95,8 @@ internal static class ValidatingReaderEmitter
         writer.Line();
     }
 
-    private static void DeclareLocals(SourceWriter writer, IReadOnlyList<PropertySpec> properties)
+    /// <summary>The locals a reader keeps members in: each value (null until read) and, for a required member, whether it was seen.</summary>
+    internal static void DeclareLocals(SourceWriter writer, IReadOnlyList<PropertySpec> properties)
     {
         foreach (var property in properties.Where(p => p.IsSettable))
         {
