@@ -21,11 +21,7 @@ internal static class UnionReaderEmitter
     public static void Emit(SourceWriter writer, UnionTypeSpec union)
     {
         var names = new VariantNames(union);
-        writer.Open($"if (reader.TokenType != {TokenType}.StartObject)");
-        writer.Line($"{Validators}.{union.ValidatorMethod}(ref reader, ref context);");
-        writer.Line("return null;");
-        writer.Close();
-        writer.Line();
+        ValidatingReaderEmitter.EmitNotAnObject(writer, union.ValidatorMethod);
         writer.Line("var mark = context.ErrorCount;");
         writer.Line("// Read as they come: the members every variant declares alike.");
         ValidatingReaderEmitter.DeclareLocals(writer, union.CommonMembers);
@@ -41,12 +37,7 @@ internal static class UnionReaderEmitter
         writer.Line("// Kept at the first member before the discriminator that is not common to all variants: read once the variant is known.");
         writer.Line($"var ahead = default({Reader});");
         writer.Line("var hasAhead = false;");
-        writer.Open("while (true)");
-        writer.Line($"{Support}.Next(ref reader);");
-        writer.Open($"if (reader.TokenType == {TokenType}.EndObject)");
-        writer.Line("break;");
-        writer.Close();
-        writer.Line();
+        ValidatingReaderEmitter.EmitMemberLoopStart(writer);
         PropertyNameMatch.Declare(writer);
         var first = ValidatingReaderEmitter.EmitMemberBranches(writer, union.CommonMembers, ValidatingReaderEmitter.Slot.Local);
         writer.Open($"{(first ? string.Empty : "else ")}if ({PropertyNameMatch.Is(union.DiscriminatorJsonName)})");

@@ -44,11 +44,7 @@ internal static class ValidatingReaderEmitter
     {
         var common = type.UnionCommonMembers;
         var inline = common is null ? type.Properties.ToList() : type.Properties.Where(p => p.IsDiscriminator || common.Value.Contains(p.JsonName)).ToList();
-        writer.Open($"if (reader.TokenType != {TokenType}.StartObject)");
-        writer.Line($"{Validators}.{type.ValidatorMethod}(ref reader, ref context);");
-        writer.Line("return null;");
-        writer.Close();
-        writer.Line();
+        EmitNotAnObject(writer, type.ValidatorMethod);
         writer.Line("var mark = context.ErrorCount;");
         DeclareLocals(writer, inline);
         if (common is not null)
@@ -56,12 +52,7 @@ internal static class ValidatingReaderEmitter
             writer.Line("var own = new OwnMembers();");
         }
 
-        writer.Open("while (true)");
-        writer.Line($"{Support}.Next(ref reader);");
-        writer.Open($"if (reader.TokenType == {TokenType}.EndObject)");
-        writer.Line("break;");
-        writer.Close();
-        writer.Line();
+        EmitMemberLoopStart(writer);
         if (type.Properties.Count > 0)
         {
             PropertyNameMatch.Declare(writer);
@@ -91,6 +82,27 @@ internal static class ValidatingReaderEmitter
             writer.Line($"return CreateValidated(ref context, mark, {string.Join(", ", arguments)});");
         }
 
+        writer.Close();
+        writer.Line();
+    }
+
+    /// <summary>Not an object: the schema position's validator says what is wrong.</summary>
+    internal static void EmitNotAnObject(SourceWriter writer, string validator)
+    {
+        writer.Open($"if (reader.TokenType != {TokenType}.StartObject)");
+        writer.Line($"{Validators}.{validator}(ref reader, ref context);");
+        writer.Line("return null;");
+        writer.Close();
+        writer.Line();
+    }
+
+    /// <summary>Opens the loop over an object's members; in it, the reader stands on a member's name.</summary>
+    internal static void EmitMemberLoopStart(SourceWriter writer)
+    {
+        writer.Open("while (true)");
+        writer.Line($"{Support}.Next(ref reader);");
+        writer.Open($"if (reader.TokenType == {TokenType}.EndObject)");
+        writer.Line("break;");
         writer.Close();
         writer.Line();
     }
@@ -290,11 +302,7 @@ internal static class ValidatingReaderEmitter
             return;
         }
 
-        writer.Open($"if (reader.TokenType != {TokenType}.StartObject)");
-        writer.Line($"{Validators}.{union.ValidatorMethod}(ref reader, ref context);");
-        writer.Line("return null;");
-        writer.Close();
-        writer.Line();
+        EmitNotAnObject(writer, union.ValidatorMethod);
         writer.Line("var lookahead = reader;");
         writer.Open($"if ({Support}.SeekProperty(ref lookahead, {CSharpLiterals.Utf8(union.DiscriminatorJsonName)}) && lookahead.TokenType == {TokenType}.String)");
         foreach (var variant in union.Variants)
