@@ -319,7 +319,7 @@ internal struct ValidationContext
     /// <summary>The errors added since <paramref name="since"/> lie inside element <paramref name="index"/>.</summary>
     public void Prefix(int since, int index) => Prefix(since, JoinedPointer.Element(index), joinable: index < JoinedPointer.KeptElements);
 
-    /// <summary>Every error, in the order found; null when there is none.</summary>
+    /// <summary>Every error, in the order found; null when there is none. Called when the run ends: the list is handed out.</summary>
     public readonly ValidationError[]? ToErrors()
     {
         if (_errorCount == 0)
