@@ -71,7 +71,7 @@ internal static class ValidatorEmitter
 
         if (node.AlwaysFails)
         {
-            writer.Line($"context.Add(\"false\", {Support}.ValueText(reader), \"no value is allowed here\");");
+            writer.Line($"context.Add(\"false\", {Support}.ValueText(ref reader), \"no value is allowed here\");");
             writer.Line("reader.Skip();");
             writer.Close();
             writer.Line();
@@ -115,12 +115,12 @@ internal static class ValidatorEmitter
 
     private static void EmitDispatch(SourceWriter writer, UnionDispatch dispatch)
     {
-        var name = CSharpLiterals.String(dispatch.DiscriminatorJsonName);
+        var pointer = CSharpLiterals.Pointer(dispatch.DiscriminatorJsonName);
         var expected = CSharpLiterals.String("must be one of " + string.Join(", ", dispatch.Values.Select(v => "\"" + v + "\"")));
         writer.Open($"if (reader.TokenType == {TokenType}.StartObject)");
         writer.Line("var lookahead = reader;");
         writer.Open($"if (!{Support}.SeekProperty(ref lookahead, {CSharpLiterals.Utf8(dispatch.DiscriminatorJsonName)}))");
-        writer.Line($"context.AddForMember({name}, \"required\", null, \"is required\");");
+        writer.Line($"context.AddAt({pointer}, \"required\", null, \"is required\");");
         writer.Close();
         for (var i = 0; i < dispatch.Values.Count; i++)
         {
@@ -131,7 +131,7 @@ internal static class ValidatorEmitter
         }
 
         writer.Open("else");
-        writer.Line($"context.AddForMember({name}, \"oneOf\", {Support}.ValueText(lookahead), {expected});");
+        writer.Line($"context.AddAt({pointer}, \"oneOf\", {Support}.ValueText(ref lookahead), {expected});");
         writer.Close();
         writer.Close();
     }
@@ -155,10 +155,21 @@ internal static class ValidatorEmitter
         var text = message is null
             ? "matched == 0 ? \"matches none of the schemas in oneOf\" : \"matches more than one schema in oneOf\""
             : CSharpLiterals.String(message);
-        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(reader), {text});");
+        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(ref reader), {text});");
         writer.Close();
         writer.Close();
     }
+
+    /// <summary>The tokens a JSON kind (other than a lone <c>Integer</c>) starts with.</summary>
+    private static string[] TokenTypes(string kind) => kind switch
+    {
+        "Null" => new[] { "Null" },
+        "Boolean" => new[] { "True", "False" },
+        "Integer" or "Number" => new[] { "Number" },
+        "String" => new[] { "String" },
+        "Object" => new[] { "StartObject" },
+        _ => new[] { "StartArray" },
+    };
 
     private static void EmitTypeAndValues(SourceWriter writer, ValidationNode node, string method, List<string> fields)
     {
@@ -179,9 +190,12 @@ internal static class ValidatorEmitter
                 });
             }
 
-            var condition = string.Join(" or ", allowed.Distinct().Select(k => Kind + "." + k));
-            writer.Open($"if ({Support}.KindOf(ref reader) is not ({condition}))");
-            writer.Line($"context.Add(\"type\", {Support}.ValueText(reader), {CSharpLiterals.String("must be " + string.Join(" or ", node.Types))});");
+            var kinds = allowed.Distinct().ToList();
+            writer.Open(kinds.Contains("Integer") && !kinds.Contains("Number")
+                ? $"if ({Support}.KindOf(ref reader) is not ({string.Join(" or ", kinds.Select(k => Kind + "." + k))}))"
+                // Telling integers from other numbers takes parsing the number; no other type needs more than the token.
+                : $"if (reader.TokenType is not ({string.Join(" or ", kinds.SelectMany(TokenTypes).Distinct().Select(t => TokenType + "." + t))}))");
+            writer.Line($"context.Add(\"type\", {Support}.ValueText(ref reader), {CSharpLiterals.String(node.TypeMessage)});");
             writer.Close();
             writer.Line();
         }
@@ -191,7 +205,7 @@ internal static class ValidatorEmitter
             var field = $"s_const_{method}";
             fields.Add($"private static readonly global::System.Text.Json.JsonElement {field} = {Support}.Constant({CSharpLiterals.String(node.ConstJson)});");
             writer.Open($"if (!{Support}.EqualsConstant(reader, {field}))");
-            writer.Line($"context.Add(\"const\", {Support}.ValueText(reader), {CSharpLiterals.String("must be " + Truncate(node.ConstJson))});");
+            writer.Line($"context.Add(\"const\", {Support}.ValueText(ref reader), {CSharpLiterals.String("must be " + Truncate(node.ConstJson))});");
             writer.Close();
         }
 
@@ -204,7 +218,7 @@ internal static class ValidatorEmitter
             writer.Line($"inEnum = inEnum || {Support}.EqualsConstant(reader, candidate);");
             writer.Close();
             writer.Open("if (!inEnum)");
-            writer.Line($"context.Add(\"enum\", {Support}.ValueText(reader), {CSharpLiterals.String("must be one of " + Truncate(string.Join(", ", node.EnumJson)))});");
+            writer.Line($"context.Add(\"enum\", {Support}.ValueText(ref reader), {CSharpLiterals.String("must be one of " + Truncate(string.Join(", ", node.EnumJson)))});");
             writer.Close();
         }
     }
@@ -233,14 +247,14 @@ internal static class ValidatorEmitter
                 var field = $"s_pattern_{method}";
                 fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({CSharpLiterals.String(node.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
                 writer.Open($"if (!{Support}.Matches({field}, ref reader))");
-                writer.Line($"context.Add(\"pattern\", {Support}.ValueText(reader), {CSharpLiterals.String("must match " + node.Pattern)});");
+                writer.Line($"context.Add(\"pattern\", {Support}.ValueText(ref reader), {CSharpLiterals.String("must match " + node.Pattern)});");
                 writer.Close();
             }
 
             if (format is not null)
             {
                 writer.Open($"if (!{Support}.IsFormat({CSharpLiterals.String(format)}, ref reader))");
-                writer.Line($"context.Add(\"format\", {Support}.ValueText(reader), {CSharpLiterals.String("must be a valid " + format)});");
+                writer.Line($"context.Add(\"format\", {Support}.ValueText(ref reader), {CSharpLiterals.String("must be a valid " + format)});");
                 writer.Close();
             }
 
@@ -258,7 +272,7 @@ internal static class ValidatorEmitter
             if (node.MultipleOf is not null)
             {
                 writer.Open($"if (!{Support}.IsMultipleOf(ref reader, {DecimalLiteral(node.MultipleOf)}, {DoubleLiteral(node.MultipleOf)}))");
-                writer.Line($"context.Add(\"multipleOf\", {Support}.ValueText(reader), {CSharpLiterals.String("must be a multiple of " + node.MultipleOf)});");
+                writer.Line($"context.Add(\"multipleOf\", {Support}.ValueText(ref reader), {CSharpLiterals.String("must be a multiple of " + node.MultipleOf)});");
                 writer.Close();
             }
 
@@ -326,7 +340,7 @@ internal static class ValidatorEmitter
         if (node.UniqueItems)
         {
             writer.Open("if (duplicate)");
-            writer.Line($"context.Add(\"uniqueItems\", {Support}.ValueText(start), \"must not contain duplicate items\");");
+            writer.Line($"context.Add(\"uniqueItems\", {Support}.ValueText(ref start), \"must not contain duplicate items\");");
             writer.Close();
         }
 
@@ -377,7 +391,7 @@ internal static class ValidatorEmitter
             writer.Line($"{Support}.Next(ref reader);");
             writer.Line("var errorsBefore = context.ErrorCount;");
             writer.Line($"{methods[property.NodeKey]}(ref reader, ref context);");
-            ValidatingReaderEmitter.EmitPrefix(writer, "errorsBefore", CSharpLiterals.String(property.Name));
+            ValidatingReaderEmitter.EmitPrefix(writer, "errorsBefore", CSharpLiterals.Pointer(property.Name));
             writer.Close();
         }
 
@@ -391,11 +405,13 @@ internal static class ValidatorEmitter
             {
                 writer.Line("var errorsBefore = context.ErrorCount;");
                 writer.Line($"{methods[node.AdditionalPropertiesKey]}(ref reader, ref context);");
-                ValidatingReaderEmitter.EmitPrefix(writer, "errorsBefore", "name.GetString()!");
+                writer.Open("if (context.ErrorCount != errorsBefore)");
+                writer.Line("context.PrefixMember(errorsBefore, name.GetString()!);");
+                writer.Close();
             }
             else
             {
-                writer.Line($"context.AddForMember(name.GetString()!, \"additionalProperties\", {Support}.ValueText(reader), \"is not an allowed property\");");
+                writer.Line($"context.AddForMember(name.GetString()!, \"additionalProperties\", {Support}.ValueText(ref reader), \"is not an allowed property\");");
                 writer.Line("reader.Skip();");
             }
         }
@@ -410,7 +426,7 @@ internal static class ValidatorEmitter
         for (var i = 0; i < required.Count; i++)
         {
             writer.Open($"if (!seen{i})");
-            writer.Line($"context.AddForMember({CSharpLiterals.String(required[i])}, \"required\", null, \"is required\");");
+            writer.Line($"context.AddAt({CSharpLiterals.Pointer(required[i])}, \"required\", null, \"is required\");");
             writer.Close();
         }
 
@@ -427,7 +443,7 @@ internal static class ValidatorEmitter
 
         var text = value.ToString(CultureInfo.InvariantCulture);
         writer.Open("if (" + string.Format(CultureInfo.InvariantCulture, condition, text + "L") + ")");
-        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText({valueReader}), {CSharpLiterals.String(string.Format(CultureInfo.InvariantCulture, message, text))}, \"{text}\");");
+        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(ref {valueReader}), {CSharpLiterals.String(string.Format(CultureInfo.InvariantCulture, message, text))}, \"{text}\");");
         writer.Close();
     }
 
@@ -439,7 +455,7 @@ internal static class ValidatorEmitter
         }
 
         writer.Open($"if ({Support}.CompareNumber(ref reader, {DecimalLiteral(limit)}, {DoubleLiteral(limit)}) {failure})");
-        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(reader), {CSharpLiterals.String(message + limit)}, {CSharpLiterals.String(limit)});");
+        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(ref reader), {CSharpLiterals.String(message + limit)}, {CSharpLiterals.String(limit)});");
         writer.Close();
     }
 

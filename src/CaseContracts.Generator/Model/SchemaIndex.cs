@@ -24,9 +24,15 @@ internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, Equata
     {
         var all = documents.ToList();
         return new(
-            all.SelectMany(d => d.Schemas).Select(SchemaSummary.Of).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray(),
+            all.SelectMany(Summaries).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray(),
             all.SelectMany(d => d.ValidationNodes).Select(n => n.Key).OrderBy(k => k, System.StringComparer.Ordinal).ToEquatableArray(),
             all.SelectMany(d => InPlaceApplication.Of(d.ValidationNodes)).OrderBy(a => a.Key, System.StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    private static IEnumerable<SchemaSummary> Summaries(SchemaDocument document)
+    {
+        var nodes = document.ValidationNodes.GroupBy(n => n.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
+        return document.Schemas.Select(s => SchemaSummary.Of(s, nodes));
     }
 
     public bool Equals(SchemaIndex? other) => other is not null && Schemas.Equals(other.Schemas) && ValidationKeys.Equals(other.ValidationKeys)

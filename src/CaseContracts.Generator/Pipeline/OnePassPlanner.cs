@@ -34,15 +34,21 @@ internal sealed class OnePassPlanner
 
     /// <summary>A record is simple when its schema position asserts nothing beyond its shape.</summary>
     public bool IsSimpleObject(NamedSchema schema, IReadOnlyList<PropertySpec> properties)
+        => _nodes.TryGetValue(schema.Key, out var node) && AssertsOnlyObjectShape(node, properties.Select(p => p.JsonName));
+
+    /// <summary>
+    /// An object's schema position asserts its shape alone: type object (or null), exactly these properties,
+    /// required ones among them, unknown ones allowed or not, nothing else.
+    /// </summary>
+    public static bool AssertsOnlyObjectShape(ValidationNode node, IEnumerable<string> propertyNames)
     {
-        if (!_nodes.TryGetValue(schema.Key, out var node) || !AssertsOnlyShape(node) || !node.Types.Contains("object")
-            || node.Types.Any(t => t is not ("object" or "null")) || node.AdditionalPropertiesKey is not null)
+        if (!AssertsOnlyShape(node) || !node.Types.Contains("object") || node.Types.Any(t => t is not ("object" or "null")) || node.AdditionalPropertiesKey is not null)
         {
             return false;
         }
 
         var names = new HashSet<string>(node.Properties.Select(p => p.Name));
-        return names.SetEquals(properties.Select(p => p.JsonName)) && node.Required.All(names.Contains);
+        return names.SetEquals(propertyNames) && node.Required.All(names.Contains);
     }
 
     /// <summary>A union is simple when its schema position is only the discriminated <c>oneOf</c>, and no member rejects every value.</summary>
@@ -55,24 +61,31 @@ internal sealed class OnePassPlanner
     public OnePassRead Plan(string ownerKey, SchemaProperty property, ValueSpec? value)
     {
         var key = ownerKey + "/properties/" + SchemaPaths.EscapePointerSegment(property.JsonName);
-        var validator = Validator(key);
-        if (!_nodes.TryGetValue(key, out var node))
-        {
-            return new OnePassRead(ReadMode.Fallback, validator);
-        }
+        return _nodes.TryGetValue(key, out var node)
+            ? Plan(node, property.Value, property.ConstJson, value)
+            : new OnePassRead(ReadMode.Fallback, Validator(key));
+    }
 
+    /// <summary>
+    /// The plan for a property whose schema position is <paramref name="node"/>: one of this file's, or, for the
+    /// members a union reads for all its variants, a variant's (<see cref="Model.MemberSummary"/>).
+    /// </summary>
+    public OnePassRead Plan(ValidationNode node, SchemaValue schemaValue, string? constJson, ValueSpec? value)
+    {
+        var validator = Validator(node.Key);
         if (value is null)
         {
             // A fixed value (const, or null only): when that is all its schema asserts, matching it is validity.
-            return new OnePassRead(ReadMode.Scalar, validator, BindImpliesValid: FixedValueOnly(node, property.ConstJson ?? "null"));
+            return new OnePassRead(ReadMode.Scalar, validator, BindImpliesValid: FixedValueOnly(node, constJson ?? "null", _options.AssertFormats));
         }
 
         if (IsScalar(value.Kind))
         {
-            return new OnePassRead(ReadMode.Scalar, validator, BindImpliesValid: BindImpliesValid(node, value));
+            var bindImpliesValid = BindImpliesValid(node, value);
+            return new OnePassRead(ReadMode.Scalar, validator, BindImpliesValid: bindImpliesValid, TypeMessage: bindImpliesValid ? TypeAlone(node, value) : null);
         }
 
-        var named = property.Value.Kind == SchemaValueKind.Named ? property.Value.NamedKey : null;
+        var named = schemaValue.Kind == SchemaValueKind.Named ? schemaValue.NamedKey : null;
         if (value.Kind == ValueKind.Record && named is not null)
         {
             if (node.Key == named || node.RefKey == named)
@@ -91,10 +104,11 @@ internal sealed class OnePassPlanner
             if (IsScalar(element.Kind))
             {
                 var elementBindImpliesValid = _nodes.TryGetValue(itemsKey, out var itemsNode) && BindImpliesValid(itemsNode, element);
-                return new OnePassRead(ReadMode.Array, validator, ItemsValidator: Validator(itemsKey), ElementMode: ReadMode.Scalar, ElementBindImpliesValid: elementBindImpliesValid);
+                return new OnePassRead(ReadMode.Array, validator, ItemsValidator: Validator(itemsKey), ElementMode: ReadMode.Scalar, ElementBindImpliesValid: elementBindImpliesValid,
+                    ElementTypeMessage: elementBindImpliesValid ? TypeAlone(itemsNode!, element) : null);
             }
 
-            var elementNamed = property.Value.Element is { Kind: SchemaValueKind.Named } e ? e.NamedKey : null;
+            var elementNamed = schemaValue.Element is { Kind: SchemaValueKind.Named } e ? e.NamedKey : null;
             if (element.Kind == ValueKind.Record && !element.Nullable && elementNamed is not null
                 && _nodes.TryGetValue(itemsKey, out var items) && (items.Key == elementNamed || items.RefKey == elementNamed))
             {
@@ -127,7 +141,18 @@ internal sealed class OnePassPlanner
                && AssertsNothingElse(node with { EnumJson = default }, allowOneOf: false) && node.ItemsKey is null && node.MinItems is null && node.MaxItems is null && !node.UniqueItems;
     }
 
-    private bool FixedValueOnly(ValidationNode node, string fixedJson)
+    /// <summary>
+    /// For a value whose binding implies validity: when the schema asserts nothing but its type (no enum), the message
+    /// of the type error, the one error a value that does not bind can have; otherwise null.
+    /// </summary>
+    private static string? TypeAlone(ValidationNode node, ValueSpec value)
+        => value.Kind is ValueKind.String or ValueKind.Boolean && node.EnumJson.IsEmpty ? node.TypeMessage : null;
+
+    /// <summary>
+    /// The schema position asserts only that the value is <paramref name="fixedJson"/> (a string or <c>null</c>),
+    /// so a token equal to it is valid (a <c>format</c> counts as an assertion when <paramref name="assertFormats"/>).
+    /// </summary>
+    public static bool FixedValueOnly(ValidationNode node, string fixedJson, bool assertFormats)
     {
         var isNull = fixedJson == "null";
         var isString = fixedJson.StartsWith("\"", System.StringComparison.Ordinal);
@@ -138,7 +163,7 @@ internal sealed class OnePassPlanner
 
         var types = isNull ? new[] { "null" } : new[] { "string" };
         var fixedByConst = node.ConstJson == fixedJson || (node.ConstJson is null && isNull && node.Types.Count == 1 && node.Types[0] == "null");
-        return fixedByConst && node.Types.All(t => types.Contains(t)) && (!_options.AssertFormats || node.Format is null)
+        return fixedByConst && node.Types.All(t => types.Contains(t)) && (!assertFormats || node.Format is null)
                && AssertsNothingElse(node with { ConstJson = null }, allowOneOf: false) && node.ItemsKey is null && node.MinItems is null && node.MaxItems is null && !node.UniqueItems;
     }
 

@@ -22,6 +22,9 @@ internal sealed class TypeResolver
         "ReadFrom", "WriteTo", "Parse", "TryParse", "TryParseAsync", "Validate", "ToJson", "ToUtf8Json", "Match", "Switch", "JsonNames",
     };
 
+    /// <summary>What a variant its union reads in one pass generates besides (see <c>ValidatingReaderEmitter</c>).</summary>
+    private static readonly HashSet<string> s_reservedVariantMemberNames = new(StringComparer.Ordinal) { "OwnMembers", "ReadOwnMember", "CreateValidated" };
+
     private readonly SchemaIndex _index;
     private readonly GeneratorOptions _options;
     private readonly OnePassPlanner _onePass;
@@ -60,32 +63,38 @@ internal sealed class TypeResolver
 
             case NamedSchemaKind.Union when _index.Find(schema.Key) is { } summary && UnionLayout.Of(summary, _index) is { } layout:
                 _diagnostics.AddRange(layout.Diagnostics);
-                var variants = layout.Variants.Select(v => new UnionVariantSpec(v.Member.TypeName, v.Value, Naming.ToCamelCase(v.Member.TypeName)));
+                var variants = layout.Variants.Select(v => new UnionVariantSpec(v.Member.TypeName, v.Value, Naming.ToCamelCase(v.Member.TypeName),
+                    ValidatorNames.Method(PropertyKey(v.Member.Key, layout.DiscriminatorJsonName), _options)));
+                var readMode = !_onePass.IsSimpleUnion(schema) ? UnionReadMode.ValidateThenBind
+                    : layout.ReadsInOnePass ? UnionReadMode.OnePass
+                    : UnionReadMode.Lookahead;
+                var commonMembers = readMode == UnionReadMode.OnePass ? ResolveCommonMembers(layout) : new List<PropertySpec>();
                 return new UnionTypeSpec(_options.Namespace, schema.TypeName, schema.Description, HintName(null, schema.TypeName),
                     layout.DiscriminatorJsonName, Naming.ToPascalCase(layout.DiscriminatorJsonName), variants.ToEquatableArray(), ValidatorNames.Method(schema.Key, _options),
-                    _onePass.IsSimpleUnion(schema));
+                    readMode, commonMembers.ToEquatableArray());
 
             case NamedSchemaKind.Object:
                 var union = UnionLayout.ContainingUnion(schema.Key, _index);
                 var container = union?.Union.TypeName;
-                var properties = ResolveProperties(schema, union?.DiscriminatorJsonName);
+                var properties = ResolveProperties(schema, union?.DiscriminatorJsonName, union is { ReadsInOnePass: true });
                 return new ObjectTypeSpec(_options.Namespace, schema.TypeName, schema.Description, HintName(container, schema.TypeName), container,
                     properties.ToEquatableArray(), schema.RejectsUnknownProperties, ValidatorNames.Method(schema.Key, _options),
-                    _onePass.IsSimpleObject(schema, properties));
+                    _onePass.IsSimpleObject(schema, properties),
+                    union is { ReadsInOnePass: true } ? union.CommonMembers.Select(m => m.JsonName).ToEquatableArray() : null);
 
             default:
                 return null;
         }
     }
 
-    private List<PropertySpec> ResolveProperties(NamedSchema owner, string? discriminatorJsonName)
+    private List<PropertySpec> ResolveProperties(NamedSchema owner, string? discriminatorJsonName, bool readByUnion)
     {
         var result = new List<PropertySpec>();
         var usedNames = new Dictionary<string, SchemaProperty>(StringComparer.Ordinal);
         foreach (var property in owner.Properties)
         {
             var name = Naming.ToPascalCase(property.JsonName);
-            if (name == owner.TypeName || s_reservedMemberNames.Contains(name))
+            if (name == owner.TypeName || s_reservedMemberNames.Contains(name) || (readByUnion && s_reservedVariantMemberNames.Contains(name)))
             {
                 name += "Value";
             }
@@ -105,6 +114,19 @@ internal sealed class TypeResolver
 
         return result;
     }
+
+    /// <summary>The members the union reads for every variant, typed and planned as the first variant declares them (all declare them alike).</summary>
+    private List<PropertySpec> ResolveCommonMembers(UnionLayout layout)
+        => layout.CommonMembers.Select(member =>
+        {
+            var isNull = member.Value.Kind == SchemaValueKind.Null;
+            var value = isNull ? null : ResolveValue(member.Value, new HashSet<string>());
+            var constJson = isNull ? "null" : member.ConstJson;
+            return new PropertySpec(member.JsonName, Naming.ToPascalCase(member.JsonName), null, value, member.Required, constJson, false,
+                _onePass.Plan(member.Schema!, member.Value, constJson, constJson is null ? value : null));
+        }).ToList();
+
+    private static string PropertyKey(string ownerKey, string jsonName) => ownerKey + "/properties/" + SchemaPaths.EscapePointerSegment(jsonName);
 
     private ValueSpec ResolveValue(SchemaValue value, HashSet<string> aliasesSeen)
     {

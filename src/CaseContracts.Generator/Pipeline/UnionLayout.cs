@@ -32,6 +32,51 @@ internal sealed class UnionLayout
     /// <summary>Duplicate values (the later member is left out of the union).</summary>
     public IReadOnlyList<DiagnosticInfo> Diagnostics { get; }
 
+    /// <summary>
+    /// Whether the union's reader reads its variants' members itself, in one pass: every variant's schema position
+    /// is its object shape alone and its discriminator only a fixed value (so the value names the variant and
+    /// is valid for it).
+    /// </summary>
+    /// <remarks>Not with duplicate discriminator values: the union's validator then counts matching members as <c>oneOf</c> does.</remarks>
+    public bool ReadsInOnePass => _readsInOnePass ??= Diagnostics.Count == 0 && Variants.All(v => ReadableInOnePass(v.Member, DiscriminatorJsonName));
+
+    /// <summary>
+    /// The members every variant declares alike (same name, required or not, same schema), the discriminator
+    /// aside, in the first variant's order: the union's reader reads them before it knows the variant.
+    /// </summary>
+    public IReadOnlyList<MemberSummary> CommonMembers => _commonMembers ??= FindCommonMembers();
+
+    private bool? _readsInOnePass;
+    private IReadOnlyList<MemberSummary>? _commonMembers;
+
+    private static bool ReadableInOnePass(SchemaSummary variant, string discriminator)
+        => variant.Schema is { } node
+           && OnePassPlanner.AssertsOnlyObjectShape(node, variant.Members.Select(m => m.JsonName))
+           && variant.Members.FirstOrDefault(m => m.JsonName == discriminator) is { Schema: { } fixedNode }
+           && variant.ConstProperties.FirstOrDefault(c => c.JsonName == discriminator) is { } constant
+           && OnePassPlanner.FixedValueOnly(fixedNode, constant.ConstJson, assertFormats: true);
+
+    private List<MemberSummary> FindCommonMembers()
+    {
+        var common = new List<MemberSummary>();
+        if (Variants.Count == 0)
+        {
+            return common;
+        }
+
+        foreach (var member in Variants[0].Member.Members)
+        {
+            if (member.JsonName != DiscriminatorJsonName && member.Schema is { } schema
+                && Variants.All(v => v.Member.Members.Any(m => m.JsonName == member.JsonName && m.Required == member.Required && m.Value == member.Value && m.ConstJson == member.ConstJson
+                                                               && m.Schema is { } other && other with { Key = schema.Key } == schema)))
+            {
+                common.Add(member);
+            }
+        }
+
+        return common;
+    }
+
     /// <summary>The layout, or null when the <c>oneOf</c> is not discriminated (it is then bound as JSON).</summary>
     public static UnionLayout? Of(SchemaSummary union, SchemaIndex index)
     {

@@ -21,4 +21,8 @@ internal enum ReadMode
 /// <param name="BindImpliesValid">Scalar mode: the schema position asserts only what binding already checks (its type, or its string enum),
 /// so a value that binds is valid and the validator runs only for values that do not bind.</param>
 /// <param name="ElementBindImpliesValid">Array mode with scalar elements: the same as <paramref name="BindImpliesValid"/>, for each element.</param>
-internal sealed record OnePassRead(ReadMode Mode, string Validator, bool NullBeforeRecord = false, string? ItemsValidator = null, ReadMode ElementMode = ReadMode.Scalar, bool BindImpliesValid = false, bool ElementBindImpliesValid = false);
+/// <param name="TypeMessage">When <paramref name="BindImpliesValid"/> and the schema asserts the type alone: the message of the one error a
+/// value that does not bind has (the validator's), so the reader reports it in place of calling the validator.</param>
+/// <param name="ElementTypeMessage">The same as <paramref name="TypeMessage"/>, for each element.</param>
+internal sealed record OnePassRead(ReadMode Mode, string Validator, bool NullBeforeRecord = false, string? ItemsValidator = null, ReadMode ElementMode = ReadMode.Scalar,
+    bool BindImpliesValid = false, bool ElementBindImpliesValid = false, string? TypeMessage = null, string? ElementTypeMessage = null);

@@ -34,6 +34,9 @@ internal sealed record ValidationNode(
     string? RefKey,
     string? Format = null)
 {
+    /// <summary>What a <c>type</c> error here says (<c>must be string or null</c>), the types in the schema's order.</summary>
+    public string TypeMessage => "must be " + string.Join(" or ", Types);
+
     /// <summary>A schema that accepts everything (<c>true</c>, <c>{}</c>).</summary>
     public static ValidationNode AcceptsAll(string key) => new(key, false, default, null, default, null, null, null, null, null, null, null, null, null, null, false, null, default, default, false, null, default, default, default, null);
 }

@@ -243,16 +243,12 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __id = reader.GetString()!;
+                        __id = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_id_3951c54f(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "id");
-                        }
+                        context.AddAt("/id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "version"u8))
@@ -261,16 +257,12 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __version = reader.GetString()!;
+                        __version = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_version_4784e38e(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "version");
-                        }
+                        context.AddAt("/version", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "comments"u8))
@@ -295,7 +287,7 @@ namespace TestProject
                     }
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "comments");
+                        context.Prefix(errorsBefore, "/comments");
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "totalComment"u8))
@@ -311,13 +303,13 @@ namespace TestProject
                         }
                         else if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) == global::CaseContracts.Internal.JsonSupport.JsonKind.Integer)
                         {
-                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is outside the range of a 64-bit integer");
+                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is outside the range of a 64-bit integer");
                         }
                     }
                     SchemaValidators.Validate_case_properties_totalComment_989daf29(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "totalComment");
+                        context.Prefix(errorsBefore, "/totalComment");
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "title"u8))
@@ -326,16 +318,12 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __title = reader.GetString()!;
+                        __title = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_title_d54144c4(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "title");
-                        }
+                        context.AddAt("/title", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8))
@@ -344,16 +332,12 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __description = reader.GetString()!;
+                        __description = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_description_ebda8394(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "description");
-                        }
+                        context.AddAt("/description", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8))
@@ -375,16 +359,12 @@ namespace TestProject
 
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                             {
-                                elements.Add(reader.GetString()!);
+                                elements.Add(global::CaseContracts.Internal.JsonSupport.GetString(ref reader));
                             }
                             else
                             {
-                                var elementErrorsBefore = context.ErrorCount;
-                                SchemaValidators.Validate_case_properties_tags_items_4dc954d0(ref reader, ref context);
-                                if (context.ErrorCount != elementErrorsBefore)
-                                {
-                                    context.Prefix(elementErrorsBefore, index);
-                                }
+                                context.AddAt(index, "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                                reader.Skip();
                             }
                             index++;
                         }
@@ -398,7 +378,7 @@ namespace TestProject
                     }
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "tags");
+                        context.Prefix(errorsBefore, "/tags");
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "closed_at"u8))
@@ -407,7 +387,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __closedAt = reader.GetString()!;
+                        __closedAt = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -415,12 +395,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_closed_at_1d7322d6(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "closed_at");
-                        }
+                        context.AddAt("/closed_at", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "closed_by"u8))
@@ -434,7 +410,7 @@ namespace TestProject
                     }
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "closed_by");
+                        context.Prefix(errorsBefore, "/closed_by");
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8))
@@ -443,16 +419,12 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __createdAt = reader.GetString()!;
+                        __createdAt = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_created_at_d56033be(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "created_at");
-                        }
+                        context.AddAt("/created_at", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "created_by"u8))
@@ -463,7 +435,7 @@ namespace TestProject
                     __createdBy = global::TestProject.User.ReadValidated(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "created_by");
+                        context.Prefix(errorsBefore, "/created_by");
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_service"u8))
@@ -474,7 +446,7 @@ namespace TestProject
                     __externalService = global::TestProject.ExternalService.ReadValidated(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "external_service");
+                        context.Prefix(errorsBefore, "/external_service");
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8))
@@ -491,7 +463,7 @@ namespace TestProject
                         SchemaValidators.Validate_case_properties_status_e68ed1ec(ref reader, ref context);
                         if (context.ErrorCount != errorsBefore)
                         {
-                            context.Prefix(errorsBefore, "status");
+                            context.Prefix(errorsBefore, "/status");
                         }
                     }
                 }
@@ -501,7 +473,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __updatedAt = reader.GetString()!;
+                        __updatedAt = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -509,12 +481,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_updated_at_890c1193(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "updated_at");
-                        }
+                        context.AddAt("/updated_at", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_by"u8))
@@ -528,7 +496,7 @@ namespace TestProject
                     }
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "updated_by");
+                        context.Prefix(errorsBefore, "/updated_by");
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector"u8))
@@ -539,7 +507,7 @@ namespace TestProject
                     __connector = global::TestProject.Connector.ReadValidated(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "connector");
+                        context.Prefix(errorsBefore, "/connector");
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8))
@@ -550,101 +518,101 @@ namespace TestProject
                     __settings = global::TestProject.Settings.ReadValidated(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "settings");
+                        context.Prefix(errorsBefore, "/settings");
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                     reader.Skip();
                 }
             }
 
             if (!__hasId)
             {
-                context.AddForMember("id", "required", null, "is required");
+                context.AddAt("/id", "required", null, "is required");
             }
 
             if (!__hasVersion)
             {
-                context.AddForMember("version", "required", null, "is required");
+                context.AddAt("/version", "required", null, "is required");
             }
 
             if (!__hasComments)
             {
-                context.AddForMember("comments", "required", null, "is required");
+                context.AddAt("/comments", "required", null, "is required");
             }
 
             if (!__hasTotalComment)
             {
-                context.AddForMember("totalComment", "required", null, "is required");
+                context.AddAt("/totalComment", "required", null, "is required");
             }
 
             if (!__hasTitle)
             {
-                context.AddForMember("title", "required", null, "is required");
+                context.AddAt("/title", "required", null, "is required");
             }
 
             if (!__hasDescription)
             {
-                context.AddForMember("description", "required", null, "is required");
+                context.AddAt("/description", "required", null, "is required");
             }
 
             if (!__hasTags)
             {
-                context.AddForMember("tags", "required", null, "is required");
+                context.AddAt("/tags", "required", null, "is required");
             }
 
             if (!__hasClosedAt)
             {
-                context.AddForMember("closed_at", "required", null, "is required");
+                context.AddAt("/closed_at", "required", null, "is required");
             }
 
             if (!__hasClosedBy)
             {
-                context.AddForMember("closed_by", "required", null, "is required");
+                context.AddAt("/closed_by", "required", null, "is required");
             }
 
             if (!__hasCreatedAt)
             {
-                context.AddForMember("created_at", "required", null, "is required");
+                context.AddAt("/created_at", "required", null, "is required");
             }
 
             if (!__hasCreatedBy)
             {
-                context.AddForMember("created_by", "required", null, "is required");
+                context.AddAt("/created_by", "required", null, "is required");
             }
 
             if (!__hasExternalService)
             {
-                context.AddForMember("external_service", "required", null, "is required");
+                context.AddAt("/external_service", "required", null, "is required");
             }
 
             if (!__hasStatus)
             {
-                context.AddForMember("status", "required", null, "is required");
+                context.AddAt("/status", "required", null, "is required");
             }
 
             if (!__hasUpdatedAt)
             {
-                context.AddForMember("updated_at", "required", null, "is required");
+                context.AddAt("/updated_at", "required", null, "is required");
             }
 
             if (!__hasUpdatedBy)
             {
-                context.AddForMember("updated_by", "required", null, "is required");
+                context.AddAt("/updated_by", "required", null, "is required");
             }
 
             if (!__hasConnector)
             {
-                context.AddForMember("connector", "required", null, "is required");
+                context.AddAt("/connector", "required", null, "is required");
             }
 
             if (!__hasSettings)
             {
-                context.AddForMember("settings", "required", null, "is required");
+                context.AddAt("/settings", "required", null, "is required");
             }
 
             if (context.ErrorCount != mark)

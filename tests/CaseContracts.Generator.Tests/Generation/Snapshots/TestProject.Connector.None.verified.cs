@@ -84,7 +84,7 @@ namespace TestProject
                 var __hasId = false;
                 var __hasName = false;
                 var __hasType = false;
-                var __hasFields = false;
+                var own = new OwnMembers();
                 while (true)
                 {
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -100,16 +100,12 @@ namespace TestProject
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                         {
-                            __id = reader.GetString()!;
+                            __id = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                         }
                         else
                         {
-                            var errorsBefore = context.ErrorCount;
-                            SchemaValidators.Validate_connectors_none_properties_id_b6a43608(ref reader, ref context);
-                            if (context.ErrorCount != errorsBefore)
-                            {
-                                context.Prefix(errorsBefore, "id");
-                            }
+                            context.AddAt("/id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                            reader.Skip();
                         }
                     }
                     else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
@@ -118,16 +114,12 @@ namespace TestProject
                         global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                         {
-                            __name = reader.GetString()!;
+                            __name = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                         }
                         else
                         {
-                            var errorsBefore = context.ErrorCount;
-                            SchemaValidators.Validate_connectors_none_properties_name_9c5a78be(ref reader, ref context);
-                            if (context.ErrorCount != errorsBefore)
-                            {
-                                context.Prefix(errorsBefore, "name");
-                            }
+                            context.AddAt("/name", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                            reader.Skip();
                         }
                     }
                     else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
@@ -140,51 +132,75 @@ namespace TestProject
                             SchemaValidators.Validate_connectors_none_properties_type_5a5c3415(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "type");
-                            }
-                        }
-                    }
-                    else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
-                    {
-                        __hasFields = true;
-                        global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                        if (!(reader.TokenType == global::System.Text.Json.JsonTokenType.Null))
-                        {
-                            var errorsBefore = context.ErrorCount;
-                            SchemaValidators.Validate_connectors_none_properties_fields_f7fa5e54(ref reader, ref context);
-                            if (context.ErrorCount != errorsBefore)
-                            {
-                                context.Prefix(errorsBefore, "fields");
+                                context.Prefix(errorsBefore, "/type");
                             }
                         }
                     }
                     else
                     {
-                        var name = reader.GetString()!;
-                        global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                        context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
-                        reader.Skip();
+                        ReadOwnMember(propertyName, ref reader, ref context, ref own);
                     }
                 }
 
+                return CreateValidated(ref context, mark, __id, __hasId, __name, __hasName, __hasType, in own);
+            }
+
+            /// <summary>The members of a <see cref="None"/> that not every <see cref="Connector"/> variant has, as read so far.</summary>
+            internal struct OwnMembers
+            {
+                public bool __hasFields;
+            }
+
+            /// <summary>
+            /// Reads a member not every <see cref="Connector"/> variant has, the reader on its name: for this reader and for the
+            /// union's, once its discriminator names this variant. A member this variant does not declare is an error.
+            /// </summary>
+            internal static void ReadOwnMember(scoped global::System.ReadOnlySpan<byte> propertyName, ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context, ref OwnMembers own)
+            {
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
+                {
+                    own.__hasFields = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    if (!(reader.TokenType == global::System.Text.Json.JsonTokenType.Null))
+                    {
+                        var errorsBefore = context.ErrorCount;
+                        SchemaValidators.Validate_connectors_none_properties_fields_f7fa5e54(ref reader, ref context);
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "/fields");
+                        }
+                    }
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
+                    reader.Skip();
+                }
+            }
+
+            /// <summary>Reports the missing members and builds the value, unless errors were found since <paramref name="mark"/>.</summary>
+            internal static None? CreateValidated(ref ValidationContext context, int mark, string? __id, bool __hasId, string? __name, bool __hasName, bool __hasType, in OwnMembers own)
+            {
                 if (!__hasId)
                 {
-                    context.AddForMember("id", "required", null, "is required");
+                    context.AddAt("/id", "required", null, "is required");
                 }
 
                 if (!__hasName)
                 {
-                    context.AddForMember("name", "required", null, "is required");
+                    context.AddAt("/name", "required", null, "is required");
                 }
 
                 if (!__hasType)
                 {
-                    context.AddForMember("type", "required", null, "is required");
+                    context.AddAt("/type", "required", null, "is required");
                 }
 
-                if (!__hasFields)
+                if (!own.__hasFields)
                 {
-                    context.AddForMember("fields", "required", null, "is required");
+                    context.AddAt("/fields", "required", null, "is required");
                 }
 
                 if (context.ErrorCount != mark)

@@ -130,34 +130,240 @@ namespace TestProject
                 return null;
             }
 
-            var lookahead = reader;
-            if (global::CaseContracts.Internal.JsonSupport.SeekProperty(ref lookahead, "type"u8) && lookahead.TokenType == global::System.Text.Json.JsonTokenType.String)
+            var mark = context.ErrorCount;
+            // Read as they come: the members every variant declares alike.
+            string? __id = default;
+            string? __name = default;
+            var __hasId = false;
+            var __hasName = false;
+            // Named by the first "type": the variant, whose own members are read into its OwnMembers.
+            var variant = ReadVariant.NotNamed;
+            string? unknownDiscriminator = null;
+            var jiraMembers = new Jira.OwnMembers();
+            var serviceNowMembers = new ServiceNow.OwnMembers();
+            var resilientMembers = new Resilient.OwnMembers();
+            var noneMembers = new None.OwnMembers();
+            // Kept at the first member before the discriminator that is not common to all variants: read once the variant is known.
+            var ahead = default(global::System.Text.Json.Utf8JsonReader);
+            var hasAhead = false;
+            while (true)
             {
-                if (lookahead.ValueTextEquals(".jira"u8))
+                global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    return Jira.ReadValidated(ref reader, ref context);
+                    break;
                 }
 
-                if (lookahead.ValueTextEquals(".servicenow"u8))
+                var propertyName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8))
                 {
-                    return ServiceNow.ReadValidated(ref reader, ref context);
+                    __hasId = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __id = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
+                    }
+                    else
+                    {
+                        context.AddAt("/id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
+                    }
+                }
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
+                {
+                    __hasName = true;
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        __name = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
+                    }
+                    else
+                    {
+                        context.AddAt("/name", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
+                    }
+                }
+                else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
+                {
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    if (variant == ReadVariant.NotNamed)
+                    {
+                        variant = NameVariant(ref reader);
+                        if (variant == ReadVariant.Unknown)
+                        {
+                            unknownDiscriminator = global::CaseContracts.Internal.JsonSupport.ValueText(ref reader);
+                            reader.Skip();
+                        }
+                        else if (hasAhead)
+                        {
+                            // Back to the members before it that are not common to all variants, up to the discriminator.
+                            while (true)
+                            {
+                                var aheadName = global::CaseContracts.Internal.JsonSupport.PropertyName(ref ahead);
+                                if (global::System.MemoryExtensions.SequenceEqual(aheadName, "type"u8))
+                                {
+                                    break;
+                                }
+
+                                if (global::System.MemoryExtensions.SequenceEqual(aheadName, "id"u8) || global::System.MemoryExtensions.SequenceEqual(aheadName, "name"u8))
+                                {
+                                    // Read already.
+                                    global::CaseContracts.Internal.JsonSupport.Next(ref ahead);
+                                    ahead.Skip();
+                                }
+                                else
+                                {
+                                    switch (variant)
+                                    {
+                                        case ReadVariant.Jira:
+                                            Jira.ReadOwnMember(aheadName, ref ahead, ref context, ref jiraMembers);
+                                            break;
+                                        case ReadVariant.ServiceNow:
+                                            ServiceNow.ReadOwnMember(aheadName, ref ahead, ref context, ref serviceNowMembers);
+                                            break;
+                                        case ReadVariant.Resilient:
+                                            Resilient.ReadOwnMember(aheadName, ref ahead, ref context, ref resilientMembers);
+                                            break;
+                                        case ReadVariant.None:
+                                            None.ReadOwnMember(aheadName, ref ahead, ref context, ref noneMembers);
+                                            break;
+                                        default:
+                                            // No variant: the discriminator's is the one error.
+                                            global::CaseContracts.Internal.JsonSupport.Next(ref ahead);
+                                            ahead.Skip();
+                                            break;
+                                    }
+                                }
+
+                                global::CaseContracts.Internal.JsonSupport.Next(ref ahead);
+                            }
+                        }
+                    }
+                    else if (variant != ReadVariant.Unknown && NameVariant(ref reader) != variant)
+                    {
+                        // A repeated "type" that names another variant: the named variant's check reports it.
+                        var errorsBefore = context.ErrorCount;
+                        switch (variant)
+                        {
+                            case ReadVariant.Jira:
+                                SchemaValidators.Validate_connectors_jira_properties_type_940ee4cb(ref reader, ref context);
+                                break;
+                            case ReadVariant.ServiceNow:
+                                SchemaValidators.Validate_connectors_servicenow_properties_type_199b8a74(ref reader, ref context);
+                                break;
+                            case ReadVariant.Resilient:
+                                SchemaValidators.Validate_connectors_resilient_properties_type_a5490596(ref reader, ref context);
+                                break;
+                            case ReadVariant.None:
+                                SchemaValidators.Validate_connectors_none_properties_type_5a5c3415(ref reader, ref context);
+                                break;
+                        }
+                        if (context.ErrorCount != errorsBefore)
+                        {
+                            context.Prefix(errorsBefore, "/type");
+                        }
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+                else if (variant == ReadVariant.NotNamed)
+                {
+                    if (!hasAhead)
+                    {
+                        ahead = reader;
+                        hasAhead = true;
+                    }
+
+                    global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                    reader.Skip();
+                }
+                else
+                {
+                    switch (variant)
+                    {
+                        case ReadVariant.Jira:
+                            Jira.ReadOwnMember(propertyName, ref reader, ref context, ref jiraMembers);
+                            break;
+                        case ReadVariant.ServiceNow:
+                            ServiceNow.ReadOwnMember(propertyName, ref reader, ref context, ref serviceNowMembers);
+                            break;
+                        case ReadVariant.Resilient:
+                            Resilient.ReadOwnMember(propertyName, ref reader, ref context, ref resilientMembers);
+                            break;
+                        case ReadVariant.None:
+                            None.ReadOwnMember(propertyName, ref reader, ref context, ref noneMembers);
+                            break;
+                        default:
+                            // No variant: the discriminator's is the one error.
+                            global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                            reader.Skip();
+                            break;
+                    }
+                }
+            }
+
+            switch (variant)
+            {
+                case ReadVariant.Jira:
+                    return Jira.CreateValidated(ref context, mark, __id, __hasId, __name, __hasName, true, in jiraMembers);
+                case ReadVariant.ServiceNow:
+                    return ServiceNow.CreateValidated(ref context, mark, __id, __hasId, __name, __hasName, true, in serviceNowMembers);
+                case ReadVariant.Resilient:
+                    return Resilient.CreateValidated(ref context, mark, __id, __hasId, __name, __hasName, true, in resilientMembers);
+                case ReadVariant.None:
+                    return None.CreateValidated(ref context, mark, __id, __hasId, __name, __hasName, true, in noneMembers);
+                case ReadVariant.Unknown:
+                    context.Truncate(mark);
+                    context.AddAt("/type", "oneOf", unknownDiscriminator, "must be one of \".jira\", \".servicenow\", \".resilient\", \".none\"");
+                    return null;
+                default:
+                    context.Truncate(mark);
+                    context.AddAt("/type", "required", null, "is required");
+                    return null;
+            }
+        }
+
+        /// <summary>The variant a discriminator value names.</summary>
+        private static ReadVariant NameVariant(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals(".jira"u8))
+                {
+                    return ReadVariant.Jira;
                 }
 
-                if (lookahead.ValueTextEquals(".resilient"u8))
+                if (reader.ValueTextEquals(".servicenow"u8))
                 {
-                    return Resilient.ReadValidated(ref reader, ref context);
+                    return ReadVariant.ServiceNow;
                 }
 
-                if (lookahead.ValueTextEquals(".none"u8))
+                if (reader.ValueTextEquals(".resilient"u8))
                 {
-                    return None.ReadValidated(ref reader, ref context);
+                    return ReadVariant.Resilient;
+                }
+
+                if (reader.ValueTextEquals(".none"u8))
+                {
+                    return ReadVariant.None;
                 }
 
             }
 
-            // No variant named: the union's validator reports it (a missing or unknown discriminator).
-            SchemaValidators.Validate_connector_56ace6e4(ref reader, ref context);
-            return null;
+            return ReadVariant.Unknown;
+        }
+
+        /// <summary>What the validating reader knows of the variant.</summary>
+        private enum ReadVariant
+        {
+            NotNamed,
+            Unknown,
+            Jira,
+            ServiceNow,
+            Resilient,
+            None,
         }
 
         /// <summary>Parses UTF-8 JSON text into the matching <see cref="Connector"/> variant.</summary>

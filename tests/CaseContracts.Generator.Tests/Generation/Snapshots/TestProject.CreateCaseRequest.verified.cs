@@ -135,16 +135,12 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __title = reader.GetString()!;
+                        __title = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_create_case_request_properties_title_7a5f8905(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "title");
-                        }
+                        context.AddAt("/title", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8))
@@ -153,16 +149,12 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __description = reader.GetString()!;
+                        __description = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_create_case_request_properties_description_8c28631d(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "description");
-                        }
+                        context.AddAt("/description", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8))
@@ -184,16 +176,12 @@ namespace TestProject
 
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                             {
-                                elements.Add(reader.GetString()!);
+                                elements.Add(global::CaseContracts.Internal.JsonSupport.GetString(ref reader));
                             }
                             else
                             {
-                                var elementErrorsBefore = context.ErrorCount;
-                                SchemaValidators.Validate_create_case_request_properties_tags_items_8cdd8bab(ref reader, ref context);
-                                if (context.ErrorCount != elementErrorsBefore)
-                                {
-                                    context.Prefix(elementErrorsBefore, index);
-                                }
+                                context.AddAt(index, "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                                reader.Skip();
                             }
                             index++;
                         }
@@ -207,7 +195,7 @@ namespace TestProject
                     }
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "tags");
+                        context.Prefix(errorsBefore, "/tags");
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector"u8))
@@ -218,7 +206,7 @@ namespace TestProject
                     __connector = global::TestProject.Connector.ReadValidated(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "connector");
+                        context.Prefix(errorsBefore, "/connector");
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8))
@@ -229,41 +217,41 @@ namespace TestProject
                     __settings = global::TestProject.Settings.ReadValidated(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "settings");
+                        context.Prefix(errorsBefore, "/settings");
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                     reader.Skip();
                 }
             }
 
             if (!__hasTitle)
             {
-                context.AddForMember("title", "required", null, "is required");
+                context.AddAt("/title", "required", null, "is required");
             }
 
             if (!__hasDescription)
             {
-                context.AddForMember("description", "required", null, "is required");
+                context.AddAt("/description", "required", null, "is required");
             }
 
             if (!__hasTags)
             {
-                context.AddForMember("tags", "required", null, "is required");
+                context.AddAt("/tags", "required", null, "is required");
             }
 
             if (!__hasConnector)
             {
-                context.AddForMember("connector", "required", null, "is required");
+                context.AddAt("/connector", "required", null, "is required");
             }
 
             if (!__hasSettings)
             {
-                context.AddForMember("settings", "required", null, "is required");
+                context.AddAt("/settings", "required", null, "is required");
             }
 
             if (context.ErrorCount != mark)

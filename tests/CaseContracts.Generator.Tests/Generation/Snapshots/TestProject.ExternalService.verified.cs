@@ -126,16 +126,12 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __connectorId = reader.GetString()!;
+                        __connectorId = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_connector_id_b8946f21(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "connector_id");
-                        }
+                        context.AddAt("/connector_id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector_name"u8))
@@ -144,16 +140,12 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __connectorName = reader.GetString()!;
+                        __connectorName = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_connector_name_2b052a67(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "connector_name");
-                        }
+                        context.AddAt("/connector_name", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_id"u8))
@@ -162,16 +154,12 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __externalId = reader.GetString()!;
+                        __externalId = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_external_id_fac56b45(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "external_id");
-                        }
+                        context.AddAt("/external_id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_title"u8))
@@ -180,16 +168,12 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __externalTitle = reader.GetString()!;
+                        __externalTitle = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_external_title_b966797e(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "external_title");
-                        }
+                        context.AddAt("/external_title", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_url"u8))
@@ -198,16 +182,12 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __externalUrl = reader.GetString()!;
+                        __externalUrl = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_external_url_5d5810a9(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "external_url");
-                        }
+                        context.AddAt("/external_url", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "pushed_at"u8))
@@ -216,16 +196,12 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __pushedAt = reader.GetString()!;
+                        __pushedAt = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "pushed_at");
-                        }
+                        context.AddAt("/pushed_at", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "pushed_by"u8))
@@ -239,51 +215,51 @@ namespace TestProject
                     }
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "pushed_by");
+                        context.Prefix(errorsBefore, "/pushed_by");
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                     reader.Skip();
                 }
             }
 
             if (!__hasConnectorId)
             {
-                context.AddForMember("connector_id", "required", null, "is required");
+                context.AddAt("/connector_id", "required", null, "is required");
             }
 
             if (!__hasConnectorName)
             {
-                context.AddForMember("connector_name", "required", null, "is required");
+                context.AddAt("/connector_name", "required", null, "is required");
             }
 
             if (!__hasExternalId)
             {
-                context.AddForMember("external_id", "required", null, "is required");
+                context.AddAt("/external_id", "required", null, "is required");
             }
 
             if (!__hasExternalTitle)
             {
-                context.AddForMember("external_title", "required", null, "is required");
+                context.AddAt("/external_title", "required", null, "is required");
             }
 
             if (!__hasExternalUrl)
             {
-                context.AddForMember("external_url", "required", null, "is required");
+                context.AddAt("/external_url", "required", null, "is required");
             }
 
             if (!__hasPushedAt)
             {
-                context.AddForMember("pushed_at", "required", null, "is required");
+                context.AddAt("/pushed_at", "required", null, "is required");
             }
 
             if (!__hasPushedBy)
             {
-                context.AddForMember("pushed_by", "required", null, "is required");
+                context.AddAt("/pushed_by", "required", null, "is required");
             }
 
             if (context.ErrorCount != mark)

@@ -128,7 +128,7 @@ namespace TestProject
                                 }
                                 else
                                 {
-                                    context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is outside the range of a double");
+                                    context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is outside the range of a double");
                                 }
                             }
                             SchemaValidators.Validate_connectors_resilient_properties_fields_properties_issueTypes_items_4dc54ca5(ref reader, ref context);
@@ -148,7 +148,7 @@ namespace TestProject
                     }
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "issueTypes");
+                        context.Prefix(errorsBefore, "/issueTypes");
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "severityCode"u8))
@@ -164,32 +164,32 @@ namespace TestProject
                         }
                         else
                         {
-                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is outside the range of a double");
+                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is outside the range of a double");
                         }
                     }
                     SchemaValidators.Validate_connectors_resilient_properties_fields_properties_severityCode_6d9ad43c(ref reader, ref context);
                     if (context.ErrorCount != errorsBefore)
                     {
-                        context.Prefix(errorsBefore, "severityCode");
+                        context.Prefix(errorsBefore, "/severityCode");
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                     reader.Skip();
                 }
             }
 
             if (!__hasIssueTypes)
             {
-                context.AddForMember("issueTypes", "required", null, "is required");
+                context.AddAt("/issueTypes", "required", null, "is required");
             }
 
             if (!__hasSeverityCode)
             {
-                context.AddForMember("severityCode", "required", null, "is required");
+                context.AddAt("/severityCode", "required", null, "is required");
             }
 
             if (context.ErrorCount != mark)

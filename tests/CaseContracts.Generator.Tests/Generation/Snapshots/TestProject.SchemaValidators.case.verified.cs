@@ -13,9 +13,9 @@ namespace TestProject
         // case.schema.json#/properties/id
         internal static void Validate_case_properties_id_3951c54f(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -31,9 +31,9 @@ namespace TestProject
         // case.schema.json#/properties/version
         internal static void Validate_case_properties_version_4784e38e(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -49,9 +49,9 @@ namespace TestProject
         // case.schema.json#/properties/comments/items
         internal static void Validate_case_properties_comments_items_78ad761b(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be object");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
             }
 
             switch (reader.TokenType)
@@ -67,9 +67,9 @@ namespace TestProject
         // case.schema.json#/properties/comments
         internal static void Validate_case_properties_comments_48663584(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Array))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be array");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
             }
 
             switch (reader.TokenType)
@@ -109,7 +109,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be integer");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
             }
 
             switch (reader.TokenType)
@@ -118,7 +118,7 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be at least 0", "0");
+                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 0", "0");
                     }
                     break;
                 }
@@ -133,9 +133,9 @@ namespace TestProject
         // case.schema.json#/properties/title
         internal static void Validate_case_properties_title_d54144c4(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -151,9 +151,9 @@ namespace TestProject
         // case.schema.json#/properties/description
         internal static void Validate_case_properties_description_ebda8394(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -169,9 +169,9 @@ namespace TestProject
         // case.schema.json#/properties/tags/items
         internal static void Validate_case_properties_tags_items_4dc954d0(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -187,9 +187,9 @@ namespace TestProject
         // case.schema.json#/properties/tags
         internal static void Validate_case_properties_tags_7acc954b(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Array))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be array");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
             }
 
             switch (reader.TokenType)
@@ -227,9 +227,9 @@ namespace TestProject
         // case.schema.json#/properties/closed_at
         internal static void Validate_case_properties_closed_at_1d7322d6(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string or null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
             switch (reader.TokenType)
@@ -251,9 +251,9 @@ namespace TestProject
         // case.schema.json#/properties/closed_by/oneOf/1
         internal static void Validate_case_properties_closed_by_oneOf_1_7f29e240(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be null");
             }
 
             switch (reader.TokenType)
@@ -276,7 +276,7 @@ namespace TestProject
                 { var branch = reader; Validate_case_properties_closed_by_oneOf_1_7f29e240(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                 if (matched != 1)
                 {
-                    context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
+                    context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
             switch (reader.TokenType)
@@ -292,9 +292,9 @@ namespace TestProject
         // case.schema.json#/properties/created_at
         internal static void Validate_case_properties_created_at_d56033be(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -316,9 +316,9 @@ namespace TestProject
         // case.schema.json#/properties/external_service/properties/connector_id
         internal static void Validate_case_properties_external_service_properties_connector_id_b8946f21(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -334,9 +334,9 @@ namespace TestProject
         // case.schema.json#/properties/external_service/properties/connector_name
         internal static void Validate_case_properties_external_service_properties_connector_name_2b052a67(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -352,9 +352,9 @@ namespace TestProject
         // case.schema.json#/properties/external_service/properties/external_id
         internal static void Validate_case_properties_external_service_properties_external_id_fac56b45(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -370,9 +370,9 @@ namespace TestProject
         // case.schema.json#/properties/external_service/properties/external_title
         internal static void Validate_case_properties_external_service_properties_external_title_b966797e(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -388,9 +388,9 @@ namespace TestProject
         // case.schema.json#/properties/external_service/properties/external_url
         internal static void Validate_case_properties_external_service_properties_external_url_5d5810a9(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -406,9 +406,9 @@ namespace TestProject
         // case.schema.json#/properties/external_service/properties/pushed_at
         internal static void Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -430,9 +430,9 @@ namespace TestProject
         // case.schema.json#/properties/external_service/properties/pushed_by/oneOf/1
         internal static void Validate_case_properties_external_service_properties_pushed_by_oneOf_1_47830a75(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be null");
             }
 
             switch (reader.TokenType)
@@ -455,7 +455,7 @@ namespace TestProject
                 { var branch = reader; Validate_case_properties_external_service_properties_pushed_by_oneOf_1_47830a75(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                 if (matched != 1)
                 {
-                    context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
+                    context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
             switch (reader.TokenType)
@@ -471,9 +471,9 @@ namespace TestProject
         // case.schema.json#/properties/external_service
         internal static void Validate_case_properties_external_service_b2144a29(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be object or null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object or null");
             }
 
             switch (reader.TokenType)
@@ -504,7 +504,7 @@ namespace TestProject
                             Validate_case_properties_external_service_properties_connector_id_b8946f21(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "connector_id");
+                                context.Prefix(errorsBefore, "/connector_id");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector_name"u8))
@@ -515,7 +515,7 @@ namespace TestProject
                             Validate_case_properties_external_service_properties_connector_name_2b052a67(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "connector_name");
+                                context.Prefix(errorsBefore, "/connector_name");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_id"u8))
@@ -526,7 +526,7 @@ namespace TestProject
                             Validate_case_properties_external_service_properties_external_id_fac56b45(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "external_id");
+                                context.Prefix(errorsBefore, "/external_id");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_title"u8))
@@ -537,7 +537,7 @@ namespace TestProject
                             Validate_case_properties_external_service_properties_external_title_b966797e(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "external_title");
+                                context.Prefix(errorsBefore, "/external_title");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_url"u8))
@@ -548,7 +548,7 @@ namespace TestProject
                             Validate_case_properties_external_service_properties_external_url_5d5810a9(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "external_url");
+                                context.Prefix(errorsBefore, "/external_url");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "pushed_at"u8))
@@ -559,7 +559,7 @@ namespace TestProject
                             Validate_case_properties_external_service_properties_pushed_at_b34126eb(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "pushed_at");
+                                context.Prefix(errorsBefore, "/pushed_at");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "pushed_by"u8))
@@ -570,44 +570,44 @@ namespace TestProject
                             Validate_case_properties_external_service_properties_pushed_by_ae3a6347(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "pushed_by");
+                                context.Prefix(errorsBefore, "/pushed_by");
                             }
                         }
                         else
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                             reader.Skip();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("connector_id", "required", null, "is required");
+                        context.AddAt("/connector_id", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("connector_name", "required", null, "is required");
+                        context.AddAt("/connector_name", "required", null, "is required");
                     }
                     if (!seen2)
                     {
-                        context.AddForMember("external_id", "required", null, "is required");
+                        context.AddAt("/external_id", "required", null, "is required");
                     }
                     if (!seen3)
                     {
-                        context.AddForMember("external_title", "required", null, "is required");
+                        context.AddAt("/external_title", "required", null, "is required");
                     }
                     if (!seen4)
                     {
-                        context.AddForMember("external_url", "required", null, "is required");
+                        context.AddAt("/external_url", "required", null, "is required");
                     }
                     if (!seen5)
                     {
-                        context.AddForMember("pushed_at", "required", null, "is required");
+                        context.AddAt("/pushed_at", "required", null, "is required");
                     }
                     if (!seen6)
                     {
-                        context.AddForMember("pushed_by", "required", null, "is required");
+                        context.AddAt("/pushed_by", "required", null, "is required");
                     }
                     break;
                 }
@@ -622,9 +622,9 @@ namespace TestProject
         // case.schema.json#/properties/status
         internal static void Validate_case_properties_status_e68ed1ec(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             var inEnum = false;
@@ -634,7 +634,7 @@ namespace TestProject
             }
             if (!inEnum)
             {
-                context.Add("enum", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be one of \"open\", \"in-progress\", \"closed\"");
+                context.Add("enum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be one of \"open\", \"in-progress\", \"closed\"");
             }
             switch (reader.TokenType)
             {
@@ -650,9 +650,9 @@ namespace TestProject
         // case.schema.json#/properties/updated_at
         internal static void Validate_case_properties_updated_at_890c1193(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string or null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
             switch (reader.TokenType)
@@ -674,9 +674,9 @@ namespace TestProject
         // case.schema.json#/properties/updated_by/oneOf/1
         internal static void Validate_case_properties_updated_by_oneOf_1_8244c29d(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be null");
             }
 
             switch (reader.TokenType)
@@ -699,7 +699,7 @@ namespace TestProject
                 { var branch = reader; Validate_case_properties_updated_by_oneOf_1_8244c29d(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                 if (matched != 1)
                 {
-                    context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
+                    context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
             switch (reader.TokenType)
@@ -727,9 +727,9 @@ namespace TestProject
         // case.schema.json#
         internal static void Validate_case_a895baf3(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be object");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
             }
 
             switch (reader.TokenType)
@@ -770,7 +770,7 @@ namespace TestProject
                             Validate_case_properties_id_3951c54f(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "id");
+                                context.Prefix(errorsBefore, "/id");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "version"u8))
@@ -781,7 +781,7 @@ namespace TestProject
                             Validate_case_properties_version_4784e38e(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "version");
+                                context.Prefix(errorsBefore, "/version");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "comments"u8))
@@ -792,7 +792,7 @@ namespace TestProject
                             Validate_case_properties_comments_48663584(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "comments");
+                                context.Prefix(errorsBefore, "/comments");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "totalComment"u8))
@@ -803,7 +803,7 @@ namespace TestProject
                             Validate_case_properties_totalComment_989daf29(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "totalComment");
+                                context.Prefix(errorsBefore, "/totalComment");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "title"u8))
@@ -814,7 +814,7 @@ namespace TestProject
                             Validate_case_properties_title_d54144c4(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "title");
+                                context.Prefix(errorsBefore, "/title");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8))
@@ -825,7 +825,7 @@ namespace TestProject
                             Validate_case_properties_description_ebda8394(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "description");
+                                context.Prefix(errorsBefore, "/description");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8))
@@ -836,7 +836,7 @@ namespace TestProject
                             Validate_case_properties_tags_7acc954b(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "tags");
+                                context.Prefix(errorsBefore, "/tags");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "closed_at"u8))
@@ -847,7 +847,7 @@ namespace TestProject
                             Validate_case_properties_closed_at_1d7322d6(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "closed_at");
+                                context.Prefix(errorsBefore, "/closed_at");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "closed_by"u8))
@@ -858,7 +858,7 @@ namespace TestProject
                             Validate_case_properties_closed_by_2270ec1e(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "closed_by");
+                                context.Prefix(errorsBefore, "/closed_by");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8))
@@ -869,7 +869,7 @@ namespace TestProject
                             Validate_case_properties_created_at_d56033be(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "created_at");
+                                context.Prefix(errorsBefore, "/created_at");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "created_by"u8))
@@ -880,7 +880,7 @@ namespace TestProject
                             Validate_case_properties_created_by_ca5de3d6(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "created_by");
+                                context.Prefix(errorsBefore, "/created_by");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_service"u8))
@@ -891,7 +891,7 @@ namespace TestProject
                             Validate_case_properties_external_service_b2144a29(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "external_service");
+                                context.Prefix(errorsBefore, "/external_service");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8))
@@ -902,7 +902,7 @@ namespace TestProject
                             Validate_case_properties_status_e68ed1ec(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "status");
+                                context.Prefix(errorsBefore, "/status");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_at"u8))
@@ -913,7 +913,7 @@ namespace TestProject
                             Validate_case_properties_updated_at_890c1193(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "updated_at");
+                                context.Prefix(errorsBefore, "/updated_at");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_by"u8))
@@ -924,7 +924,7 @@ namespace TestProject
                             Validate_case_properties_updated_by_9405671f(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "updated_by");
+                                context.Prefix(errorsBefore, "/updated_by");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector"u8))
@@ -935,7 +935,7 @@ namespace TestProject
                             Validate_case_properties_connector_fd21f59d(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "connector");
+                                context.Prefix(errorsBefore, "/connector");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8))
@@ -946,84 +946,84 @@ namespace TestProject
                             Validate_case_properties_settings_8bc6a3a7(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "settings");
+                                context.Prefix(errorsBefore, "/settings");
                             }
                         }
                         else
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                             reader.Skip();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("id", "required", null, "is required");
+                        context.AddAt("/id", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("version", "required", null, "is required");
+                        context.AddAt("/version", "required", null, "is required");
                     }
                     if (!seen2)
                     {
-                        context.AddForMember("comments", "required", null, "is required");
+                        context.AddAt("/comments", "required", null, "is required");
                     }
                     if (!seen3)
                     {
-                        context.AddForMember("totalComment", "required", null, "is required");
+                        context.AddAt("/totalComment", "required", null, "is required");
                     }
                     if (!seen4)
                     {
-                        context.AddForMember("title", "required", null, "is required");
+                        context.AddAt("/title", "required", null, "is required");
                     }
                     if (!seen5)
                     {
-                        context.AddForMember("description", "required", null, "is required");
+                        context.AddAt("/description", "required", null, "is required");
                     }
                     if (!seen6)
                     {
-                        context.AddForMember("tags", "required", null, "is required");
+                        context.AddAt("/tags", "required", null, "is required");
                     }
                     if (!seen7)
                     {
-                        context.AddForMember("closed_at", "required", null, "is required");
+                        context.AddAt("/closed_at", "required", null, "is required");
                     }
                     if (!seen8)
                     {
-                        context.AddForMember("closed_by", "required", null, "is required");
+                        context.AddAt("/closed_by", "required", null, "is required");
                     }
                     if (!seen9)
                     {
-                        context.AddForMember("created_at", "required", null, "is required");
+                        context.AddAt("/created_at", "required", null, "is required");
                     }
                     if (!seen10)
                     {
-                        context.AddForMember("created_by", "required", null, "is required");
+                        context.AddAt("/created_by", "required", null, "is required");
                     }
                     if (!seen11)
                     {
-                        context.AddForMember("external_service", "required", null, "is required");
+                        context.AddAt("/external_service", "required", null, "is required");
                     }
                     if (!seen12)
                     {
-                        context.AddForMember("status", "required", null, "is required");
+                        context.AddAt("/status", "required", null, "is required");
                     }
                     if (!seen13)
                     {
-                        context.AddForMember("updated_at", "required", null, "is required");
+                        context.AddAt("/updated_at", "required", null, "is required");
                     }
                     if (!seen14)
                     {
-                        context.AddForMember("updated_by", "required", null, "is required");
+                        context.AddAt("/updated_by", "required", null, "is required");
                     }
                     if (!seen15)
                     {
-                        context.AddForMember("connector", "required", null, "is required");
+                        context.AddAt("/connector", "required", null, "is required");
                     }
                     if (!seen16)
                     {
-                        context.AddForMember("settings", "required", null, "is required");
+                        context.AddAt("/settings", "required", null, "is required");
                     }
                     break;
                 }

@@ -42,7 +42,7 @@ namespace TestProject
                 var lookahead = reader;
                 if (!global::CaseContracts.Internal.JsonSupport.SeekProperty(ref lookahead, "type"u8))
                 {
-                    context.AddForMember("type", "required", null, "is required");
+                    context.AddAt("/type", "required", null, "is required");
                 }
                 else if (lookahead.TokenType == global::System.Text.Json.JsonTokenType.String && lookahead.ValueTextEquals(".jira"u8))
                 {
@@ -66,7 +66,7 @@ namespace TestProject
                 }
                 else
                 {
-                    context.AddForMember("type", "oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(lookahead), "must be one of \".jira\", \".servicenow\", \".resilient\", \".none\"");
+                    context.AddAt("/type", "oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref lookahead), "must be one of \".jira\", \".servicenow\", \".resilient\", \".none\"");
                 }
             }
             else
@@ -80,7 +80,7 @@ namespace TestProject
                     { var branch = reader; Validate_connector_oneOf_3_444fb340(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                     if (matched != 1)
                     {
-                        context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
+                        context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                     }
                 }
             }

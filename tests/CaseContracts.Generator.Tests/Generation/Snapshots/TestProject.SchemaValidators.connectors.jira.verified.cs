@@ -13,9 +13,9 @@ namespace TestProject
         // connectors/jira.schema.json#/properties/id
         internal static void Validate_connectors_jira_properties_id_e77a47be(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -31,9 +31,9 @@ namespace TestProject
         // connectors/jira.schema.json#/properties/name
         internal static void Validate_connectors_jira_properties_name_24d68938(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -51,7 +51,7 @@ namespace TestProject
         {
             if (!global::CaseContracts.Internal.JsonSupport.EqualsConstant(reader, s_const_Validate_connectors_jira_properties_type_940ee4cb))
             {
-                context.Add("const", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be \".jira\"");
+                context.Add("const", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be \".jira\"");
             }
             switch (reader.TokenType)
             {
@@ -67,9 +67,9 @@ namespace TestProject
         // connectors/jira.schema.json#/properties/fields/properties/issueType
         internal static void Validate_connectors_jira_properties_fields_properties_issueType_0787dd12(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -85,9 +85,9 @@ namespace TestProject
         // connectors/jira.schema.json#/properties/fields/properties/priority
         internal static void Validate_connectors_jira_properties_fields_properties_priority_6387d9d3(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string or null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
             switch (reader.TokenType)
@@ -103,9 +103,9 @@ namespace TestProject
         // connectors/jira.schema.json#/properties/fields/properties/parent
         internal static void Validate_connectors_jira_properties_fields_properties_parent_7da878a3(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string or null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
             switch (reader.TokenType)
@@ -121,9 +121,9 @@ namespace TestProject
         // connectors/jira.schema.json#/properties/fields
         internal static void Validate_connectors_jira_properties_fields_6385475a(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be object or null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object or null");
             }
 
             switch (reader.TokenType)
@@ -148,7 +148,7 @@ namespace TestProject
                             Validate_connectors_jira_properties_fields_properties_issueType_0787dd12(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "issueType");
+                                context.Prefix(errorsBefore, "/issueType");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "priority"u8))
@@ -158,7 +158,7 @@ namespace TestProject
                             Validate_connectors_jira_properties_fields_properties_priority_6387d9d3(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "priority");
+                                context.Prefix(errorsBefore, "/priority");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "parent"u8))
@@ -168,20 +168,20 @@ namespace TestProject
                             Validate_connectors_jira_properties_fields_properties_parent_7da878a3(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "parent");
+                                context.Prefix(errorsBefore, "/parent");
                             }
                         }
                         else
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                             reader.Skip();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("issueType", "required", null, "is required");
+                        context.AddAt("/issueType", "required", null, "is required");
                     }
                     break;
                 }
@@ -196,9 +196,9 @@ namespace TestProject
         // connectors/jira.schema.json#
         internal static void Validate_connectors_jira_23120522(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be object");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
             }
 
             switch (reader.TokenType)
@@ -226,7 +226,7 @@ namespace TestProject
                             Validate_connectors_jira_properties_id_e77a47be(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "id");
+                                context.Prefix(errorsBefore, "/id");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
@@ -237,7 +237,7 @@ namespace TestProject
                             Validate_connectors_jira_properties_name_24d68938(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "name");
+                                context.Prefix(errorsBefore, "/name");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
@@ -248,7 +248,7 @@ namespace TestProject
                             Validate_connectors_jira_properties_type_940ee4cb(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "type");
+                                context.Prefix(errorsBefore, "/type");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
@@ -259,32 +259,32 @@ namespace TestProject
                             Validate_connectors_jira_properties_fields_6385475a(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "fields");
+                                context.Prefix(errorsBefore, "/fields");
                             }
                         }
                         else
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                             reader.Skip();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("id", "required", null, "is required");
+                        context.AddAt("/id", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("name", "required", null, "is required");
+                        context.AddAt("/name", "required", null, "is required");
                     }
                     if (!seen2)
                     {
-                        context.AddForMember("type", "required", null, "is required");
+                        context.AddAt("/type", "required", null, "is required");
                     }
                     if (!seen3)
                     {
-                        context.AddForMember("fields", "required", null, "is required");
+                        context.AddAt("/fields", "required", null, "is required");
                     }
                     break;
                 }

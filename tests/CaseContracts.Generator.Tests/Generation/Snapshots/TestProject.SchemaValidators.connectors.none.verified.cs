@@ -13,9 +13,9 @@ namespace TestProject
         // connectors/none.schema.json#/properties/id
         internal static void Validate_connectors_none_properties_id_b6a43608(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -31,9 +31,9 @@ namespace TestProject
         // connectors/none.schema.json#/properties/name
         internal static void Validate_connectors_none_properties_name_9c5a78be(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -51,7 +51,7 @@ namespace TestProject
         {
             if (!global::CaseContracts.Internal.JsonSupport.EqualsConstant(reader, s_const_Validate_connectors_none_properties_type_5a5c3415))
             {
-                context.Add("const", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be \".none\"");
+                context.Add("const", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be \".none\"");
             }
             switch (reader.TokenType)
             {
@@ -67,9 +67,9 @@ namespace TestProject
         // connectors/none.schema.json#/properties/fields
         internal static void Validate_connectors_none_properties_fields_f7fa5e54(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be null");
             }
 
             switch (reader.TokenType)
@@ -85,9 +85,9 @@ namespace TestProject
         // connectors/none.schema.json#
         internal static void Validate_connectors_none_a485048c(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be object");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
             }
 
             switch (reader.TokenType)
@@ -115,7 +115,7 @@ namespace TestProject
                             Validate_connectors_none_properties_id_b6a43608(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "id");
+                                context.Prefix(errorsBefore, "/id");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
@@ -126,7 +126,7 @@ namespace TestProject
                             Validate_connectors_none_properties_name_9c5a78be(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "name");
+                                context.Prefix(errorsBefore, "/name");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
@@ -137,7 +137,7 @@ namespace TestProject
                             Validate_connectors_none_properties_type_5a5c3415(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "type");
+                                context.Prefix(errorsBefore, "/type");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
@@ -148,32 +148,32 @@ namespace TestProject
                             Validate_connectors_none_properties_fields_f7fa5e54(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "fields");
+                                context.Prefix(errorsBefore, "/fields");
                             }
                         }
                         else
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                             reader.Skip();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("id", "required", null, "is required");
+                        context.AddAt("/id", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("name", "required", null, "is required");
+                        context.AddAt("/name", "required", null, "is required");
                     }
                     if (!seen2)
                     {
-                        context.AddForMember("type", "required", null, "is required");
+                        context.AddAt("/type", "required", null, "is required");
                     }
                     if (!seen3)
                     {
-                        context.AddForMember("fields", "required", null, "is required");
+                        context.AddAt("/fields", "required", null, "is required");
                     }
                     break;
                 }

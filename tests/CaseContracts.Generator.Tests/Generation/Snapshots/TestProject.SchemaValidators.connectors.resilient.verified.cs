@@ -13,9 +13,9 @@ namespace TestProject
         // connectors/resilient.schema.json#/properties/id
         internal static void Validate_connectors_resilient_properties_id_40b159bb(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -31,9 +31,9 @@ namespace TestProject
         // connectors/resilient.schema.json#/properties/name
         internal static void Validate_connectors_resilient_properties_name_33850c85(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -51,7 +51,7 @@ namespace TestProject
         {
             if (!global::CaseContracts.Internal.JsonSupport.EqualsConstant(reader, s_const_Validate_connectors_resilient_properties_type_a5490596))
             {
-                context.Add("const", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be \".resilient\"");
+                context.Add("const", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be \".resilient\"");
             }
             switch (reader.TokenType)
             {
@@ -67,9 +67,9 @@ namespace TestProject
         // connectors/resilient.schema.json#/properties/fields/properties/issueTypes/items
         internal static void Validate_connectors_resilient_properties_fields_properties_issueTypes_items_4dc54ca5(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer or global::CaseContracts.Internal.JsonSupport.JsonKind.Number))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.Number))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be number");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be number");
             }
 
             switch (reader.TokenType)
@@ -85,9 +85,9 @@ namespace TestProject
         // connectors/resilient.schema.json#/properties/fields/properties/issueTypes
         internal static void Validate_connectors_resilient_properties_fields_properties_issueTypes_7fe32a2e(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Array))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be array");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
             }
 
             switch (reader.TokenType)
@@ -125,9 +125,9 @@ namespace TestProject
         // connectors/resilient.schema.json#/properties/fields/properties/severityCode
         internal static void Validate_connectors_resilient_properties_fields_properties_severityCode_6d9ad43c(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer or global::CaseContracts.Internal.JsonSupport.JsonKind.Number))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.Number))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be number");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be number");
             }
 
             switch (reader.TokenType)
@@ -143,9 +143,9 @@ namespace TestProject
         // connectors/resilient.schema.json#/properties/fields
         internal static void Validate_connectors_resilient_properties_fields_8425cec3(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be object or null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object or null");
             }
 
             switch (reader.TokenType)
@@ -171,7 +171,7 @@ namespace TestProject
                             Validate_connectors_resilient_properties_fields_properties_issueTypes_7fe32a2e(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "issueTypes");
+                                context.Prefix(errorsBefore, "/issueTypes");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "severityCode"u8))
@@ -182,24 +182,24 @@ namespace TestProject
                             Validate_connectors_resilient_properties_fields_properties_severityCode_6d9ad43c(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "severityCode");
+                                context.Prefix(errorsBefore, "/severityCode");
                             }
                         }
                         else
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                             reader.Skip();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("issueTypes", "required", null, "is required");
+                        context.AddAt("/issueTypes", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("severityCode", "required", null, "is required");
+                        context.AddAt("/severityCode", "required", null, "is required");
                     }
                     break;
                 }
@@ -214,9 +214,9 @@ namespace TestProject
         // connectors/resilient.schema.json#
         internal static void Validate_connectors_resilient_e7555557(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be object");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
             }
 
             switch (reader.TokenType)
@@ -244,7 +244,7 @@ namespace TestProject
                             Validate_connectors_resilient_properties_id_40b159bb(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "id");
+                                context.Prefix(errorsBefore, "/id");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
@@ -255,7 +255,7 @@ namespace TestProject
                             Validate_connectors_resilient_properties_name_33850c85(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "name");
+                                context.Prefix(errorsBefore, "/name");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
@@ -266,7 +266,7 @@ namespace TestProject
                             Validate_connectors_resilient_properties_type_a5490596(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "type");
+                                context.Prefix(errorsBefore, "/type");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
@@ -277,32 +277,32 @@ namespace TestProject
                             Validate_connectors_resilient_properties_fields_8425cec3(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "fields");
+                                context.Prefix(errorsBefore, "/fields");
                             }
                         }
                         else
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                             reader.Skip();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("id", "required", null, "is required");
+                        context.AddAt("/id", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("name", "required", null, "is required");
+                        context.AddAt("/name", "required", null, "is required");
                     }
                     if (!seen2)
                     {
-                        context.AddForMember("type", "required", null, "is required");
+                        context.AddAt("/type", "required", null, "is required");
                     }
                     if (!seen3)
                     {
-                        context.AddForMember("fields", "required", null, "is required");
+                        context.AddAt("/fields", "required", null, "is required");
                     }
                     break;
                 }

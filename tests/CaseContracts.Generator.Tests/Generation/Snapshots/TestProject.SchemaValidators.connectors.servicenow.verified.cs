@@ -13,9 +13,9 @@ namespace TestProject
         // connectors/servicenow.schema.json#/properties/id
         internal static void Validate_connectors_servicenow_properties_id_eb187ad1(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -31,9 +31,9 @@ namespace TestProject
         // connectors/servicenow.schema.json#/properties/name
         internal static void Validate_connectors_servicenow_properties_name_e6a3bfd7(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -51,7 +51,7 @@ namespace TestProject
         {
             if (!global::CaseContracts.Internal.JsonSupport.EqualsConstant(reader, s_const_Validate_connectors_servicenow_properties_type_199b8a74))
             {
-                context.Add("const", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be \".servicenow\"");
+                context.Add("const", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be \".servicenow\"");
             }
             switch (reader.TokenType)
             {
@@ -67,9 +67,9 @@ namespace TestProject
         // connectors/servicenow.schema.json#/properties/fields/properties/urgency
         internal static void Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string or null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
             switch (reader.TokenType)
@@ -85,9 +85,9 @@ namespace TestProject
         // connectors/servicenow.schema.json#/properties/fields/properties/severity
         internal static void Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string or null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
             switch (reader.TokenType)
@@ -103,9 +103,9 @@ namespace TestProject
         // connectors/servicenow.schema.json#/properties/fields/properties/impact
         internal static void Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string or null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
             switch (reader.TokenType)
@@ -121,9 +121,9 @@ namespace TestProject
         // connectors/servicenow.schema.json#/properties/fields
         internal static void Validate_connectors_servicenow_properties_fields_96129829(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be object or null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object or null");
             }
 
             switch (reader.TokenType)
@@ -146,7 +146,7 @@ namespace TestProject
                             Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "urgency");
+                                context.Prefix(errorsBefore, "/urgency");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "severity"u8))
@@ -156,7 +156,7 @@ namespace TestProject
                             Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "severity");
+                                context.Prefix(errorsBefore, "/severity");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "impact"u8))
@@ -166,14 +166,14 @@ namespace TestProject
                             Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "impact");
+                                context.Prefix(errorsBefore, "/impact");
                             }
                         }
                         else
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                             reader.Skip();
                         }
                     }
@@ -190,9 +190,9 @@ namespace TestProject
         // connectors/servicenow.schema.json#
         internal static void Validate_connectors_servicenow_454b1855(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be object");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
             }
 
             switch (reader.TokenType)
@@ -220,7 +220,7 @@ namespace TestProject
                             Validate_connectors_servicenow_properties_id_eb187ad1(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "id");
+                                context.Prefix(errorsBefore, "/id");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
@@ -231,7 +231,7 @@ namespace TestProject
                             Validate_connectors_servicenow_properties_name_e6a3bfd7(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "name");
+                                context.Prefix(errorsBefore, "/name");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
@@ -242,7 +242,7 @@ namespace TestProject
                             Validate_connectors_servicenow_properties_type_199b8a74(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "type");
+                                context.Prefix(errorsBefore, "/type");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
@@ -253,32 +253,32 @@ namespace TestProject
                             Validate_connectors_servicenow_properties_fields_96129829(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "fields");
+                                context.Prefix(errorsBefore, "/fields");
                             }
                         }
                         else
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                             reader.Skip();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("id", "required", null, "is required");
+                        context.AddAt("/id", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("name", "required", null, "is required");
+                        context.AddAt("/name", "required", null, "is required");
                     }
                     if (!seen2)
                     {
-                        context.AddForMember("type", "required", null, "is required");
+                        context.AddAt("/type", "required", null, "is required");
                     }
                     if (!seen3)
                     {
-                        context.AddForMember("fields", "required", null, "is required");
+                        context.AddAt("/fields", "required", null, "is required");
                     }
                     break;
                 }

@@ -13,9 +13,9 @@ namespace TestProject
         // create-case-request.schema.json#/properties/title
         internal static void Validate_create_case_request_properties_title_7a5f8905(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -31,9 +31,9 @@ namespace TestProject
         // create-case-request.schema.json#/properties/description
         internal static void Validate_create_case_request_properties_description_8c28631d(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -49,9 +49,9 @@ namespace TestProject
         // create-case-request.schema.json#/properties/tags/items
         internal static void Validate_create_case_request_properties_tags_items_8cdd8bab(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             switch (reader.TokenType)
@@ -67,9 +67,9 @@ namespace TestProject
         // create-case-request.schema.json#/properties/tags
         internal static void Validate_create_case_request_properties_tags_94877a94(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Array))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be array");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
             }
 
             switch (reader.TokenType)
@@ -119,9 +119,9 @@ namespace TestProject
         // create-case-request.schema.json#
         internal static void Validate_create_case_request_16fa5c68(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be object");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
             }
 
             switch (reader.TokenType)
@@ -150,7 +150,7 @@ namespace TestProject
                             Validate_create_case_request_properties_title_7a5f8905(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "title");
+                                context.Prefix(errorsBefore, "/title");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8))
@@ -161,7 +161,7 @@ namespace TestProject
                             Validate_create_case_request_properties_description_8c28631d(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "description");
+                                context.Prefix(errorsBefore, "/description");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8))
@@ -172,7 +172,7 @@ namespace TestProject
                             Validate_create_case_request_properties_tags_94877a94(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "tags");
+                                context.Prefix(errorsBefore, "/tags");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector"u8))
@@ -183,7 +183,7 @@ namespace TestProject
                             Validate_create_case_request_properties_connector_b555e90c(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "connector");
+                                context.Prefix(errorsBefore, "/connector");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8))
@@ -194,36 +194,36 @@ namespace TestProject
                             Validate_create_case_request_properties_settings_0e9c6f54(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "settings");
+                                context.Prefix(errorsBefore, "/settings");
                             }
                         }
                         else
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                             reader.Skip();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("title", "required", null, "is required");
+                        context.AddAt("/title", "required", null, "is required");
                     }
                     if (!seen1)
                     {
-                        context.AddForMember("description", "required", null, "is required");
+                        context.AddAt("/description", "required", null, "is required");
                     }
                     if (!seen2)
                     {
-                        context.AddForMember("tags", "required", null, "is required");
+                        context.AddAt("/tags", "required", null, "is required");
                     }
                     if (!seen3)
                     {
-                        context.AddForMember("connector", "required", null, "is required");
+                        context.AddAt("/connector", "required", null, "is required");
                     }
                     if (!seen4)
                     {
-                        context.AddForMember("settings", "required", null, "is required");
+                        context.AddAt("/settings", "required", null, "is required");
                     }
                     break;
                 }

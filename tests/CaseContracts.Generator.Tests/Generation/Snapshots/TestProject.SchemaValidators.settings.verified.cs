@@ -13,9 +13,9 @@ namespace TestProject
         // settings.schema.json#/properties/syncAlerts
         internal static void Validate_settings_properties_syncAlerts_b2d0ea19(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Boolean))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be boolean");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be boolean");
             }
 
             switch (reader.TokenType)
@@ -31,9 +31,9 @@ namespace TestProject
         // settings.schema.json#
         internal static void Validate_settings_05ba5b1c(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be object");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
             }
 
             switch (reader.TokenType)
@@ -58,20 +58,20 @@ namespace TestProject
                             Validate_settings_properties_syncAlerts_b2d0ea19(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "syncAlerts");
+                                context.Prefix(errorsBefore, "/syncAlerts");
                             }
                         }
                         else
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                             reader.Skip();
                         }
                     }
                     if (!seen0)
                     {
-                        context.AddForMember("syncAlerts", "required", null, "is required");
+                        context.AddAt("/syncAlerts", "required", null, "is required");
                     }
                     break;
                 }

@@ -13,9 +13,9 @@ namespace TestProject
         // user.schema.json#/properties/email
         internal static void Validate_user_properties_email_7971b885(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string or null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
             switch (reader.TokenType)
@@ -31,9 +31,9 @@ namespace TestProject
         // user.schema.json#/properties/full_name
         internal static void Validate_user_properties_full_name_fddacab4(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string or null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
             switch (reader.TokenType)
@@ -49,9 +49,9 @@ namespace TestProject
         // user.schema.json#/properties/username
         internal static void Validate_user_properties_username_91c1f2df(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.String or global::CaseContracts.Internal.JsonSupport.JsonKind.Null))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be string or null");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
             switch (reader.TokenType)
@@ -67,9 +67,9 @@ namespace TestProject
         // user.schema.json#
         internal static void Validate_user_606225c6(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
-            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Object))
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "must be object");
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
             }
 
             switch (reader.TokenType)
@@ -92,7 +92,7 @@ namespace TestProject
                             Validate_user_properties_email_7971b885(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "email");
+                                context.Prefix(errorsBefore, "/email");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "full_name"u8))
@@ -102,7 +102,7 @@ namespace TestProject
                             Validate_user_properties_full_name_fddacab4(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "full_name");
+                                context.Prefix(errorsBefore, "/full_name");
                             }
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "username"u8))
@@ -112,14 +112,14 @@ namespace TestProject
                             Validate_user_properties_username_91c1f2df(ref reader, ref context);
                             if (context.ErrorCount != errorsBefore)
                             {
-                                context.Prefix(errorsBefore, "username");
+                                context.Prefix(errorsBefore, "/username");
                             }
                         }
                         else
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                             reader.Skip();
                         }
                     }

@@ -94,7 +94,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __urgency = reader.GetString()!;
+                        __urgency = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -102,12 +102,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_urgency_d5c6c88b(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "urgency");
-                        }
+                        context.AddAt("/urgency", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "severity"u8))
@@ -115,7 +111,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __severity = reader.GetString()!;
+                        __severity = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -123,12 +119,8 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_severity_5aa80f77(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "severity");
-                        }
+                        context.AddAt("/severity", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                        reader.Skip();
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "impact"u8))
@@ -136,7 +128,7 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        __impact = reader.GetString()!;
+                        __impact = global::CaseContracts.Internal.JsonSupport.GetString(ref reader);
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
@@ -144,19 +136,15 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_connectors_servicenow_properties_fields_properties_impact_729b6fe2(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "impact");
-                        }
+                        context.AddAt("/impact", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                        reader.Skip();
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                     reader.Skip();
                 }
             }

@@ -88,26 +88,22 @@ namespace TestProject
                     }
                     else
                     {
-                        var errorsBefore = context.ErrorCount;
-                        SchemaValidators.Validate_settings_properties_syncAlerts_b2d0ea19(ref reader, ref context);
-                        if (context.ErrorCount != errorsBefore)
-                        {
-                            context.Prefix(errorsBefore, "syncAlerts");
-                        }
+                        context.AddAt("/syncAlerts", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be boolean");
+                        reader.Skip();
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(reader), "is not an allowed property");
+                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
                     reader.Skip();
                 }
             }
 
             if (!__hasSyncAlerts)
             {
-                context.AddForMember("syncAlerts", "required", null, "is required");
+                context.AddAt("/syncAlerts", "required", null, "is required");
             }
 
             if (context.ErrorCount != mark)

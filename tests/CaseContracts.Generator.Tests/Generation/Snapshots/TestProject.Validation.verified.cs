@@ -259,19 +259,22 @@ namespace TestProject
 
     /// <summary>
     /// The errors of one validation run, passed by reference through the generated validators (a struct: a
-    /// valid document allocates nothing here). Paths are resolved once, at the end: a validator reports an
-    /// error relative to the value it checks, and each enclosing member or element only records, when errors
-    /// came back, that they lie inside it (a name or an index, no string work), so valid input does no path
-    /// work and each error's JSON Pointer is built once.
+    /// valid document allocates nothing here). A validator reports an error relative to the value it checks;
+    /// each enclosing member or element, only when errors came back from it, puts its pointer in front of
+    /// theirs. Those pointers are constants of the generated code ("/title") or made of constants, so the
+    /// joined pointers are kept (<see cref="JoinedPointer"/>): an error at a fixed place costs no string work
+    /// once a run has met it, and valid input does no path work at all.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal struct ValidationContext
     {
-        private Entry[]? _errors;
+        private ValidationError[]? _errors;
         private int _errorCount;
-        private Segment[]? _segments;
-        private int _segmentCount;
+
+        // Bit i set: the path of error i is not made of constants alone (a name read from the document, or an element
+        // beyond the kept ones), so it is joined by concatenation. Errors from the 64th on are all taken as such.
+        private ulong _pathsNotJoinable;
 
         public readonly int ErrorCount => _errorCount;
 
@@ -279,31 +282,35 @@ namespace TestProject
         public void Truncate(int count)
         {
             _errorCount = count;
-            // Segments recorded since then (the log's tail) cover only dropped errors.
-            while (_segmentCount > 0 && _segments![_segmentCount - 1].Since >= count)
-            {
-                _segmentCount--;
-            }
+            _pathsNotJoinable &= count >= 64 ? ulong.MaxValue : (1UL << count) - 1;
         }
 
         /// <summary>An error about the value being checked.</summary>
         public void Add(string keyword, string? value, string message, string? limit = null)
-            => Append(new ValidationError("", keyword, value, message) { Limit = limit });
+            => Append(new ValidationError("", keyword, value, message) { Limit = limit }, pathIsJoinable: true);
 
-        /// <summary>An error about the member <paramref name="name"/> of the object being checked (missing, or not allowed).</summary>
+        /// <summary>An error about the member of the object being checked at <paramref name="pointer"/>: a constant such as <c>"/title"</c>, escaped as RFC 6901 says.</summary>
+        public void AddAt(string pointer, string keyword, string? value, string message)
+            => Append(new ValidationError(pointer, keyword, value, message), pathIsJoinable: true);
+
+        /// <summary>An error about element <paramref name="index"/> of the array being checked.</summary>
+        public void AddAt(int index, string keyword, string? value, string message)
+            => Append(new ValidationError(JoinedPointer.Element(index), keyword, value, message), pathIsJoinable: index < JoinedPointer.KeptElements);
+
+        /// <summary>An error about the member <paramref name="name"/> (as read from the document) of the object being checked.</summary>
         public void AddForMember(string name, string keyword, string? value, string message)
-            => Append(new ValidationError(Segment.Pointer(name), keyword, value, message));
+            => Append(new ValidationError(JoinedPointer.Member(name), keyword, value, message), pathIsJoinable: false);
 
-        /// <summary>The errors added since <paramref name="since"/> lie inside member <paramref name="name"/>.</summary>
-        public void Prefix(int since, string name) => Enclose(since, new Segment(name, 0));
+        /// <summary>The errors added since <paramref name="since"/> lie inside the member at <paramref name="pointer"/> (a constant such as <c>"/title"</c>).</summary>
+        public void Prefix(int since, string pointer) => Prefix(since, pointer, joinable: true);
+
+        /// <summary>The errors added since <paramref name="since"/> lie inside the member <paramref name="name"/> (as read from the document).</summary>
+        public void PrefixMember(int since, string name) => Prefix(since, JoinedPointer.Member(name), joinable: false);
 
         /// <summary>The errors added since <paramref name="since"/> lie inside element <paramref name="index"/>.</summary>
-        public void Prefix(int since, int index) => Enclose(since, new Segment(null, index));
+        public void Prefix(int since, int index) => Prefix(since, JoinedPointer.Element(index), joinable: index < JoinedPointer.KeptElements);
 
-        /// <summary>
-        /// Every error with its complete JSON Pointer, in the order found; null when there is none. Called once,
-        /// when the run ends: it completes the pointers of the errors in place.
-        /// </summary>
+        /// <summary>Every error, in the order found; null when there is none. Called when the run ends: the list is handed out.</summary>
         public readonly ValidationError[]? ToErrors()
         {
             if (_errorCount == 0)
@@ -311,140 +318,102 @@ namespace TestProject
                 return null;
             }
 
-            var errors = new ValidationError[_errorCount];
-            global::System.Span<char> buffer = stackalloc char[256];
-            for (var i = 0; i < _errorCount; i++)
+            var errors = _errors!;
+            if (_errorCount != errors.Length)
             {
-                var entry = _errors![i];
-                if (entry.Innermost >= 0)
-                {
-                    var length = MaxLength(entry.Innermost);
-                    var path = length <= buffer.Length ? buffer : new char[length];
-                    entry.Error.CompletePath(string.Concat(path.Slice(0, Write(path, entry.Innermost)), entry.Error.Path));
-                }
-
-                errors[i] = entry.Error;
+                global::System.Array.Resize(ref errors, _errorCount);
             }
 
             return errors;
         }
 
-        private void Append(ValidationError error)
+        private void Append(ValidationError error, bool pathIsJoinable)
         {
             if (_errors is null || _errorCount == _errors.Length)
             {
-                global::System.Array.Resize(ref _errors, _errorCount == 0 ? 8 : _errorCount * 2);
+                // Room for the errors of a typically bad document at once; then doubled.
+                global::System.Array.Resize(ref _errors, _errorCount == 0 ? 16 : _errorCount * 2);
             }
 
-            _errors[_errorCount++] = new Entry { Error = error, Innermost = -1, Outermost = -1 };
+            if (!pathIsJoinable && _errorCount < 64)
+            {
+                _pathsNotJoinable |= 1UL << _errorCount;
+            }
+
+            _errors[_errorCount++] = error;
         }
 
-        // Links the errors since `since` (and the segments they already lie in) to one new enclosing segment:
-        // work proportional to the errors times their depth, and no strings.
-        private void Enclose(int since, Segment segment)
+        private void Prefix(int since, string pointer, bool joinable)
         {
-            if (_segments is null || _segmentCount == _segments.Length)
-            {
-                global::System.Array.Resize(ref _segments, _segmentCount == 0 ? 8 : _segmentCount * 2);
-            }
-
-            var index = _segmentCount++;
-            segment.Since = since;
-            _segments[index] = segment;
             for (var i = since; i < _errorCount; i++)
             {
-                ref var entry = ref _errors![i];
-                if (entry.Outermost >= 0)
+                var error = _errors![i];
+                if (joinable && i < 64 && (_pathsNotJoinable & (1UL << i)) == 0)
                 {
-                    _segments[entry.Outermost].Parent = index;
+                    error.CompletePath(JoinedPointer.Of(pointer, error.Path));
                 }
                 else
                 {
-                    entry.Innermost = index;
-                }
-
-                entry.Outermost = index;
-            }
-        }
-
-        // An upper bound of the text of a segment and all that enclose it.
-        private readonly int MaxLength(int segment)
-        {
-            var length = 0;
-            while (segment >= 0)
-            {
-                ref readonly var enclosing = ref _segments![segment];
-                length += 1 + (enclosing.Name is { } name ? 2 * name.Length : 11);
-                segment = enclosing.Parent;
-            }
-
-            return length;
-        }
-
-        // Writes the enclosing segments outermost first; returns the length written.
-        private readonly int Write(global::System.Span<char> path, int segment)
-        {
-            if (segment < 0)
-            {
-                return 0;
-            }
-
-            var written = Write(path, _segments![segment].Parent);
-            return written + _segments[segment].WriteTo(path.Slice(written));
-        }
-
-        private struct Entry
-        {
-            public ValidationError Error;
-            public int Innermost;
-            public int Outermost;
-        }
-
-        /// <summary>A member name or an element index that encloses the errors since <see cref="Since"/>.</summary>
-        private struct Segment
-        {
-            public Segment(string? name, int index)
-            {
-                Name = name;
-                Index = index;
-                Since = 0;
-                Parent = -1;
-            }
-
-            public readonly string? Name;
-            public readonly int Index;
-            public int Since;
-            public int Parent;
-
-            /// <summary>"/name" (RFC 6901: "~" and "/" inside the name escaped) or "/index".</summary>
-            public readonly int WriteTo(global::System.Span<char> destination)
-            {
-                destination[0] = '/';
-                if (Name is null)
-                {
-                    Index.TryFormat(destination.Slice(1), out var digits, default, global::System.Globalization.CultureInfo.InvariantCulture);
-                    return 1 + digits;
-                }
-
-                var length = 1;
-                foreach (var c in Name)
-                {
-                    if (c is '~' or '/')
+                    error.CompletePath(string.Concat(pointer, error.Path));
+                    if (i < 64)
                     {
-                        destination[length++] = '~';
-                        destination[length++] = c == '~' ? '0' : '1';
-                    }
-                    else
-                    {
-                        destination[length++] = c;
+                        _pathsNotJoinable |= 1UL << i;
                     }
                 }
+            }
+        }
 
-                return length;
+        /// <summary>
+        /// Pointers made of the generated code's constants alone ("/connector" then "/fields"), kept across runs: an
+        /// error at a fixed place gets the same string every time, as if its whole pointer were a constant. Lock-free:
+        /// an entry never changes, a slot is replaced whole, and a collision costs no more than the concatenation.
+        /// </summary>
+        private sealed class JoinedPointer
+        {
+            /// <summary>Elements below this index have a kept pointer ("/3").</summary>
+            public const int KeptElements = 256;
+
+            private static readonly JoinedPointer?[] s_slots = new JoinedPointer?[512];
+            private static readonly string?[] s_elements = new string?[KeptElements];
+
+            private readonly string _parent;
+            private readonly string _child;
+            private readonly string _joined;
+
+            private JoinedPointer(string parent, string child)
+            {
+                _parent = parent;
+                _child = child;
+                _joined = string.Concat(parent, child);
             }
 
-            /// <summary>"/name", escaped: the pointer of a member of the value being checked.</summary>
-            public static string Pointer(string name)
+            /// <summary><paramref name="parent"/> then <paramref name="child"/>: both constants, or made of constants here.</summary>
+            public static string Of(string parent, string child)
+            {
+                if (child.Length == 0)
+                {
+                    return parent;
+                }
+
+                // A cheap hash: these strings are short and mostly differ in length or last character.
+                ref var slot = ref s_slots[(parent.Length * 31 + parent[parent.Length - 1] * 7 + child.Length * 17 + child[child.Length - 1]) & (s_slots.Length - 1)];
+                var joined = slot;
+                if (joined is null || !ReferenceEquals(joined._parent, parent) || !ReferenceEquals(joined._child, child))
+                {
+                    slot = joined = new JoinedPointer(parent, child);
+                }
+
+                return joined._joined;
+            }
+
+            /// <summary>"/index"; kept for small indices.</summary>
+            public static string Element(int index)
+                => index < KeptElements
+                    ? s_elements[index] ??= "/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture)
+                    : "/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+            /// <summary>"/name", RFC 6901: "~" and "/" inside the name escaped.</summary>
+            public static string Member(string name)
                 => name.IndexOf('~') < 0 && name.IndexOf('/') < 0 ? "/" + name : "/" + name.Replace("~", "~0").Replace("/", "~1");
         }
     }
