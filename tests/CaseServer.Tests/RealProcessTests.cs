@@ -65,6 +65,30 @@ public sealed class RealProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Answers_carry_their_content_length_rather_than_chunked_encoding()
+    {
+        using var directory = new TemporaryDirectory();
+        await using var server = await ServerProcess.StartAsync(directory.File("cases.db"));
+        using var client = server.CreateClient();
+
+        foreach (var (body, expectedStatus) in new[] { (Requests.Example("api-page-example"), 200), ("{}", 400) })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add("kbn-xsrf", "true");
+
+            // Headers as sent, before the client buffers the body (buffering would make up a length).
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            var announced = response.Content.Headers.ContentLength;
+            var chunked = response.Headers.TransferEncodingChunked;
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+
+            Assert.Equal(expectedStatus, (int)response.StatusCode);
+            Assert.NotEqual(true, chunked);
+            Assert.Equal(bytes.Length, announced);
+        }
+    }
+
+    [Fact]
     public async Task Outside_development_without_users_the_server_refuses_to_start_with_a_clear_message()
     {
         using var directory = new TemporaryDirectory();

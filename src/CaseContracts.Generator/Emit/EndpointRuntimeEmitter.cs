@@ -71,12 +71,6 @@ public sealed class KibanaError
     /// <summary>The content type of every JSON answer, as Kibana sends it.</summary>
     public const string JsonContentType = "application/json; charset=utf-8";
 
-    private static readonly global::System.Text.Json.JsonWriterOptions s_writerOptions = new global::System.Text.Json.JsonWriterOptions
-    {
-        // Messages quote the request (titles, keys); UTF-8 stays readable, as Kibana writes it.
-        Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>An error with <paramref name="statusCode"/> and <paramref name="message"/>.</summary>
     /// <param name="statusCode">A 4xx or 5xx HTTP status code.</param>
     /// <param name="message">What went wrong, for the client.</param>
@@ -185,7 +179,10 @@ public sealed class KibanaError
     /// <summary>The error body as JSON text.</summary>
     public string ToJson() => global::CaseContracts.Internal.JsonSupport.ToJson(this, static (error, writer) => error.WriteTo(writer));
 
-    /// <summary>Answers the request with this error: status code, <see cref="JsonContentType"/> and the body.</summary>
+    /// <summary>
+    /// Answers the request with this error: status code, <see cref="JsonContentType"/>, Content-Length and the
+    /// body (nothing more may be written to the response).
+    /// </summary>
     /// <exception cref="global::System.InvalidOperationException">The response has already started.</exception>
     public async global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpResponse response, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -195,14 +192,7 @@ public sealed class KibanaError
             throw new global::System.InvalidOperationException("The response has already started; the error " + StatusCode + " cannot be sent.");
         }
 
-        response.StatusCode = StatusCode;
-        response.ContentType = JsonContentType;
-        using (var writer = new global::System.Text.Json.Utf8JsonWriter(response.BodyWriter, s_writerOptions))
-        {
-            WriteTo(writer);
-        }
-
-        await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await ContractEndpoints.WriteJsonAsync(response, StatusCode, this, static (error, writer) => error.WriteTo(writer), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -286,6 +276,7 @@ internal static class ContractEndpoints
 
     private static readonly global::System.Text.Json.JsonWriterOptions s_writerOptions = new global::System.Text.Json.JsonWriterOptions
     {
+        // Messages and answers quote the request (titles, keys); UTF-8 stays readable, as Kibana writes it.
         Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
@@ -388,12 +379,12 @@ internal static class ContractEndpoints
     }
 
     /// <summary>Writes the handler's answer: the response with status 200, or its error.</summary>
-    internal static global::System.Threading.Tasks.Task WriteResponseAsync<T>(global::Microsoft.AspNetCore.Http.HttpContext context, EndpointResult<T> result, global::System.Action<T, global::System.Text.Json.Utf8JsonWriter> write)
+    internal static global::System.Threading.Tasks.ValueTask WriteResponseAsync<T>(global::Microsoft.AspNetCore.Http.HttpContext context, EndpointResult<T> result, global::System.Action<T, global::System.Text.Json.Utf8JsonWriter> write)
         where T : class
     {
         if (result.Error is { } error)
         {
-            return error.WriteAsync(context.Response, context.RequestAborted);
+            return new global::System.Threading.Tasks.ValueTask(error.WriteAsync(context.Response, context.RequestAborted));
         }
 
         if (result.Value is not { } value)
@@ -402,15 +393,51 @@ internal static class ContractEndpoints
                 "The handler of " + context.Request.Method + " " + context.Request.Path + " answered neither a response nor an error (a default EndpointResult).");
         }
 
-        var response = context.Response;
-        response.StatusCode = 200;
-        response.ContentType = KibanaError.JsonContentType;
-        using (var writer = new global::System.Text.Json.Utf8JsonWriter(response.BodyWriter, s_writerOptions))
-        {
-            write(value, writer);
-        }
+        return WriteJsonAsync(context.Response, 200, value, write, context.RequestAborted);
+    }
 
-        return response.BodyWriter.FlushAsync(context.RequestAborted).AsTask();
+    // One serialisation buffer and writer per thread, used only synchronously (never across an await).
+    [global::System.ThreadStatic]
+    private static global::System.Buffers.ArrayBufferWriter<byte>? t_buffer;
+
+    [global::System.ThreadStatic]
+    private static global::System.Text.Json.Utf8JsonWriter? t_writer;
+
+    // A buffer that grew past this for one large answer is not kept for the next.
+    private const int KeptBufferBytes = 64 * 1024;
+
+    /// <summary>
+    /// Answers with the status, <see cref="KibanaError.JsonContentType"/>, Content-Length and the JSON body.
+    /// Serialising into a buffer first is what lets the answer carry its length: written straight to the
+    /// response, it would go out with chunked encoding.
+    /// </summary>
+    internal static async global::System.Threading.Tasks.ValueTask WriteJsonAsync<T>(global::Microsoft.AspNetCore.Http.HttpResponse response, int statusCode, T value, global::System.Action<T, global::System.Text.Json.Utf8JsonWriter> write, global::System.Threading.CancellationToken cancellationToken)
+    {
+        BufferJson(response, statusCode, value, write);
+        await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The synchronous part of WriteJsonAsync: the per-thread buffer is never held across an await.
+    private static void BufferJson<T>(global::Microsoft.AspNetCore.Http.HttpResponse response, int statusCode, T value, global::System.Action<T, global::System.Text.Json.Utf8JsonWriter> write)
+    {
+        var buffer = t_buffer ??= new global::System.Buffers.ArrayBufferWriter<byte>(4096);
+        var writer = t_writer ??= new global::System.Text.Json.Utf8JsonWriter(buffer, s_writerOptions);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        write(value, writer);
+        writer.Flush();
+
+        response.StatusCode = statusCode;
+        response.ContentType = KibanaError.JsonContentType;
+        response.ContentLength = buffer.WrittenCount;
+        var body = response.BodyWriter;
+        buffer.WrittenSpan.CopyTo(body.GetSpan(buffer.WrittenCount));
+        body.Advance(buffer.WrittenCount);
+        if (buffer.Capacity > KeptBufferBytes)
+        {
+            t_buffer = null;
+            t_writer = null;
+        }
     }
 
     /// <summary>
@@ -420,6 +447,13 @@ internal static class ContractEndpoints
     internal static bool IsJson(string? contentType)
     {
         if (string.IsNullOrEmpty(contentType))
+        {
+            return true;
+        }
+
+        // What clients send nearly always, decided without parsing the header.
+        if (string.Equals(contentType, "application/json", global::System.StringComparison.OrdinalIgnoreCase)
+            || string.Equals(contentType, KibanaError.JsonContentType, global::System.StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
