@@ -3,7 +3,11 @@ using System.Linq;
 
 namespace CaseContracts.Generator.Model;
 
-/// <summary>Every named schema of every schema file, by key, in ordinal key order.</summary>
+/// <summary>
+/// Every named schema of every schema file, by key, in ordinal key order: what resolving one file needs
+/// of the others. It holds no source location (<see cref="SchemaSummary"/>), so an edit that only moves
+/// text in one file leaves it equal, and only that file's steps run again.
+/// </summary>
 /// <param name="ValidationKeys">The key of every schema position (what a <c>$ref</c> may point to), ordinal order.</param>
 /// <param name="InPlaceApplications">The positions that lead, in place, to a <c>$ref</c>, in ordinal key order: where reference cycles are looked for.</param>
 internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications = default)

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -15,9 +16,12 @@ public sealed class IncrementalityTests
 
     private static readonly string[] PipelineSteps =
     [
-        "Options", "SchemaFolder", "Documents", "Index", "ResolvedDocuments", "Types", "IndexDiagnostics",
-        "Validators", "RuntimeNamespace", "Capabilities", "Operations", "Endpoints", "OpenApiComponents",
+        "Options", "SchemaFolder", "Documents", "Index", "ResolvedDocuments", "Types",
+        "Validators", "RuntimeNamespace", "Capabilities", "Operations", "Endpoints", "DocumentOpenApiComponents", "OpenApiComponents",
     ];
+
+    /// <summary>The steps that run once per schema file (or per type of one file), the cross-file index aside.</summary>
+    private static readonly string[] PerFileSteps = ["Documents", "ResolvedDocuments", "Types", "Validators", "Operations", "DocumentOpenApiComponents"];
 
     [Fact]
     public void Unrelated_csharp_edit_reuses_every_step()
@@ -44,6 +48,33 @@ public sealed class IncrementalityTests
         Assert.Contains("/// The priority of the Jira issue.", second.GeneratedSources["TestProject.JiraFields.g.cs"]);
         var documents = IncrementalSteps.GetOutputReasons(second.RunResult, "Documents");
         Assert.Single(documents, d => !d.IsReused);
+    }
+
+    [Fact]
+    public void Lengthening_one_connectors_description_runs_only_that_connectors_steps_again()
+    {
+        var first = FirstRun(web: true);
+        var jira = first.AdditionalTexts.Single(t => t.Path == JiraPath).GetText()!.ToString();
+
+        // The root's description comes first: every position after it in jira.schema.json moves.
+        var second = first.RerunWithEditedAdditionalText(JiraPath, jira.Replace(
+            "\"Configuration of a Jira connector (type .jira).\"", "\"Configuration of a Jira connector (type .jira), as Kibana stores it.\""));
+
+        // The index holds no locations, so it compares equal and the other files' steps do not even run (Cached, not Unchanged).
+        IncrementalSteps.AssertAllCachedOrUnchanged(second.RunResult, "Index");
+        Assert.Equal(
+            ["Documents: " + JiraPath, "ResolvedDocuments: " + JiraPath, "Types: " + JiraPath, "Validators: " + JiraPath, "DocumentOpenApiComponents: " + JiraPath],
+            PerFileSteps.SelectMany(step => SchemaFilesRunAgain(second, step).Select(file => step + ": " + file)));
+        Assert.Contains("as Kibana stores it.", second.GeneratedSources["TestProject.Connector.Jira.g.cs"]);
+    }
+
+    [Fact]
+    public void The_index_resolution_reads_holds_no_source_location()
+    {
+        var index = Assert.Single(Assert.Single(IncrementalSteps.GetTrackedSteps(FirstRun().RunResult, "Index")).Outputs).Value;
+
+        Assert.IsType<SchemaIndex>(index);
+        Assert.Empty(ForbiddenObjectGraphWalker.FindForbidden(index, type => type == typeof(SourceLocation), "Index"));
     }
 
     [Fact]
@@ -122,7 +153,7 @@ public sealed class IncrementalityTests
 
         var second = first.RerunWithEditedAdditionalText(OrderPath, order.Replace("An order.", "An order, as placed."));
 
-        IncrementalSteps.AssertAllCachedOrUnchanged(second.RunResult, "Index", "IndexDiagnostics");
+        IncrementalSteps.AssertAllCachedOrUnchanged(second.RunResult, "Index");
         Assert.Single(IncrementalSteps.GetOutputReasons(second.RunResult, "ResolvedDocuments"), d => !d.IsReused);
         IncrementalSteps.AssertAllCachedOrUnchanged(second.RunResult, "Validators");
         Assert.Equal(CycleDiagnostics(first), CycleDiagnostics(second));
@@ -160,6 +191,26 @@ public sealed class IncrementalityTests
     private static GeneratorHarnessResult FirstRun(bool web = false)
         => GeneratorHarness.Run(new ContractGenerator(), SchemaFiles.LoadRepositorySchemas(), ["namespace Consumer { internal static class Program { } }"],
             additionalReferences: web ? TrustedPlatformReferences.AspNetCore : null);
+
+    /// <summary>The schema files for which the step ran in the last run (any output not Cached), in the order the step ran.</summary>
+    private static string[] SchemaFilesRunAgain(GeneratorHarnessResult result, string stepName)
+        => IncrementalSteps.GetTrackedSteps(result.RunResult, stepName)
+            .Where(step => step.Outputs.Any(output => output.Reason != IncrementalStepRunReason.Cached))
+            .Select(SchemaFileOf)
+            .Distinct()
+            .ToArray();
+
+    // A per-file step's first input is its file's side (of each Combine, too): following it leads to the file's document.
+    private static string SchemaFileOf(IncrementalGeneratorRunStep step)
+    {
+        var outputIndex = 0;
+        while (step.Name != "Documents")
+        {
+            (step, outputIndex) = step.Inputs[0];
+        }
+
+        return ((SchemaDocument)step.Outputs[outputIndex].Value).FilePath;
+    }
 
     /// <summary>Hint names of the types whose spec changed (new or modified) in the last run.</summary>
     private static string[] ChangedHintNames(GeneratorHarnessResult result)
