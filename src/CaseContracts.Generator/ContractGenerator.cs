@@ -46,9 +46,12 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => ReadDocument(pair.Left, cancellationToken))
             .WithTrackingName(TrackingNames.Documents);
 
+        // Projected per file before collecting: an edit that leaves a file's part equal stops there.
         var index = documents
+            .Select(static (document, _) => SchemaIndexPart.Of(document))
+            .WithTrackingName(TrackingNames.IndexParts)
             .Collect()
-            .Select(static (all, _) => SchemaIndex.Create(all))
+            .Select(static (parts, _) => SchemaIndex.Create(parts))
             .WithTrackingName(TrackingNames.Index);
 
         var resolved = documents
