@@ -25,6 +25,7 @@ internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, Equata
         return _byKey.TryGetValue(key, out var summary) ? summary : null;
     }
 
+    /// <summary>The index of whole documents at once (the analyzers, which have no pipeline to keep the parts in).</summary>
     public static SchemaIndex Create(IEnumerable<SchemaDocument> documents) => Create(documents.Select(SchemaIndexPart.Of));
 
     /// <summary>The index of every file's part, merged in key order.</summary>

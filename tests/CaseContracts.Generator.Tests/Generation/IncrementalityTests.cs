@@ -70,12 +70,36 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void The_index_resolution_reads_holds_no_source_location()
+    public void The_index_and_its_parts_hold_no_source_location()
     {
-        var index = Assert.Single(Assert.Single(IncrementalSteps.GetTrackedSteps(FirstRun().RunResult, "Index")).Outputs).Value;
+        var run = FirstRun().RunResult;
+        var index = Assert.Single(Assert.Single(IncrementalSteps.GetTrackedSteps(run, "Index")).Outputs).Value;
+        var parts = IncrementalSteps.GetTrackedSteps(run, "IndexParts").SelectMany(step => step.Outputs).Select(output => output.Value).ToArray();
 
         Assert.IsType<SchemaIndex>(index);
+        Assert.All(parts, part => Assert.IsType<SchemaIndexPart>(part));
         Assert.Empty(ForbiddenObjectGraphWalker.FindForbidden(index, type => type == typeof(SourceLocation), "Index"));
+        Assert.Empty(ForbiddenObjectGraphWalker.FindForbidden(parts, type => type == typeof(SourceLocation), "IndexParts"));
+    }
+
+    [Fact]
+    public void Diagnostics_decided_across_files_move_with_their_file_when_its_text_shifts()
+    {
+        var first = GeneratorHarness.Run(new ContractGenerator(),
+        [
+            new InMemoryAdditionalText(PetPath, Pet),
+            new InMemoryAdditionalText(CollisionPath + "cat.schema.json", Variant("Cat", "cat")),
+            new InMemoryAdditionalText(CollisionPath + "lion.schema.json", Variant("Lion", "cat")),
+            new InMemoryAdditionalText(CollisionPath + "a.schema.json", """{ "title": "Item", "type": "object" }"""),
+            new InMemoryAdditionalText(ItemPath, """{ "title": "Item", "type": "object" }"""),
+        ]);
+        Assert.Equal([("CC0004", PetPath, 3), ("CC0005", ItemPath, 0)], DiagnosticLines(first));
+
+        // Two lines more before everything in both files: the index stays as it was, the places move.
+        var second = first.RerunWithEditedAdditionalText(PetPath, "\n\n" + Pet).RerunWithEditedAdditionalText(ItemPath, "\n\n{ \"title\": \"Item\", \"type\": \"object\" }");
+
+        Assert.Equal([("CC0004", PetPath, 5), ("CC0005", ItemPath, 2)], DiagnosticLines(second));
+        Assert.All(IncrementalSteps.GetOutputReasons(second.RunResult, "Index"), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason.Reason));
     }
 
     [Fact]
@@ -172,6 +196,31 @@ public sealed class IncrementalityTests
         Assert.Empty(CycleDiagnostics(second));
         Assert.Contains(IncrementalSteps.GetOutputReasons(second.RunResult, "Index"), reason => !reason.IsReused);
     }
+
+    private const string CollisionPath = SchemaFiles.VirtualSchemaDirectory + "collisions/";
+    private const string PetPath = CollisionPath + "pet.schema.json";
+    private const string ItemPath = CollisionPath + "b.schema.json";
+
+    /// <summary>A union whose second member repeats the first one's discriminator value (CC0004 at the member, line 4).</summary>
+    private const string Pet = """
+        {
+          "title": "Pet",
+          "oneOf": [
+            { "$ref": "cat.schema.json" },
+            { "$ref": "lion.schema.json" }
+          ]
+        }
+        """;
+
+    private static string Variant(string title, string kind)
+        => $$"""{ "title": "{{title}}", "type": "object", "required": ["kind"], "properties": { "kind": { "const": "{{kind}}" } } }""";
+
+    /// <summary>The cross-file diagnostics (CC0004, CC0005) by file and zero-based line.</summary>
+    private static (string Id, string Path, int Line)[] DiagnosticLines(GeneratorHarnessResult result)
+        => result.GeneratorDiagnostics.Where(d => d.Id is "CC0004" or "CC0005")
+            .Select(d => (d.Id, d.Location.GetLineSpan().Path, d.Location.GetLineSpan().StartLinePosition.Line))
+            .OrderBy(d => d.Id, StringComparer.Ordinal)
+            .ToArray();
 
     private const string CyclePath = SchemaFiles.VirtualSchemaDirectory + "cycle/";
     private const string OrderPath = CyclePath + "order.schema.json";
