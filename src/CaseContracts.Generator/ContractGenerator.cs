@@ -15,7 +15,7 @@ namespace CaseContracts.Generator;
 /// <summary>
 /// Turns the JSON Schema files of a project (AdditionalFiles under <c>schema/</c>) into records, unions,
 /// enums and their JSON readers/writers. Data flows one way: schema text → <see cref="SchemaReader"/> →
-/// <see cref="SchemaDocument"/> (per file) → <see cref="SchemaIndex"/> (small cross-file projection) →
+/// <see cref="SchemaDocument"/> (per file) → <see cref="SchemaIndex"/> (small, location-free cross-file projection) →
 /// <see cref="TypeResolver"/> → <see cref="TypeSpec"/> (per type) → emitters. A request schema's
 /// <c>x-operation</c> becomes an <see cref="EndpointSpec"/> (<see cref="OperationResolver"/>) and, in a web
 /// project, a minimal-API endpoint.
@@ -46,9 +46,12 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => ReadDocument(pair.Left, cancellationToken))
             .WithTrackingName(TrackingNames.Documents);
 
+        // Projected per file before collecting: an edit that leaves a file's part equal stops there.
         var index = documents
+            .Select(static (document, _) => SchemaIndexPart.Of(document))
+            .WithTrackingName(TrackingNames.IndexParts)
             .Collect()
-            .Select(static (all, _) => SchemaIndex.Create(all))
+            .Select(static (parts, _) => SchemaIndex.Create(parts))
             .WithTrackingName(TrackingNames.Index);
 
         var resolved = documents
@@ -70,10 +73,6 @@ public sealed class ContractGenerator : IIncrementalGenerator
         var runtimeNamespace = options
             .Select(static (o, _) => o.Namespace)
             .WithTrackingName(TrackingNames.RuntimeNamespace);
-
-        var indexDiagnostics = index
-            .Select(static (all, _) => NameCollisions.Report(all).ToEquatableArray())
-            .WithTrackingName(TrackingNames.IndexDiagnostics);
 
         var capabilities = context.CompilationProvider
             .Select(static (compilation, _) => ReadCapabilities(compilation))
@@ -97,6 +96,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Combine(index)
             .Combine(capabilities.Select(static (c, _) => c.HasAspNetCore && c.HasOpenApi))
             .Select(static (input, _) => input.Right ? ResolveComponents(input.Left.Left, input.Left.Right) : default)
+            .WithTrackingName(TrackingNames.DocumentOpenApiComponents)
             .Collect()
             .Select(static (all, _) => all.SelectMany(static c => c).ToEquatableArray())
             .WithTrackingName(TrackingNames.OpenApiComponents);
@@ -106,7 +106,6 @@ public sealed class ContractGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(runtimeNamespace, static (output, ns) => output.AddSource(ValidationRuntimeEmitter.HintName(ns), ValidationRuntimeEmitter.Emit(ns)));
         context.RegisterSourceOutput(documents.Select(static (d, _) => d.Diagnostics), static (output, d) => Report(output, d));
         context.RegisterSourceOutput(resolved.Select(static (d, _) => d.Diagnostics), static (output, d) => Report(output, d));
-        context.RegisterSourceOutput(indexDiagnostics, static (output, d) => Report(output, d));
         context.RegisterSourceOutput(endpoints.Select(static (e, _) => e.Diagnostics), static (output, d) => Report(output, d));
         context.RegisterSourceOutput(endpoints.Combine(capabilities), static (output, input) => EmitEndpoints(output, input.Left.Spec, input.Right));
         context.RegisterSourceOutput(endpoints.Combine(openApiComponents).Combine(capabilities),

@@ -3,7 +3,12 @@ using System.Linq;
 
 namespace CaseContracts.Generator.Model;
 
-/// <summary>Every named schema of every schema file, by key, in ordinal key order.</summary>
+/// <summary>
+/// Every named schema of every schema file, by key, in ordinal key order: what resolving one file needs
+/// of the others, merged from each file's <see cref="SchemaIndexPart"/>. It holds no source location
+/// (<see cref="SchemaSummary"/>), so an edit that only moves text in one file leaves that file's part
+/// equal: the index is not rebuilt, and only that file's steps run again.
+/// </summary>
 /// <param name="ValidationKeys">The key of every schema position (what a <c>$ref</c> may point to), ordinal order.</param>
 /// <param name="InPlaceApplications">The positions that lead, in place, to a <c>$ref</c>, in ordinal key order: where reference cycles are looked for.</param>
 internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications = default)
@@ -20,19 +25,17 @@ internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, Equata
         return _byKey.TryGetValue(key, out var summary) ? summary : null;
     }
 
-    public static SchemaIndex Create(IEnumerable<SchemaDocument> documents)
-    {
-        var all = documents.ToList();
-        return new(
-            all.SelectMany(Summaries).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray(),
-            all.SelectMany(d => d.ValidationNodes).Select(n => n.Key).OrderBy(k => k, System.StringComparer.Ordinal).ToEquatableArray(),
-            all.SelectMany(d => InPlaceApplication.Of(d.ValidationNodes)).OrderBy(a => a.Key, System.StringComparer.Ordinal).ToEquatableArray());
-    }
+    /// <summary>The index of whole documents at once (the analyzers, which have no pipeline to keep the parts in).</summary>
+    public static SchemaIndex Create(IEnumerable<SchemaDocument> documents) => Create(documents.Select(SchemaIndexPart.Of));
 
-    private static IEnumerable<SchemaSummary> Summaries(SchemaDocument document)
+    /// <summary>The index of every file's part, merged in key order.</summary>
+    public static SchemaIndex Create(IEnumerable<SchemaIndexPart> parts)
     {
-        var nodes = document.ValidationNodes.GroupBy(n => n.Key).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
-        return document.Schemas.Select(s => SchemaSummary.Of(s, nodes));
+        var all = parts.ToList();
+        return new(
+            all.SelectMany(p => p.Schemas).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray(),
+            all.SelectMany(p => p.ValidationKeys).OrderBy(k => k, System.StringComparer.Ordinal).ToEquatableArray(),
+            all.SelectMany(p => p.InPlaceApplications).OrderBy(a => a.Key, System.StringComparer.Ordinal).ToEquatableArray());
     }
 
     public bool Equals(SchemaIndex? other) => other is not null && Schemas.Equals(other.Schemas) && ValidationKeys.Equals(other.ValidationKeys)

@@ -8,7 +8,10 @@ namespace CaseContracts.Generator.Model;
 /// The part of a named schema other files need (its name and kind, union members, fixed property
 /// values): the small projection collected across files. Descriptions stay out, so editing them in one
 /// file does not invalidate the others; so do the properties, except for the objects that may be union
-/// variants (those with a required fixed property), whose union reads their members.
+/// variants (those with a required fixed property), whose union reads their members. So do source
+/// locations: any edit that moves text (a longer description) would change them, and with them every
+/// file's resolution. What is reported at a place is reported by the file that holds the place, from its
+/// own <see cref="NamedSchema"/> (<see cref="Pipeline.NameCollisions"/>, <see cref="Pipeline.UnionLayout.Report"/>).
 /// </summary>
 /// <param name="Schema">For a possible variant: the assertions of its own schema position (the union reads it in one pass only when they are the object's shape alone).</param>
 /// <param name="Members">For a possible variant: its properties, in schema order.</param>
@@ -18,9 +21,7 @@ internal sealed record SchemaSummary(
     string TypeName,
     SchemaValue? AliasOf,
     EquatableArray<string> UnionMembers,
-    EquatableArray<SourceLocation> UnionMemberLocations,
     EquatableArray<ConstProperty> ConstProperties,
-    SourceLocation Location,
     bool IsStrictObject,
     ValidationNode? Schema = null,
     EquatableArray<MemberSummary> Members = default)
@@ -30,10 +31,9 @@ internal sealed record SchemaSummary(
     {
         var constProperties = schema.Properties
             .Where(p => p.Required && p.ConstJson is not null)
-            .Select(p => new ConstProperty(p.JsonName, p.ConstJson!, p.Location))
+            .Select(p => new ConstProperty(p.JsonName, p.ConstJson!))
             .ToEquatableArray();
-        var summary = new SchemaSummary(schema.Key, schema.Kind, schema.TypeName, schema.AliasOf, schema.UnionMembers, schema.UnionMemberLocations,
-            constProperties, schema.Location, schema.IsStrictObject);
+        var summary = new SchemaSummary(schema.Key, schema.Kind, schema.TypeName, schema.AliasOf, schema.UnionMembers, constProperties, schema.IsStrictObject);
         if (schema.Kind != NamedSchemaKind.Object || constProperties.IsEmpty)
         {
             return summary;
@@ -57,4 +57,4 @@ internal sealed record SchemaSummary(
 }
 
 /// <summary>A required property with a fixed value: what makes an object schema a union variant.</summary>
-internal sealed record ConstProperty(string JsonName, string ConstJson, SourceLocation Location);
+internal sealed record ConstProperty(string JsonName, string ConstJson);

@@ -10,19 +10,25 @@ namespace CaseContracts.Generator.Pipeline;
 /// Two schemas that would produce the same C# type name: the first by key keeps the name, the
 /// others are reported (at their declaration) and not generated, so the output still compiles.
 /// </summary>
+/// <remarks>
+/// Decided from the index (once per index), reported by each file for its own schemas: the index holds no
+/// locations, and the same index gives every file the same answer, so each collision is reported once.
+/// </remarks>
 internal static class NameCollisions
 {
     private static readonly ConditionalWeakTable<SchemaIndex, Dictionary<string, (string Name, SchemaSummary Winner)>> s_shadowed = new();
 
     public static bool IsShadowed(string key, SchemaIndex index) => s_shadowed.GetValue(index, Compute).ContainsKey(key);
 
-    public static IEnumerable<DiagnosticInfo> Report(SchemaIndex index)
+    /// <summary>CC0005 for each schema of <paramref name="document"/> that loses its name to another, at the schema's declaration.</summary>
+    public static IEnumerable<DiagnosticInfo> Report(SchemaDocument document, SchemaIndex index)
     {
-        foreach (var summary in index.Schemas)
+        var shadowed = s_shadowed.GetValue(index, Compute);
+        foreach (var schema in document.Schemas)
         {
-            if (s_shadowed.GetValue(index, Compute).TryGetValue(summary.Key, out var collision))
+            if (shadowed.TryGetValue(schema.Key, out var collision))
             {
-                yield return DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, summary.Location, collision.Name, summary.Key, collision.Winner.Key);
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, schema.Location, collision.Name, schema.Key, collision.Winner.Key);
             }
         }
     }

@@ -6,14 +6,15 @@ internal static class TrackingNames
     public const string Options = nameof(Options);
     public const string SchemaFolder = nameof(SchemaFolder);
     public const string Documents = nameof(Documents);
+    public const string IndexParts = nameof(IndexParts);
     public const string Index = nameof(Index);
     public const string ResolvedDocuments = nameof(ResolvedDocuments);
     public const string Types = nameof(Types);
-    public const string IndexDiagnostics = nameof(IndexDiagnostics);
     public const string Validators = nameof(Validators);
     public const string RuntimeNamespace = nameof(RuntimeNamespace);
     public const string Capabilities = nameof(Capabilities);
     public const string Operations = nameof(Operations);
     public const string Endpoints = nameof(Endpoints);
+    public const string DocumentOpenApiComponents = nameof(DocumentOpenApiComponents);
     public const string OpenApiComponents = nameof(OpenApiComponents);
 }

@@ -11,7 +11,8 @@ namespace CaseContracts.Generator.Pipeline;
 /// <summary>
 /// Schema model → type specs: resolves references through the index, gives C# names, decides which
 /// objects are union variants. Works on one document at a time (plus the index), so an edit to one
-/// schema file re-resolves only that file.
+/// schema file re-resolves only that file; it reports the cross-file problems (name collisions,
+/// duplicate discriminator values, reference cycles) that lie in its file, at their places there.
 /// </summary>
 internal sealed class TypeResolver
 {
@@ -50,6 +51,7 @@ internal sealed class TypeResolver
         }
 
         resolver.ReportUnresolvedReferences(document);
+        resolver._diagnostics.AddRange(NameCollisions.Report(document, index));
         resolver._diagnostics.AddRange(ReferenceCycles.Of(index).Report(document, options));
         return new DocumentTypes(document.FilePath, types.ToEquatableArray(), resolver._diagnostics.ToEquatableArray());
     }
@@ -62,7 +64,7 @@ internal sealed class TypeResolver
                 return new EnumTypeSpec(_options.Namespace, schema.TypeName, schema.Description, HintName(null, schema.TypeName), EnumMembers(schema.EnumValues));
 
             case NamedSchemaKind.Union when _index.Find(schema.Key) is { } summary && UnionLayout.Of(summary, _index) is { } layout:
-                _diagnostics.AddRange(layout.Diagnostics);
+                _diagnostics.AddRange(layout.Report(schema));
                 var variants = layout.Variants.Select(v => new UnionVariantSpec(v.Member.TypeName, v.Value, Naming.ToCamelCase(v.Member.TypeName),
                     ValidatorNames.Method(PropertyKey(v.Member.Key, layout.DiscriminatorJsonName), _options)));
                 var readMode = !_onePass.IsSimpleUnion(schema) ? UnionReadMode.ValidateThenBind

@@ -14,12 +14,14 @@ namespace CaseContracts.Generator.Pipeline;
 /// </summary>
 internal sealed class UnionLayout
 {
-    private UnionLayout(SchemaSummary union, string discriminatorJsonName, List<(SchemaSummary Member, string Value)> variants, List<DiagnosticInfo> diagnostics)
+    private readonly List<DuplicateValue> _duplicates;
+
+    private UnionLayout(SchemaSummary union, string discriminatorJsonName, List<(SchemaSummary Member, string Value)> variants, List<DuplicateValue> duplicates)
     {
         Union = union;
         DiscriminatorJsonName = discriminatorJsonName;
         Variants = variants;
-        Diagnostics = diagnostics;
+        _duplicates = duplicates;
     }
 
     public SchemaSummary Union { get; }
@@ -29,8 +31,13 @@ internal sealed class UnionLayout
     /// <summary>The members that become variants, in schema order, with their discriminator value (decoded string).</summary>
     public IReadOnlyList<(SchemaSummary Member, string Value)> Variants { get; }
 
-    /// <summary>Duplicate values (the later member is left out of the union).</summary>
-    public IReadOnlyList<DiagnosticInfo> Diagnostics { get; }
+    /// <summary>
+    /// CC0004 for each member left out for repeating an earlier member's discriminator value, where the union
+    /// lists it. <paramref name="union"/> is the union as its own file read it: the index holds no locations.
+    /// </summary>
+    public IEnumerable<DiagnosticInfo> Report(NamedSchema union)
+        => _duplicates.Select(d => DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateDiscriminatorValue, union.UnionMemberLocations[d.Position],
+            Union.TypeName, DiscriminatorJsonName, d.Value, d.First.TypeName, d.Member.TypeName));
 
     /// <summary>
     /// Whether the union's reader reads its variants' members itself, in one pass: every variant's schema position
@@ -38,7 +45,7 @@ internal sealed class UnionLayout
     /// is valid for it).
     /// </summary>
     /// <remarks>Not with duplicate discriminator values: the union's validator then counts matching members as <c>oneOf</c> does.</remarks>
-    public bool ReadsInOnePass => _readsInOnePass ??= Diagnostics.Count == 0 && Variants.All(v => ReadableInOnePass(v.Member, DiscriminatorJsonName));
+    public bool ReadsInOnePass => _readsInOnePass ??= _duplicates.Count == 0 && Variants.All(v => ReadableInOnePass(v.Member, DiscriminatorJsonName));
 
     /// <summary>
     /// The members every variant declares alike (same name, required or not, same schema), the discriminator
@@ -85,21 +92,21 @@ internal sealed class UnionLayout
             return null;
         }
 
-        var members = new List<(SchemaSummary Summary, SourceLocation Location)>();
-        for (var i = 0; i < union.UnionMembers.Count; i++)
+        var members = new List<SchemaSummary>();
+        foreach (var memberKey in union.UnionMembers)
         {
-            if (index.Find(union.UnionMembers[i]) is not { Kind: NamedSchemaKind.Object } member)
+            if (index.Find(memberKey) is not { Kind: NamedSchemaKind.Object } member)
             {
                 return null;
             }
 
-            members.Add((member, union.UnionMemberLocations[i]));
+            members.Add(member);
         }
 
-        var candidates = members[0].Summary.ConstProperties
+        var candidates = members[0].ConstProperties
             .Where(c => c.ConstJson.StartsWith("\"", StringComparison.Ordinal))
             .Select(c => c.JsonName)
-            .Where(name => members.All(m => m.Summary.ConstProperties.Any(c => c.JsonName == name && c.ConstJson.StartsWith("\"", StringComparison.Ordinal))))
+            .Where(name => members.All(m => m.ConstProperties.Any(c => c.JsonName == name && c.ConstJson.StartsWith("\"", StringComparison.Ordinal))))
             .OrderBy(name => name, StringComparer.Ordinal)
             .ToList();
         if (candidates.Count == 0)
@@ -109,14 +116,15 @@ internal sealed class UnionLayout
 
         var discriminator = candidates[0];
         var variants = new List<(SchemaSummary, string)>();
-        var diagnostics = new List<DiagnosticInfo>();
+        var duplicates = new List<DuplicateValue>();
         var seen = new Dictionary<string, SchemaSummary>(StringComparer.Ordinal);
-        foreach (var (member, location) in members)
+        for (var position = 0; position < members.Count; position++)
         {
+            var member = members[position];
             var value = JsonStrings.Decode(member.ConstProperties.First(c => c.JsonName == discriminator).ConstJson);
             if (seen.TryGetValue(value, out var first))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateDiscriminatorValue, location, union.TypeName, discriminator, value, first.TypeName, member.TypeName));
+                duplicates.Add(new DuplicateValue(position, member, value, first));
                 continue;
             }
 
@@ -124,7 +132,7 @@ internal sealed class UnionLayout
             variants.Add((member, value));
         }
 
-        return new UnionLayout(union, discriminator, variants, diagnostics);
+        return new UnionLayout(union, discriminator, variants, duplicates);
     }
 
     /// <summary>The union (first by key) that has <paramref name="memberKey"/> as a variant, if any.</summary>
@@ -153,4 +161,7 @@ internal sealed class UnionLayout
 
         return map;
     }
+
+    /// <summary>A member left out of the union: its position in the union's member list, its value and the member that has it first.</summary>
+    private sealed record DuplicateValue(int Position, SchemaSummary Member, string Value, SchemaSummary First);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -15,9 +16,12 @@ public sealed class IncrementalityTests
 
     private static readonly string[] PipelineSteps =
     [
-        "Options", "SchemaFolder", "Documents", "Index", "ResolvedDocuments", "Types", "IndexDiagnostics",
-        "Validators", "RuntimeNamespace", "Capabilities", "Operations", "Endpoints", "OpenApiComponents",
+        "Options", "SchemaFolder", "Documents", "IndexParts", "Index", "ResolvedDocuments", "Types",
+        "Validators", "RuntimeNamespace", "Capabilities", "Operations", "Endpoints", "DocumentOpenApiComponents", "OpenApiComponents",
     ];
+
+    /// <summary>The steps that run once per schema file (or per type of one file), the cross-file index aside.</summary>
+    private static readonly string[] PerFileSteps = ["Documents", "IndexParts", "ResolvedDocuments", "Types", "Validators", "Operations", "DocumentOpenApiComponents"];
 
     [Fact]
     public void Unrelated_csharp_edit_reuses_every_step()
@@ -44,6 +48,58 @@ public sealed class IncrementalityTests
         Assert.Contains("/// The priority of the Jira issue.", second.GeneratedSources["TestProject.JiraFields.g.cs"]);
         var documents = IncrementalSteps.GetOutputReasons(second.RunResult, "Documents");
         Assert.Single(documents, d => !d.IsReused);
+    }
+
+    [Fact]
+    public void Lengthening_one_connectors_description_runs_only_that_connectors_steps_again()
+    {
+        var first = FirstRun(web: true);
+        var jira = first.AdditionalTexts.Single(t => t.Path == JiraPath).GetText()!.ToString();
+
+        // The root's description comes first: every position after it in jira.schema.json moves.
+        var second = first.RerunWithEditedAdditionalText(JiraPath, jira.Replace(
+            "\"Configuration of a Jira connector (type .jira).\"", "\"Configuration of a Jira connector (type .jira), as Kibana stores it.\""));
+
+        // The file's index part holds no locations, so it compares equal: the index is not rebuilt, and the other
+        // files' steps do not run at all (Cached, where a rebuilt index would have run them to find them Unchanged).
+        Assert.All(IncrementalSteps.GetOutputReasons(second.RunResult, "Index"), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason.Reason));
+        Assert.Equal(
+            ["Documents: " + JiraPath, "IndexParts: " + JiraPath, "ResolvedDocuments: " + JiraPath, "Types: " + JiraPath, "Validators: " + JiraPath, "DocumentOpenApiComponents: " + JiraPath],
+            PerFileSteps.SelectMany(step => SchemaFilesRunAgain(second, step).Select(file => step + ": " + file)));
+        Assert.Contains("as Kibana stores it.", second.GeneratedSources["TestProject.Connector.Jira.g.cs"]);
+    }
+
+    [Fact]
+    public void The_index_and_its_parts_hold_no_source_location()
+    {
+        var run = FirstRun().RunResult;
+        var index = Assert.Single(Assert.Single(IncrementalSteps.GetTrackedSteps(run, "Index")).Outputs).Value;
+        var parts = IncrementalSteps.GetTrackedSteps(run, "IndexParts").SelectMany(step => step.Outputs).Select(output => output.Value).ToArray();
+
+        Assert.IsType<SchemaIndex>(index);
+        Assert.All(parts, part => Assert.IsType<SchemaIndexPart>(part));
+        Assert.Empty(ForbiddenObjectGraphWalker.FindForbidden(index, type => type == typeof(SourceLocation), "Index"));
+        Assert.Empty(ForbiddenObjectGraphWalker.FindForbidden(parts, type => type == typeof(SourceLocation), "IndexParts"));
+    }
+
+    [Fact]
+    public void Diagnostics_decided_across_files_move_with_their_file_when_its_text_shifts()
+    {
+        var first = GeneratorHarness.Run(new ContractGenerator(),
+        [
+            new InMemoryAdditionalText(PetPath, Pet),
+            new InMemoryAdditionalText(CollisionPath + "cat.schema.json", Variant("Cat", "cat")),
+            new InMemoryAdditionalText(CollisionPath + "lion.schema.json", Variant("Lion", "cat")),
+            new InMemoryAdditionalText(CollisionPath + "a.schema.json", Item),
+            new InMemoryAdditionalText(ItemPath, Item),
+        ]);
+        Assert.Equal([("CC0004", PetPath, 4), ("CC0005", ItemPath, 0)], DiagnosticLines(first));
+
+        // Two lines more before everything in both files: the index stays as it was, the places move.
+        var second = first.RerunWithEditedAdditionalText(PetPath, "\n\n" + Pet).RerunWithEditedAdditionalText(ItemPath, "\n\n" + Item);
+
+        Assert.Equal([("CC0004", PetPath, 6), ("CC0005", ItemPath, 2)], DiagnosticLines(second));
+        Assert.All(IncrementalSteps.GetOutputReasons(second.RunResult, "Index"), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason.Reason));
     }
 
     [Fact]
@@ -122,7 +178,7 @@ public sealed class IncrementalityTests
 
         var second = first.RerunWithEditedAdditionalText(OrderPath, order.Replace("An order.", "An order, as placed."));
 
-        IncrementalSteps.AssertAllCachedOrUnchanged(second.RunResult, "Index", "IndexDiagnostics");
+        IncrementalSteps.AssertAllCachedOrUnchanged(second.RunResult, "Index");
         Assert.Single(IncrementalSteps.GetOutputReasons(second.RunResult, "ResolvedDocuments"), d => !d.IsReused);
         IncrementalSteps.AssertAllCachedOrUnchanged(second.RunResult, "Validators");
         Assert.Equal(CycleDiagnostics(first), CycleDiagnostics(second));
@@ -140,6 +196,34 @@ public sealed class IncrementalityTests
         Assert.Empty(CycleDiagnostics(second));
         Assert.Contains(IncrementalSteps.GetOutputReasons(second.RunResult, "Index"), reason => !reason.IsReused);
     }
+
+    private const string CollisionPath = SchemaFiles.VirtualSchemaDirectory + "collisions/";
+    private const string PetPath = CollisionPath + "pet.schema.json";
+    private const string ItemPath = CollisionPath + "b.schema.json";
+
+    /// <summary>A union whose second member repeats the first one's discriminator value (CC0004 where it lists that member: zero-based line 4).</summary>
+    private const string Pet = """
+        {
+          "title": "Pet",
+          "oneOf": [
+            { "$ref": "cat.schema.json" },
+            { "$ref": "lion.schema.json" }
+          ]
+        }
+        """;
+
+    /// <summary>An object named <c>Item</c>: two files holding it collide (CC0005 at the later file's declaration).</summary>
+    private const string Item = """{ "title": "Item", "type": "object", "properties": { "id": { "type": "string" } } }""";
+
+    private static string Variant(string title, string kind)
+        => $$"""{ "title": "{{title}}", "type": "object", "required": ["kind"], "properties": { "kind": { "const": "{{kind}}" } } }""";
+
+    /// <summary>The cross-file diagnostics (CC0004, CC0005) by file and zero-based line.</summary>
+    private static (string Id, string Path, int Line)[] DiagnosticLines(GeneratorHarnessResult result)
+        => result.GeneratorDiagnostics.Where(d => d.Id is "CC0004" or "CC0005")
+            .Select(d => (d.Id, d.Location.GetLineSpan().Path, d.Location.GetLineSpan().StartLinePosition.Line))
+            .OrderBy(d => d.Id, StringComparer.Ordinal)
+            .ToArray();
 
     private const string CyclePath = SchemaFiles.VirtualSchemaDirectory + "cycle/";
     private const string OrderPath = CyclePath + "order.schema.json";
@@ -160,6 +244,26 @@ public sealed class IncrementalityTests
     private static GeneratorHarnessResult FirstRun(bool web = false)
         => GeneratorHarness.Run(new ContractGenerator(), SchemaFiles.LoadRepositorySchemas(), ["namespace Consumer { internal static class Program { } }"],
             additionalReferences: web ? TrustedPlatformReferences.AspNetCore : null);
+
+    /// <summary>The schema files for which the step ran in the last run (any output not Cached), in the order the step ran.</summary>
+    private static string[] SchemaFilesRunAgain(GeneratorHarnessResult result, string stepName)
+        => IncrementalSteps.GetTrackedSteps(result.RunResult, stepName)
+            .Where(step => step.Outputs.Any(output => output.Reason != IncrementalStepRunReason.Cached))
+            .Select(SchemaFileOf)
+            .Distinct()
+            .ToArray();
+
+    // A per-file step's first input is its file's side (of each Combine, too): following it leads to the file's document.
+    private static string SchemaFileOf(IncrementalGeneratorRunStep step)
+    {
+        var outputIndex = 0;
+        while (step.Name != "Documents")
+        {
+            (step, outputIndex) = step.Inputs[0];
+        }
+
+        return ((SchemaDocument)step.Outputs[outputIndex].Value).FilePath;
+    }
 
     /// <summary>Hint names of the types whose spec changed (new or modified) in the last run.</summary>
     private static string[] ChangedHintNames(GeneratorHarnessResult result)

@@ -64,7 +64,13 @@ public static class ForbiddenObjectGraphWalker
         || (type.Namespace is { } ns && s_forbiddenNamespacePrefixes.Any(prefix => ns.StartsWith(prefix, StringComparison.Ordinal)));
 
     /// <summary>Paths, from <paramref name="rootPath"/>, to every forbidden object reachable from <paramref name="root"/>.</summary>
-    public static ImmutableArray<string> FindForbidden(object? root, string rootPath = "root")
+    public static ImmutableArray<string> FindForbidden(object? root, string rootPath = "root") => FindForbidden(root, IsForbidden, rootPath);
+
+    /// <summary>
+    /// Paths, from <paramref name="rootPath"/>, to every object reachable from <paramref name="root"/> whose type
+    /// <paramref name="isForbidden"/> rejects: for what one pipeline value must not hold though others may.
+    /// </summary>
+    public static ImmutableArray<string> FindForbidden(object? root, Func<Type, bool> isForbidden, string rootPath = "root")
     {
         ImmutableArray<string>.Builder found = ImmutableArray.CreateBuilder<string>();
         HashSet<object> visited = new(ReferenceEqualityComparer.Instance);
@@ -85,7 +91,7 @@ public static class ForbiddenObjectGraphWalker
                 throw new InvalidOperationException($"Object graph under '{rootPath}' exceeds {MaximumVisitedObjects} objects; is a pipeline value holding something huge?");
             }
 
-            if (IsForbidden(type))
+            if (isForbidden(type))
             {
                 found.Add($"{path} ({type.FullName})");
                 continue;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Text.Json;
 using CaseContracts.Generator.Tests.Infrastructure;
 using CaseContracts.Generator.Tests.InfrastructureTests.Fakes;
@@ -44,6 +45,16 @@ public sealed class ForbiddenObjectGraphWalkerTests
 
         string path = Assert.Single(found);
         Assert.StartsWith("root.Parts[1].Where (", path);
+    }
+
+    [Fact]
+    public void Finds_the_objects_a_caller_forbids()
+    {
+        Holder holder = new("h", ImmutableArray.Create(new Part("first", null), new Part("second", null)));
+
+        ImmutableArray<string> found = ForbiddenObjectGraphWalker.FindForbidden(holder, type => type == typeof(Part));
+
+        Assert.Equal(["root.Parts[0] (", "root.Parts[1] ("], found.Select(path => path[..(path.IndexOf('(') + 1)]));
     }
 
     [Fact]

@@ -1,0 +1,21 @@
+using System;
+using System.Linq;
+
+namespace CaseContracts.Generator.Model;
+
+/// <summary>
+/// What one schema file contributes to the <see cref="SchemaIndex"/>, projected from its document on its
+/// own: an edit that leaves the part equal (a description, text that only moves) stops at the part, and
+/// the index is not even rebuilt.
+/// </summary>
+internal sealed record SchemaIndexPart(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications)
+{
+    public static SchemaIndexPart Of(SchemaDocument document)
+    {
+        var nodes = document.ValidationNodes.GroupBy(n => n.Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return new(
+            document.Schemas.Select(s => SchemaSummary.Of(s, nodes)).ToEquatableArray(),
+            document.ValidationNodes.Select(n => n.Key).ToEquatableArray(),
+            InPlaceApplication.Of(document.ValidationNodes).ToEquatableArray());
+    }
+}
