@@ -7,6 +7,7 @@ using CaseContracts.Generator.Analyzers.Evaluation;
 using CaseContracts.Generator.Analyzers.Fixes;
 using CaseContracts.Generator.Analyzers.Json;
 using CaseContracts.Generator.Diagnostics;
+using CaseContracts.Generator.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -316,16 +317,7 @@ internal sealed class ViolationReports
         var builder = new StringBuilder(text.Length + 2).Append('"');
         foreach (var c in text)
         {
-            builder.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when c < ' ' => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            });
+            builder.Append(JsonStrings.Escape(c));
         }
 
         return builder.Append('"').ToString();

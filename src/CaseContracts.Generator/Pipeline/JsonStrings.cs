@@ -1,3 +1,4 @@
+using System.Globalization;
 using Newtonsoft.Json.Linq;
 
 namespace CaseContracts.Generator.Pipeline;
@@ -7,4 +8,19 @@ internal static class JsonStrings
 {
     /// <summary><c>"\u002ejira"</c> → <c>.jira</c>.</summary>
     public static string Decode(string jsonStringLiteral) => (string)JToken.Parse(jsonStringLiteral)!;
+
+    /// <summary>
+    /// <paramref name="c"/> as written inside a JSON string literal: quote, backslash and control characters
+    /// escaped. The same text is a valid C# regular string literal's content, which the code fixes rely on.
+    /// </summary>
+    public static string Escape(char c) => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        _ when c < ' ' => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+        _ => c.ToString(),
+    };
 }

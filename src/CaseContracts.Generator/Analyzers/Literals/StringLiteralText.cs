@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using CaseContracts.Generator.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -122,16 +123,7 @@ internal sealed class StringLiteralText
             switch (Form)
             {
                 case StringLiteralForm.Regular:
-                    builder.Append(c switch
-                    {
-                        '"' => "\\\"",
-                        '\\' => "\\\\",
-                        '\n' => "\\n",
-                        '\r' => "\\r",
-                        '\t' => "\\t",
-                        _ when c < ' ' => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
-                        _ => c.ToString(),
-                    });
+                    builder.Append(JsonStrings.Escape(c));
                     break;
                 case StringLiteralForm.Verbatim:
                     builder.Append(c == '"' ? "\"\"" : c == '\n' ? NewLine : c.ToString());
