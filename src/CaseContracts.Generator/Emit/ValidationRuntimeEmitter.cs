@@ -97,8 +97,13 @@ public static class KibanaMessages
                 return "The " + field + " field cannot be an empty string.";
             case "maxItems":
                 return "The length of the field " + field + " is too long. Array must be of length <= " + error.Limit + ".";
+            case "required":
+                return "Invalid value \"undefined\" supplied to \"" + string.Join(",", keys) + "\"";
             default:
-                return "Invalid value \"" + (error.Keyword == "required" ? "undefined" : error.Value) + "\" supplied to \"" + string.Join(",", keys) + "\"";
+                // Without a value to show (a string that is not valid Unicode, a schema that refers to itself)
+                // Kibana's form would read `Invalid value "" supplied to ""`: the error's own message says more.
+                return error.Value is null ? (keys.Count == 0 ? error.Message : "\"" + string.Join(",", keys) + "\" " + error.Message)
+                    : "Invalid value \"" + error.Value + "\" supplied to \"" + string.Join(",", keys) + "\"";
         }
     }
 

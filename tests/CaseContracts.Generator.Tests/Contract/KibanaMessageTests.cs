@@ -54,4 +54,21 @@ public sealed class KibanaMessageTests
 
         Assert.Equal(expected, KibanaMessages.Format([error]));
     }
+
+    [Fact]
+    public void A_string_that_is_not_valid_unicode_is_named_rather_than_shown_as_an_empty_value()
+    {
+        var result = CreateCaseRequest.TryParse(Valid.Replace("\"title\":\"t\"", "\"title\":\"t\\ud800\"").Utf8());
+
+        Assert.False(result.IsMalformed);
+        Assert.Equal("The JSON text contains a string that is not valid Unicode (an unpaired surrogate escape such as \\ud800).", KibanaMessages.Format(result.Errors));
+    }
+
+    [Fact]
+    public void An_error_without_a_value_at_a_member_names_its_path_keys_and_its_message()
+    {
+        var error = new ValidationError("/connector/fields", "$ref", null, "the schema refers to itself without end");
+
+        Assert.Equal("\"connector,fields\" the schema refers to itself without end", KibanaMessages.Format([error]));
+    }
 }
