@@ -78,7 +78,7 @@ internal static class HandWrittenReader
         }
     }
 
-    private const string InvalidUnicode = "The JSON text contains a string that is not valid Unicode (an unpaired surrogate escape such as \\ud800).";
+    private const string InvalidUnicode = "The JSON text contains a string that is not valid Unicode (invalid UTF-8, or an unpaired surrogate escape such as \\ud800).";
 
     private static CreateCaseRequest? ReadRequest(ref Utf8JsonReader reader, ref List<ValidationError>? errors)
     {

@@ -45,8 +45,8 @@ public static readonly global::System.Text.Json.JsonReaderOptions ReaderOptions 
     MaxDepth = 64,
 };
 
-/// <summary>Why JSON holding a string that is not valid Unicode (an unpaired surrogate escape) cannot be read.</summary>
-public const string InvalidUnicodeMessage = "The JSON text contains a string that is not valid Unicode (an unpaired surrogate escape such as \\ud800).";
+/// <summary>Why JSON holding a string that is not valid Unicode (invalid UTF-8, an unpaired surrogate escape) cannot be read.</summary>
+public const string InvalidUnicodeMessage = "The JSON text contains a string that is not valid Unicode (invalid UTF-8, or an unpaired surrogate escape such as \\ud800).";
 
 /// <summary>Parses a complete UTF-8 JSON document with <paramref name="read"/>.</summary>
 public static T Parse<T>(global::System.ReadOnlySpan<byte> utf8Json, ReadFunc<T> read)
@@ -679,7 +679,8 @@ private static string Describe(ref global::System.Text.Json.Utf8JsonReader reade
         _ => reader.TokenType.ToString(),
     };
 
-private static string Truncate(string? text)
+/// <summary>Text for a message: at most 64 characters, then "…".</summary>
+internal static string Truncate(string? text)
     => text is null ? string.Empty : text.Length <= 64 ? text : text.Substring(0, 64) + "…";
 """;
 }

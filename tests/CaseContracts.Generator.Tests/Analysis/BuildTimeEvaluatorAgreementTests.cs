@@ -165,6 +165,22 @@ public sealed class BuildTimeEvaluatorAgreementTests(ITestOutputHelper output)
         Assert.Equal(malformed, Errors(SchemaValidators.ValidateDocument_settings, text) == "malformed");
     }
 
+    [Theory]
+    [InlineData("""{"title":"\ud800","description":"\udc00"}""", "/title type")]
+    [InlineData("""{"tags":["a","b\ud800"]}""", "/tags/1 type")]
+    [InlineData("""{"connector":{"fields":{"issueType":"\udc00"},"type":".jira"}}""", "/connector/fields/issueType type")]
+    [InlineData("""{"settings":{"x\ud800":1}}""", "/settings type")]
+    public void A_string_that_is_not_valid_unicode_is_found_where_TryParse_finds_it(string body, string expected)
+    {
+        // TryParse, not the validator alone: such a string is valid for the schema, but no value can hold it, and
+        // the build-time checks judge JSON meant for TryParse.
+        var model = Model(SchemaFiles.Load(Path.Combine(AppContext.BaseDirectory, "schema"), "/repo/schema/"), "/repo/");
+        var parsed = CaseContracts.Contract.CreateCaseRequest.TryParse(Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(expected, string.Join(", ", parsed.Errors.Select(e => e.Path + " " + e.Keyword)));
+        Assert.Equal(expected, Evaluate(model, model.Schemas["create-case-request"].RootMethod, body));
+    }
+
     /// <summary>The example requests, and every variant one mutation away from each.</summary>
     private static IEnumerable<string> RequestBodies()
     {

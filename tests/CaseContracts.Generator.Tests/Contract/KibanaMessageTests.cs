@@ -56,19 +56,26 @@ public sealed class KibanaMessageTests
     }
 
     [Fact]
-    public void A_string_that_is_not_valid_unicode_is_named_rather_than_shown_as_an_empty_value()
+    public void A_string_that_is_not_valid_unicode_is_an_invalid_value_shown_as_written()
     {
         var result = CreateCaseRequest.TryParse(Valid.Replace("\"title\":\"t\"", "\"title\":\"t\\ud800\"").Utf8());
 
-        Assert.False(result.IsMalformed);
-        Assert.Equal("The JSON text contains a string that is not valid Unicode (an unpaired surrogate escape such as \\ud800).", KibanaMessages.Format(result.Errors));
+        Assert.Equal("Invalid value \"t\\ud800\" supplied to \"title\"", KibanaMessages.Format(result.Errors));
     }
 
     [Fact]
-    public void An_error_without_a_value_at_a_member_names_its_path_keys_and_its_message()
+    public void An_error_without_a_value_names_its_path_keys_and_says_what_is_wrong()
     {
         var error = new ValidationError("/connector/fields", "$ref", null, "the schema refers to itself without end");
 
         Assert.Equal("\"connector,fields\" the schema refers to itself without end", KibanaMessages.Format([error]));
+    }
+
+    [Fact]
+    public void An_error_without_a_value_at_the_document_is_its_message()
+    {
+        var error = new ValidationError("", "$ref", null, "the schema refers to itself without end");
+
+        Assert.Equal("the schema refers to itself without end", KibanaMessages.Format([error]));
     }
 }

@@ -76,6 +76,57 @@ public sealed class RequestValidationTests
     }
 
     [Fact]
+    public void A_string_that_is_not_valid_unicode_is_one_error_at_its_path_shown_as_written()
+    {
+        var result = CreateCaseRequest.TryParse(Valid.Replace("\"tags\":[]", "\"tags\":[\"a\",\"b\\ud800c\"]").Utf8());
+
+        Assert.False(result.IsMalformed);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("/tags/1", "type", "b\\ud800c"), (error.Path, error.Keyword, error.Value));
+        Assert.Contains("not valid Unicode", error.Message);
+    }
+
+    [Fact]
+    public void A_string_that_is_not_valid_unicode_before_the_connector_type_is_found_at_its_path()
+    {
+        var json = Valid.Replace("\"type\":\".none\",\"fields\":null", "\"fields\":{\"issueType\":\"\\udc00\"},\"type\":\".jira\"");
+
+        var error = Assert.Single(CreateCaseRequest.TryParse(json.Utf8()).Errors);
+
+        Assert.Equal(("/connector/fields/issueType", "\\udc00"), (error.Path, error.Value));
+    }
+
+    [Fact]
+    public void Of_several_strings_that_are_not_valid_unicode_the_first_in_the_document_is_reported()
+    {
+        var json = Valid.Replace("\"title\":\"t\"", "\"title\":\"\\ud801\"").Replace("\"description\":\"d\"", "\"description\":\"\\ud802\"");
+
+        var error = Assert.Single(CreateCaseRequest.TryParse(json.Utf8()).Errors);
+
+        Assert.Equal(("/title", "\\ud801"), (error.Path, error.Value));
+    }
+
+    [Fact]
+    public void A_string_that_is_not_valid_utf8_is_one_error_at_its_path_not_an_exception()
+    {
+        var utf8 = Valid.Utf8();
+        var at = Encoding.UTF8.GetString(utf8).IndexOf("\"d\"", System.StringComparison.Ordinal) + 1;
+        utf8[at] = 0xC3; // a lead byte followed by '"': no UTF-8 sequence
+
+        var error = Assert.Single(CreateCaseRequest.TryParse(utf8).Errors);
+
+        Assert.Equal(("/description", "type"), (error.Path, error.Keyword));
+    }
+
+    [Fact]
+    public void A_property_name_that_is_not_valid_unicode_is_reported_at_its_object()
+    {
+        var error = Assert.Single(CreateCaseRequest.TryParse(Valid.Replace("\"syncAlerts\":true", "\"syncAlerts\":true,\"x\\ud800\":1").Utf8()).Errors);
+
+        Assert.Equal(("/settings", "type", "x\\ud800"), (error.Path, error.Keyword, error.Value));
+    }
+
+    [Fact]
     public void Malformed_json_is_a_distinct_outcome()
     {
         var result = CreateCaseRequest.TryParse("{\"title\": ".Utf8());

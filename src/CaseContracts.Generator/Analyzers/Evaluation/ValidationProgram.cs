@@ -86,10 +86,11 @@ internal sealed class ValidationProgram
     public IReadOnlyList<Violation> Evaluate(JsonNode value, string method)
     {
         var errors = new List<Violation>();
-        if (FirstInvalidUnicode(value) is { } invalid)
+        if (FirstInvalidUnicode(value, string.Empty) is var (invalid, pointer))
         {
-            // At run time such a string ends validation as a whole with one error (no .NET string can hold it).
-            errors.Add(new Violation(string.Empty, "type", Violation.InvalidUnicodeMessage, null, invalid, null, null, ValidationNode.AcceptsAll(string.Empty), ViolationPlace.Root));
+            // At run time such a string ends validation as a whole with one error (no .NET string can hold it),
+            // at the first such string in the document (a property name: at its object).
+            errors.Add(new Violation(pointer, "type", Violation.InvalidUnicodeMessage, null, invalid, null, null, ValidationNode.AcceptsAll(string.Empty), ViolationPlace.Root));
             return errors;
         }
 
@@ -416,29 +417,30 @@ internal sealed class ValidationProgram
         return false;
     }
 
-    private static JsonNode? FirstInvalidUnicode(JsonNode value)
+    /// <summary>The first string, in document order, that is not valid Unicode, and its pointer (a property name's: its object's).</summary>
+    private static (JsonNode Node, string Pointer)? FirstInvalidUnicode(JsonNode value, string pointer)
     {
         if (value.HasInvalidUnicode)
         {
-            return value;
+            return (value, pointer);
         }
 
         foreach (var member in value.Members)
         {
             if (member.NameHasInvalidUnicode)
             {
-                return value;
+                return (value, pointer);
             }
 
-            if (FirstInvalidUnicode(member.Value) is { } found)
+            if (FirstInvalidUnicode(member.Value, pointer + "/" + Escape(member.Name)) is { } found)
             {
                 return found;
             }
         }
 
-        foreach (var item in value.Items)
+        for (var i = 0; i < value.Items.Count; i++)
         {
-            if (FirstInvalidUnicode(item) is { } found)
+            if (FirstInvalidUnicode(value.Items[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture)) is { } found)
             {
                 return found;
             }

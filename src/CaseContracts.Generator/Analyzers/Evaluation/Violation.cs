@@ -33,7 +33,7 @@ internal sealed record Violation(
     public IReadOnlyList<string> Alternatives { get; init; } = System.Array.Empty<string>();
 
     /// <summary>The message of an error for a string that is not valid Unicode (as the generated validators word it).</summary>
-    public const string InvalidUnicodeMessage = "The JSON text contains a string that is not valid Unicode (an unpaired surrogate escape such as \\ud800).";
+    public const string InvalidUnicodeMessage = "The JSON text contains a string that is not valid Unicode (invalid UTF-8, or an unpaired surrogate escape such as \\ud800).";
 }
 
 /// <summary>

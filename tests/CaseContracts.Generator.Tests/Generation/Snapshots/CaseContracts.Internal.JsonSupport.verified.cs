@@ -25,8 +25,8 @@ namespace CaseContracts.Internal
             MaxDepth = 64,
         };
 
-        /// <summary>Why JSON holding a string that is not valid Unicode (an unpaired surrogate escape) cannot be read.</summary>
-        public const string InvalidUnicodeMessage = "The JSON text contains a string that is not valid Unicode (an unpaired surrogate escape such as \\ud800).";
+        /// <summary>Why JSON holding a string that is not valid Unicode (invalid UTF-8, an unpaired surrogate escape) cannot be read.</summary>
+        public const string InvalidUnicodeMessage = "The JSON text contains a string that is not valid Unicode (invalid UTF-8, or an unpaired surrogate escape such as \\ud800).";
 
         /// <summary>Parses a complete UTF-8 JSON document with <paramref name="read"/>.</summary>
         public static T Parse<T>(global::System.ReadOnlySpan<byte> utf8Json, ReadFunc<T> read)
@@ -659,7 +659,8 @@ namespace CaseContracts.Internal
                 _ => reader.TokenType.ToString(),
             };
 
-        private static string Truncate(string? text)
+        /// <summary>Text for a message: at most 64 characters, then "…".</summary>
+        internal static string Truncate(string? text)
             => text is null ? string.Empty : text.Length <= 64 ? text : text.Substring(0, 64) + "…";
     }
 }

@@ -178,7 +178,7 @@ namespace TestProject
             {
                 // Well-formed JSON whose string is not valid Unicode ("\ud800" alone): the validators cannot
                 // read it as text, so it cannot be shown valid.
-                return new[] { new ValidationError("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage) };
+                return new[] { InvalidUnicode(utf8Json) };
             }
 
             return context.ToErrors();
@@ -222,7 +222,7 @@ namespace TestProject
             {
                 // Well-formed JSON whose string is not valid Unicode ("\ud800" alone): no .NET string can hold
                 // it, so no value of T can be built. An error about the value, not a syntax problem.
-                return ParseResult<T>.Invalid(new[] { new ValidationError("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage) });
+                return ParseResult<T>.Invalid(new[] { InvalidUnicode(utf8Json) });
             }
 
             if (context.ToErrors() is { } errors)
@@ -232,6 +232,89 @@ namespace TestProject
 
             // A schema that allows null at the root: null is valid JSON but no value of T.
             return value is null ? ParseResult<T>.Invalid(new[] { new ValidationError("", "type", "null", "must be an object") }) : ParseResult<T>.Valid(value);
+        }
+
+        /// <summary>
+        /// The error for the first string of <paramref name="utf8Json"/>, in document order, that is not valid Unicode: at
+        /// its path, with its text as written (escapes kept); a property name that is not is reported at its object. Found
+        /// by reading the document again, so the cost falls on this rare error alone, and the answer does not depend on
+        /// which string a validator happened to decode first.
+        /// </summary>
+        private static ValidationError InvalidUnicode(global::System.ReadOnlySpan<byte> utf8Json)
+        {
+            try
+            {
+                return FirstInvalidUnicode(utf8Json);
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // Text the failed run never reached is not JSON: the string that stopped it stays unlocated.
+                return new ValidationError("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage);
+            }
+        }
+
+        private static ValidationError FirstInvalidUnicode(global::System.ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::CaseContracts.Internal.JsonSupport.ReaderOptions);
+            var pointers = new global::System.Collections.Generic.List<string>();
+            var nextIndices = new global::System.Collections.Generic.List<int>(); // per open container: -1 for an object
+            var member = "";
+            while (reader.Read())
+            {
+                var depth = pointers.Count;
+                switch (reader.TokenType)
+                {
+                    case global::System.Text.Json.JsonTokenType.EndObject:
+                    case global::System.Text.Json.JsonTokenType.EndArray:
+                        pointers.RemoveAt(depth - 1);
+                        nextIndices.RemoveAt(depth - 1);
+                        continue;
+                    case global::System.Text.Json.JsonTokenType.PropertyName:
+                        if (!IsValidUnicode(ref reader))
+                        {
+                            return InvalidUnicodeAt(pointers[depth - 1], ref reader);
+                        }
+
+                        member = ValidationContext.JoinedPointer.Member(reader.GetString()!);
+                        continue;
+                }
+
+                var pointer = depth == 0 ? ""
+                    : nextIndices[depth - 1] < 0 ? pointers[depth - 1] + member
+                    : pointers[depth - 1] + ValidationContext.JoinedPointer.Element(nextIndices[depth - 1]++);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && !IsValidUnicode(ref reader))
+                {
+                    return InvalidUnicodeAt(pointer, ref reader);
+                }
+
+                if (reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray)
+                {
+                    pointers.Add(pointer);
+                    nextIndices.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray ? 0 : -1);
+                }
+            }
+
+            return new ValidationError("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage);
+        }
+
+        // Whether the string decodes: the reader checks neither the UTF-8 inside strings nor what their escapes make.
+        private static bool IsValidUnicode(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            try
+            {
+                reader.GetString();
+                return true;
+            }
+            catch (global::System.InvalidOperationException)
+            {
+                return false;
+            }
+        }
+
+        private static ValidationError InvalidUnicodeAt(string pointer, ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var written = global::System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+            return new ValidationError(pointer, "type", global::CaseContracts.Internal.JsonSupport.Truncate(written), global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage);
         }
 
         /// <summary>The default input limit of <c>TryParseAsync</c>: 1 MiB (Kibana's <c>server.maxPayload</c>).</summary>
@@ -373,7 +456,7 @@ namespace TestProject
         /// error at a fixed place gets the same string every time, as if its whole pointer were a constant. Lock-free:
         /// an entry never changes, a slot is replaced whole, and a collision costs no more than the concatenation.
         /// </summary>
-        private sealed class JoinedPointer
+        internal sealed class JoinedPointer
         {
             /// <summary>Elements below this index have a kept pointer ("/3").</summary>
             public const int KeptElements = 256;
