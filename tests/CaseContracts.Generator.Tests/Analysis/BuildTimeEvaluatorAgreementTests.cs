@@ -175,10 +175,56 @@ public sealed class BuildTimeEvaluatorAgreementTests(ITestOutputHelper output)
         // TryParse, not the validator alone: such a string is valid for the schema, but no value can hold it, and
         // the build-time checks judge JSON meant for TryParse.
         var model = Model(SchemaFiles.Load(Path.Combine(AppContext.BaseDirectory, "schema"), "/repo/schema/"), "/repo/");
-        var parsed = CaseContracts.Contract.CreateCaseRequest.TryParse(Encoding.UTF8.GetBytes(body));
+        var parsed = CreateCaseRequest.TryParse(Encoding.UTF8.GetBytes(body));
 
         Assert.Equal(expected, string.Join(", ", parsed.Errors.Select(e => e.Path + " " + e.Keyword)));
         Assert.Equal(expected, Evaluate(model, model.Schemas["create-case-request"].RootMethod, body));
+    }
+
+    /// <summary>
+    /// The build-time <c>format</c> checks (<c>Formats</c>) restate the generated <c>JsonSupport.IsFormat</c>, which is
+    /// source text: they must decide every string alike, the edge cases included.
+    /// </summary>
+    [Theory]
+    [InlineData("date-time", "2020-05-13T09:16:17.416Z")]
+    [InlineData("date-time", "2020-05-13t09:16:17z")]
+    [InlineData("date-time", "2020-05-13T09:16:17+02:00")]
+    [InlineData("date-time", "2020-05-13T09:16:17.123456789-11:30")]
+    [InlineData("date-time", "2020-05-13 09:16:17Z")]
+    [InlineData("date-time", "2020-05-13T09:16Z")]
+    [InlineData("date-time", "2020-13-45T09:16:17Z")]
+    [InlineData("date-time", "2020-02-30T00:00:00Z")]
+    [InlineData("date-time", "2020-02-29T00:00:00Z")]
+    [InlineData("date-time", "1990-12-31T23:59:60Z")]
+    [InlineData("date-time", "2020-05-13T24:00:00Z")]
+    [InlineData("date-time", "2020-05-13T09:16:17")]
+    [InlineData("date-time", "٢٠٢٠-05-13T09:16:17Z")]
+    [InlineData("uuid", "66b9aa00-94fa-11ea-9f74-e7e108796192")]
+    [InlineData("uuid", "66B9AA00-94FA-11EA-9F74-E7E108796192")]
+    [InlineData("uuid", "66b9aa0094fa11ea9f74e7e108796192")]
+    [InlineData("uuid", "{66b9aa00-94fa-11ea-9f74-e7e108796192}")]
+    [InlineData("uuid", "66b9aa00-94fa-11ea-9f74-e7e10879619g")]
+    [InlineData("email", "ahunley@imf.usa.gov")]
+    [InlineData("email", "no-at-sign")]
+    [InlineData("email", "two@@signs")]
+    [InlineData("email", "a@b")]
+    [InlineData("email", "@example.com")]
+    [InlineData("email", "joe@")]
+    [InlineData("email", "jo e@example.com")]
+    [InlineData("email", "jöe@exämple.com")]
+    public void Format_assertions_decide_as_the_generated_validators_do(string format, string text)
+    {
+        var schema = new InMemoryAdditionalText(SchemaFiles.VirtualSchemaDirectory + "stamp.schema.json",
+            $$"""{ "title": "Stamp", "type": "object", "properties": { "value": { "type": "string", "format": "{{format}}" } } }""");
+        var assertFormats = new Dictionary<string, string> { ["build_property.CaseContractsAssertFormats"] = "true" };
+        var validate = GeneratorHarness.Run(new ContractGenerator(), [schema], globalOptions: assertFormats).EmitAndLoad()
+            .GetType(GeneratorHarness.DefaultRootNamespace + ".SchemaValidators", throwOnError: true)!
+            .GetMethod("ValidateDocument_stamp", BindingFlags.Static | BindingFlags.NonPublic)!
+            .CreateDelegate<ValidateDocumentUntyped>();
+        var model = Model([schema], GeneratorHarness.DefaultProjectDir, assertFormats);
+        var json = new JsonObject { ["value"] = text }.ToJsonString();
+
+        Assert.Equal(Errors(validate, json), Evaluate(model, model.Schemas["stamp"].RootMethod, json));
     }
 
     /// <summary>The example requests, and every variant one mutation away from each.</summary>
@@ -276,8 +322,11 @@ public sealed class BuildTimeEvaluatorAgreementTests(ITestOutputHelper output)
         return copy;
     }
 
-    private static ContractModel Model(ImmutableArray<AdditionalText> schemas, string projectDirectory)
-        => ContractModel.Create(schemas, new TestAnalyzerConfigOptionsProvider(new Dictionary<string, string> { ["build_property.ProjectDir"] = projectDirectory }), CancellationToken.None)!;
+    private static ContractModel Model(ImmutableArray<AdditionalText> schemas, string projectDirectory, IReadOnlyDictionary<string, string>? options = null)
+    {
+        var all = new Dictionary<string, string>(options ?? new Dictionary<string, string>()) { ["build_property.ProjectDir"] = projectDirectory };
+        return ContractModel.Create(schemas, new TestAnalyzerConfigOptionsProvider(all), CancellationToken.None)!;
+    }
 
     private delegate IReadOnlyList<ValidationError>? ValidateDocument(ReadOnlySpan<byte> utf8Json, out string? malformed);
 
