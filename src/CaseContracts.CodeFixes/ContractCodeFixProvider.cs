@@ -66,9 +66,7 @@ public sealed class ContractCodeFixProvider : CodeFixProvider
         }
 
         // Offsets are in the literal's value: map them to the characters that write them.
-        var span = fix.Length == 0
-            ? new TextSpan(literal.SourcePosition(fix.Start), 0)
-            : literal.SourceSpan(fix.Start, fix.Length);
+        var span = literal.SourceSpan(fix.Start, fix.Length);
         return document.WithText(text.WithChanges(new TextChange(span, literal.Encode(fix.Text))));
     }
 }

@@ -203,7 +203,8 @@ public sealed class ContractGenerator : IIncrementalGenerator
         });
     }
 
-    private static DocumentTypes ResolveDocument(SchemaDocument document, SchemaIndex index, GeneratorOptions options)
+    // The analyzers run these stages through here too, guarded alike.
+    internal static DocumentTypes ResolveDocument(SchemaDocument document, SchemaIndex index, GeneratorOptions options)
     {
         try
         {
@@ -215,7 +216,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
         }
     }
 
-    private static ValidatorFileSpec? PlanValidators(SchemaDocument document, SchemaIndex index, GeneratorOptions options)
+    internal static ValidatorFileSpec? PlanValidators(SchemaDocument document, SchemaIndex index, GeneratorOptions options)
     {
         try
         {

@@ -14,7 +14,8 @@ using Microsoft.Extensions.Logging;
 
 // Usage: CaseContracts.LoadServers <contender> [--urls http://127.0.0.1:<port>]   (default: a free loopback port)
 //        CaseContracts.LoadServers free-port                                    (prints a free loopback port)
-// A started server prints "listening on <url>" once it accepts requests; build/load.sh reads that line.
+// A started server prints "listening on <url>" once it accepts requests (for a run by hand). build/load.sh
+// passes --urls with a port from free-port, as it does for the CaseServer contender, which prints no address.
 if (args.FirstOrDefault() == "free-port")
 {
     using var listener = new TcpListener(IPAddress.Loopback, 0);

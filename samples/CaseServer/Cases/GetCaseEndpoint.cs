@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Threading.Tasks;
 using CaseServer.Contract;
 using Microsoft.AspNetCore.Builder;
@@ -15,8 +13,6 @@ public static class GetCaseEndpoint
     /// <summary>The route template.</summary>
     public const string Route = "/api/cases/{id}";
 
-    private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Maps the endpoint (a plain <see cref="RequestDelegate"/>, like the generated one).</summary>
     public static IEndpointConventionBuilder MapGetCase(this IEndpointRouteBuilder endpoints)
         => endpoints.MapGet(Route, HandleAsync).WithName("GetCase").WithTags("cases");
@@ -31,13 +27,7 @@ public static class GetCaseEndpoint
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = KibanaError.JsonContentType;
-        using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, s_options))
-        {
-            found.WriteTo(writer);
-        }
-
-        await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        // The generated endpoints' writer: the same JSON options, and a Content-Length rather than chunks.
+        await ContractEndpoints.WriteJsonAsync(context.Response, StatusCodes.Status200OK, found, static (value, writer) => value.WriteTo(writer), context.RequestAborted).ConfigureAwait(false);
     }
 }

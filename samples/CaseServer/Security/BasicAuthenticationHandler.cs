@@ -26,6 +26,9 @@ public sealed class BasicAuthenticationHandler : AuthenticationHandler<Authentic
     /// <summary>Claim type of the user's full name.</summary>
     public const string FullNameClaim = "full_name";
 
+    // Credentials that are not UTF-8 are refused, not decoded with replacement characters.
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly UserDirectory _users;
 
     /// <summary>Created by ASP.NET Core's authentication for each request.</summary>
@@ -90,7 +93,7 @@ public sealed class BasicAuthenticationHandler : AuthenticationHandler<Authentic
         string text;
         try
         {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes, 0, length);
+            text = s_strictUtf8.GetString(bytes, 0, length);
         }
         catch (DecoderFallbackException)
         {

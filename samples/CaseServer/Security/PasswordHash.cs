@@ -42,6 +42,13 @@ public sealed class PasswordHash
         return string.Join('$', Scheme, iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(key));
     }
 
+    /// <summary>
+    /// A hash no password matches (a random key, not derived), that costs as much to check as a real one:
+    /// what unknown names are checked against.
+    /// </summary>
+    public static PasswordHash Unmatchable(int iterations = DefaultIterations)
+        => new(iterations, RandomNumberGenerator.GetBytes(SaltBytes), RandomNumberGenerator.GetBytes(KeyBytes));
+
     /// <summary>Reads a hash string; false (with the reason) when it is not one this server made.</summary>
     public static bool TryParse(string? text, out PasswordHash? hash, out string problem)
     {

@@ -15,7 +15,7 @@ namespace CaseServer.Security;
 public sealed class UserDirectory
 {
     // Unknown names are checked against this too, so a response's timing does not tell which names exist.
-    private static readonly PasswordHash s_unknownUser = CreateUnknownUserHash();
+    private static readonly PasswordHash s_unknownUser = PasswordHash.Unmatchable();
 
     private readonly Dictionary<string, CaseServerUser> _users;
     private readonly ConcurrentDictionary<string, byte[]> _verified = new(StringComparer.Ordinal);
@@ -48,11 +48,5 @@ public sealed class UserDirectory
 
         _verified[username] = digest;
         return user;
-    }
-
-    private static PasswordHash CreateUnknownUserHash()
-    {
-        PasswordHash.TryParse(PasswordHash.Create(Guid.NewGuid().ToString(), PasswordHash.DefaultIterations), out var hash, out _);
-        return hash!;
     }
 }

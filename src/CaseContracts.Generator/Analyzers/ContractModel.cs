@@ -56,12 +56,12 @@ internal sealed class ContractModel
         }
 
         var index = SchemaIndex.Create(documents);
-        var files = documents.Select(d => Guarded(() => ValidatorPlanner.Plan(d, index, options))).OfType<ValidatorFileSpec>().ToList();
+        var files = documents.Select(d => ContractGenerator.PlanValidators(d, index, options)).OfType<ValidatorFileSpec>().ToList();
         var program = ValidationProgram.Create(files, index);
         var types = new Dictionary<string, ContractType>(StringComparer.Ordinal);
         foreach (var document in documents)
         {
-            foreach (var type in Guarded(() => TypeResolver.Resolve(document, index, options))?.Types ?? default)
+            foreach (var type in ContractGenerator.ResolveDocument(document, index, options).Types)
             {
                 if (ContractType.Of(type, program) is { } contractType)
                 {
@@ -71,21 +71,6 @@ internal sealed class ContractModel
         }
 
         return new ContractModel(program, types, SchemasByName(files, options, index), files.Select(f => SchemaName(f, options)).OrderBy(n => n, StringComparer.Ordinal).ToList());
-    }
-
-    // As in the generator: a schema that cannot be planned or resolved leaves its own checks out, never the others'
-    // (the generator reports the schema's problem; a crash here would only hide it behind AD0001).
-    private static T? Guarded<T>(Func<T?> stage)
-        where T : class
-    {
-        try
-        {
-            return stage();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return null;
-        }
     }
 
     private static Dictionary<string, ContractSchema> SchemasByName(List<ValidatorFileSpec> files, GeneratorOptions options, SchemaIndex index)
@@ -113,15 +98,7 @@ internal sealed class ContractModel
     private static string SchemaName(ValidatorFileSpec file, GeneratorOptions options)
     {
         var relative = ValidatorNames.Relative(SchemaPaths.SplitKey(file.Nodes[0].Key).File, options);
-        foreach (var suffix in new[] { ".schema.json", ".json" })
-        {
-            if (relative.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                return relative.Substring(0, relative.Length - suffix.Length);
-            }
-        }
-
-        return relative;
+        return SchemaPaths.Directory(relative) + SchemaPaths.Stem(relative);
     }
 }
 

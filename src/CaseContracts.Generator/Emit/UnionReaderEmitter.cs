@@ -155,7 +155,7 @@ internal static class UnionReaderEmitter
         // The same errors as the union's validator: nothing about the members, whose schema is not known.
         writer.Line($"case {names.Enum}.{names.Unknown}:");
         writer.Line("    context.Truncate(mark);");
-        var expected = CSharpLiterals.String("must be one of " + string.Join(", ", union.Variants.Select(v => "\"" + v.Value + "\"")));
+        var expected = CSharpLiterals.String(UnionDispatch.UnknownValue(union.Variants.Select(v => v.Value)));
         writer.Line($"    context.AddAt({pointer}, \"oneOf\", unknownDiscriminator, {expected});");
         writer.Line("    return null;");
         writer.Line("default:");

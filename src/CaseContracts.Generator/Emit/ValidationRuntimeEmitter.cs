@@ -13,10 +13,7 @@ internal static class ValidationRuntimeEmitter
     {
         var writer = SourceWriter.ForGeneratedFile();
         writer.Open("namespace " + @namespace);
-        foreach (var line in Body.Replace("[GeneratedCode]", SourceWriter.GeneratedCodeAttribute).Split('\n'))
-        {
-            writer.Line(line.TrimEnd('\r'));
-        }
+        writer.Verbatim(Body);
 
         writer.Close();
         return writer.ToString();
@@ -263,16 +260,18 @@ internal static partial class SchemaValidators
     {
         try
         {
-            return FirstInvalidUnicode(utf8Json);
+            return FirstInvalidUnicode(utf8Json) ?? Unlocated();
         }
         catch (global::System.Text.Json.JsonException)
         {
             // Text the failed run never reached is not JSON: the string that stopped it stays unlocated.
-            return new ValidationError("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage);
+            return Unlocated();
         }
+
+        static ValidationError Unlocated() => new("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage);
     }
 
-    private static ValidationError FirstInvalidUnicode(global::System.ReadOnlySpan<byte> utf8Json)
+    private static ValidationError? FirstInvalidUnicode(global::System.ReadOnlySpan<byte> utf8Json)
     {
         var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::CaseContracts.Internal.JsonSupport.ReaderOptions);
         var pointers = new global::System.Collections.Generic.List<string>();
@@ -313,7 +312,7 @@ internal static partial class SchemaValidators
             }
         }
 
-        return new ValidationError("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage);
+        return null;
     }
 
     // Whether the string decodes: the reader checks neither the UTF-8 inside strings nor what their escapes make.

@@ -116,7 +116,7 @@ internal static class ValidatorEmitter
     private static void EmitDispatch(SourceWriter writer, UnionDispatch dispatch)
     {
         var pointer = CSharpLiterals.Pointer(dispatch.DiscriminatorJsonName);
-        var expected = CSharpLiterals.String("must be one of " + string.Join(", ", dispatch.Values.Select(v => "\"" + v + "\"")));
+        var expected = CSharpLiterals.String(dispatch.UnknownValueMessage);
         writer.Open($"if (reader.TokenType == {TokenType}.StartObject)");
         writer.Line("var lookahead = reader;");
         writer.Open($"if (!{Support}.SeekProperty(ref lookahead, {CSharpLiterals.Utf8(dispatch.DiscriminatorJsonName)}))");
@@ -205,7 +205,7 @@ internal static class ValidatorEmitter
             var field = $"s_const_{method}";
             fields.Add($"private static readonly global::System.Text.Json.JsonElement {field} = {Support}.Constant({CSharpLiterals.String(node.ConstJson)});");
             writer.Open($"if (!{Support}.EqualsConstant(reader, {field}))");
-            writer.Line($"context.Add(\"const\", {Support}.ValueText(ref reader), {CSharpLiterals.String("must be " + Truncate(node.ConstJson))});");
+            writer.Line($"context.Add(\"const\", {Support}.ValueText(ref reader), {CSharpLiterals.String(node.ConstMessage)});");
             writer.Close();
         }
 
@@ -218,7 +218,7 @@ internal static class ValidatorEmitter
             writer.Line($"inEnum = inEnum || {Support}.EqualsConstant(reader, candidate);");
             writer.Close();
             writer.Open("if (!inEnum)");
-            writer.Line($"context.Add(\"enum\", {Support}.ValueText(ref reader), {CSharpLiterals.String("must be one of " + Truncate(string.Join(", ", node.EnumJson)))});");
+            writer.Line($"context.Add(\"enum\", {Support}.ValueText(ref reader), {CSharpLiterals.String(node.EnumMessage)});");
             writer.Close();
         }
     }
@@ -483,6 +483,4 @@ internal static class ValidatorEmitter
 
         return builder.ToString();
     }
-
-    private static string Truncate(string text) => text.Length <= 80 ? text : text.Substring(0, 80) + "…";
 }

@@ -70,10 +70,11 @@ public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
         Directory.CreateDirectory(Path.Combine(_project, "fixtures"));
         File.WriteAllText(Path.Combine(_project, "fixtures", "request.json"), fixture);
         File.WriteAllText(Path.Combine(_project, "Program.cs"), program);
-        var generator = Path.Combine(repository, "src", "CaseContracts.Generator");
+        // Wired as every project in the repository is: what the package would bring, from the sources.
+        var build = Path.Combine(repository, "build");
         File.WriteAllText(Path.Combine(_project, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
-              <Import Project="{generator}/build/CaseContracts.props" />
+              <Import Project="{build}/CaseContracts.FromSource.props" />
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
@@ -82,10 +83,9 @@ public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
                 <WarningsAsErrors>$(WarningsAsErrors);CC0200;CC0201;CC0202;CC0203;CC0204;CC0205;CC0206;CC0207;CC0208;CC0209</WarningsAsErrors>
               </PropertyGroup>
               <ItemGroup>
-                <ProjectReference Include="{generator}/CaseContracts.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
                 <AdditionalFiles Include="fixtures/*.json" CaseContractsSchema="create-case-request" />
               </ItemGroup>
-              <Import Project="{generator}/build/CaseContracts.targets" />
+              <Import Project="{build}/CaseContracts.FromSource.targets" />
             </Project>
             """);
     }

@@ -28,7 +28,7 @@ public sealed class CaseServerFactory : WebApplicationFactory<Program>
     // Few iterations: the tests check the logic, not the cost.
     private static readonly string s_aliceHash = PasswordHash.Create(AlicePassword, iterations: 1000);
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "caseserver-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly TemporaryDirectory _directory = new();
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
     private readonly List<Action<IServiceCollection>> _services = new();
     private string _environment = "Development";
@@ -36,7 +36,7 @@ public sealed class CaseServerFactory : WebApplicationFactory<Program>
     /// <summary>A server in Development, with the default user <c>elastic</c>/<c>changeme</c>.</summary>
     public CaseServerFactory()
     {
-        DatabasePath = Path.Combine(_directory, "cases.db");
+        DatabasePath = _directory.File("cases.db");
         _settings["ConnectionStrings:Cases"] = "Data Source=" + DatabasePath;
     }
 
@@ -109,13 +109,6 @@ public sealed class CaseServerFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
+        _directory.Dispose();
     }
 }

@@ -49,9 +49,6 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The repository's root (where CaseContracts.sln is).</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
     /// <summary>Starts the server on a free loopback port with the database at <paramref name="databasePath"/>; waits until it answers.</summary>
     public static async Task<ServerProcess> StartAsync(string databasePath)
     {
@@ -128,7 +125,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepositoryRoot,
+            WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
@@ -243,19 +240,6 @@ public sealed class ServerProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CaseContracts.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CaseContracts.sln not found above " + AppContext.BaseDirectory);
     }
 
     private const int Sigkill = 9;

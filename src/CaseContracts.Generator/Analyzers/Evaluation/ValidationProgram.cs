@@ -9,6 +9,7 @@ using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Specs;
 using CaseContracts.Generator.Model.Validation;
 using CaseContracts.Generator.Pipeline;
+using CaseContracts.Generator.Schema;
 
 namespace CaseContracts.Generator.Analyzers.Evaluation;
 
@@ -220,7 +221,7 @@ internal sealed class ValidationProgram
     private void CheckDispatch(UnionDispatch dispatch, ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
     {
         var name = dispatch.DiscriminatorJsonName;
-        var memberPointer = pointer + "/" + Escape(name);
+        var memberPointer = pointer + "/" + SchemaPaths.EscapePointerSegment(name);
         var unionPlace = place with { OwnerKey = node.Key };
         if (value.FirstMember(name) is not { } discriminator)
         {
@@ -240,8 +241,7 @@ internal sealed class ValidationProgram
             }
         }
 
-        var expected = "must be one of " + string.Join(", ", dispatch.Values.Select(v => "\"" + v + "\""));
-        errors.Add(Error(memberPointer, "oneOf", expected, value, node, unionPlace) with { Member = discriminator, MemberName = name, Alternatives = dispatch.Values.ToArray() });
+        errors.Add(Error(memberPointer, "oneOf", dispatch.UnknownValueMessage, value, node, unionPlace) with { Member = discriminator, MemberName = name, Alternatives = dispatch.Values.ToArray() });
     }
 
     private void CheckTypeAndValues(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
@@ -252,18 +252,18 @@ internal sealed class ValidationProgram
             var allowed = node.Types.Contains(actual) || (actual == "integer" && node.Types.Contains("number"));
             if (!allowed)
             {
-                errors.Add(Error(pointer, "type", "must be " + string.Join(" or ", node.Types), value, node, place));
+                errors.Add(Error(pointer, "type", node.TypeMessage, value, node, place));
             }
         }
 
         if (node.ConstJson is not null && !EqualsConstant(value, node.ConstJson))
         {
-            errors.Add(Error(pointer, "const", "must be " + Truncate(node.ConstJson), value, node, place));
+            errors.Add(Error(pointer, "const", node.ConstMessage, value, node, place));
         }
 
         if (!node.EnumJson.IsEmpty && !node.EnumJson.Any(candidate => EqualsConstant(value, candidate)))
         {
-            errors.Add(Error(pointer, "enum", "must be one of " + Truncate(string.Join(", ", node.EnumJson)), value, node, place));
+            errors.Add(Error(pointer, "enum", node.EnumMessage, value, node, place));
         }
     }
 
@@ -358,7 +358,7 @@ internal sealed class ValidationProgram
         foreach (var member in value.Members)
         {
             seen.Add(member.Name);
-            var memberPointer = pointer + "/" + Escape(member.Name);
+            var memberPointer = pointer + "/" + SchemaPaths.EscapePointerSegment(member.Name);
             if (node.Properties.FirstOrDefault(p => p.Name == member.Name) is { } property)
             {
                 Check(_methodByKey[property.NodeKey], member.Value, memberPointer, memberPlace, errors);
@@ -377,7 +377,7 @@ internal sealed class ValidationProgram
         {
             if (!seen.Contains(required))
             {
-                errors.Add(Error(pointer + "/" + Escape(required), "required", "is required", value, node, memberPlace) with { MemberName = required });
+                errors.Add(Error(pointer + "/" + SchemaPaths.EscapePointerSegment(required), "required", "is required", value, node, memberPlace) with { MemberName = required });
             }
         }
     }
@@ -432,7 +432,7 @@ internal sealed class ValidationProgram
                 return (value, pointer);
             }
 
-            if (FirstInvalidUnicode(member.Value, pointer + "/" + Escape(member.Name)) is { } found)
+            if (FirstInvalidUnicode(member.Value, pointer + "/" + SchemaPaths.EscapePointerSegment(member.Name)) is { } found)
             {
                 return found;
             }
@@ -455,12 +455,7 @@ internal sealed class ValidationProgram
     private static Violation Limit(string pointer, string keyword, string message, string limit, JsonNode value, ValidationNode node, ViolationPlace place)
         => new(pointer, keyword, message, limit, value, null, null, node, place);
 
-    // RFC 6901, as ValidationContext escapes member names.
-    private static string Escape(string name) => name.Replace("~", "~0").Replace("/", "~1");
-
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Truncate(string text) => text.Length <= 80 ? text : text.Substring(0, 80) + "…";
 
     private sealed record Step(ValidationNode Node, string Target, UnionDispatch? Dispatch);
 }

@@ -36,7 +36,19 @@ internal static class EditDistance
     }
 
     /// <summary>The candidate closest to <paramref name="name"/> (first of equals, in the order given), or null when there are none.</summary>
-    public static string? Closest(string name, IEnumerable<string> candidates)
+    public static string? Closest(string name, IEnumerable<string> candidates) => ClosestWithDistance(name, candidates).Best;
+
+    /// <summary>
+    /// The candidate <paramref name="name"/> is most likely a misspelling of: the closest, if at most a
+    /// third of its length away (at least one edit), as compilers judge "did you mean".
+    /// </summary>
+    public static string? Likely(string name, IEnumerable<string> candidates)
+    {
+        var (closest, distance) = ClosestWithDistance(name, candidates);
+        return closest is not null && distance <= Math.Max(1, closest.Length / 3) ? closest : null;
+    }
+
+    private static (string? Best, int Distance) ClosestWithDistance(string name, IEnumerable<string> candidates)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
@@ -50,16 +62,6 @@ internal static class EditDistance
             }
         }
 
-        return best;
-    }
-
-    /// <summary>
-    /// The candidate <paramref name="name"/> is most likely a misspelling of: the closest, if at most a
-    /// third of its length away (at least one edit), as compilers judge "did you mean".
-    /// </summary>
-    public static string? Likely(string name, IEnumerable<string> candidates)
-    {
-        var closest = Closest(name, candidates);
-        return closest is not null && Between(name, closest) <= Math.Max(1, closest.Length / 3) ? closest : null;
+        return (best, bestDistance);
     }
 }

@@ -20,20 +20,16 @@ internal sealed class JsonTextParser
     private int _position;
     private int _depth;
 
-    private JsonTextParser(string text, int start, int end)
+    private JsonTextParser(string text)
     {
         _text = text;
-        _position = start;
-        _end = end;
+        _end = text.Length;
     }
 
     /// <summary>Parses <paramref name="text"/> as one JSON document; spans are offsets in <paramref name="text"/>.</summary>
-    public static JsonParseResult Parse(string text) => Parse(text, 0, text.Length);
-
-    /// <summary>Parses the part of <paramref name="text"/> from <paramref name="start"/> to <paramref name="end"/> as one JSON document.</summary>
-    public static JsonParseResult Parse(string text, int start, int end)
+    public static JsonParseResult Parse(string text)
     {
-        var parser = new JsonTextParser(text, start, end);
+        var parser = new JsonTextParser(text);
         try
         {
             parser.SkipWhitespace();

@@ -98,8 +98,7 @@ internal sealed class StringLiteralText
     {
         if (length <= 0)
         {
-            var position = SourcePosition(start);
-            return new TextSpan(position, 0);
+            return new TextSpan(SourcePosition(start), 0);
         }
 
         var first = Math.Min(Math.Max(start, 0), _starts.Length - 1);
@@ -108,7 +107,7 @@ internal sealed class StringLiteralText
     }
 
     /// <summary>The source position between value characters <paramref name="index"/> - 1 and <paramref name="index"/> (for insertions).</summary>
-    public int SourcePosition(int index)
+    private int SourcePosition(int index)
         => _starts.Length == 0 ? ContentStart
             : index <= 0 ? _starts[0]
             : index >= _ends.Length ? _ends[_ends.Length - 1]

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace CaseContracts.Generator.Model.Specs;
 
 /// <summary>The validators of one schema file: a method per schema position, plus the document's entry point.</summary>
@@ -25,4 +28,12 @@ internal sealed record ValidatorFileSpec(
 /// Equivalent to <c>oneOf</c> because every member fixes the discriminator to a different constant.
 /// </summary>
 /// <param name="NodeKey">The validation node whose <c>oneOf</c> this replaces.</param>
-internal sealed record UnionDispatch(string NodeKey, string DiscriminatorJsonName, EquatableArray<string> Values, EquatableArray<string> Methods);
+internal sealed record UnionDispatch(string NodeKey, string DiscriminatorJsonName, EquatableArray<string> Values, EquatableArray<string> Methods)
+{
+    /// <summary>What the error for a discriminator that names no member says.</summary>
+    public string UnknownValueMessage => UnknownValue(Values);
+
+    /// <summary>What the error for a discriminator that names none of <paramref name="values"/> says (<c>must be one of ".jira", ".none"</c>).</summary>
+    public static string UnknownValue(IEnumerable<string> values)
+        => "must be one of " + string.Join(", ", values.Select(v => "\"" + v + "\""));
+}

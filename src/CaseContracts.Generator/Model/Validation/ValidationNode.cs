@@ -37,6 +37,14 @@ internal sealed record ValidationNode(
     /// <summary>What a <c>type</c> error here says (<c>must be string or null</c>), the types in the schema's order.</summary>
     public string TypeMessage => "must be " + string.Join(" or ", Types);
 
+    /// <summary>What a <c>const</c> error here says (<c>must be ".none"</c>), the constant truncated.</summary>
+    public string ConstMessage => "must be " + Truncate(ConstJson ?? "null");
+
+    /// <summary>What an <c>enum</c> error here says (<c>must be one of "open", "closed"</c>), the list truncated.</summary>
+    public string EnumMessage => "must be one of " + Truncate(string.Join(", ", EnumJson));
+
+    private static string Truncate(string text) => text.Length <= 80 ? text : text.Substring(0, 80) + "…";
+
     /// <summary>A schema that accepts everything (<c>true</c>, <c>{}</c>).</summary>
     public static ValidationNode AcceptsAll(string key) => new(key, false, default, null, default, null, null, null, null, null, null, null, null, null, null, false, null, default, default, false, null, default, default, default, null);
 }

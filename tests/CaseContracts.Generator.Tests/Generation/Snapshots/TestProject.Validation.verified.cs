@@ -244,16 +244,18 @@ namespace TestProject
         {
             try
             {
-                return FirstInvalidUnicode(utf8Json);
+                return FirstInvalidUnicode(utf8Json) ?? Unlocated();
             }
             catch (global::System.Text.Json.JsonException)
             {
                 // Text the failed run never reached is not JSON: the string that stopped it stays unlocated.
-                return new ValidationError("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage);
+                return Unlocated();
             }
+
+            static ValidationError Unlocated() => new("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage);
         }
 
-        private static ValidationError FirstInvalidUnicode(global::System.ReadOnlySpan<byte> utf8Json)
+        private static ValidationError? FirstInvalidUnicode(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::CaseContracts.Internal.JsonSupport.ReaderOptions);
             var pointers = new global::System.Collections.Generic.List<string>();
@@ -294,7 +296,7 @@ namespace TestProject
                 }
             }
 
-            return new ValidationError("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage);
+            return null;
         }
 
         // Whether the string decodes: the reader checks neither the UTF-8 inside strings nor what their escapes make.

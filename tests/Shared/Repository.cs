@@ -1,9 +1,12 @@
 using System;
 using System.IO;
 
-namespace CaseContracts.Package.Tests.Infrastructure;
+namespace CaseContracts.Tests;
 
-/// <summary>The checkout this test runs from: where build/pack.sh and schema/ are.</summary>
+/// <summary>
+/// The checkout the tests run from: the folder holding CaseContracts.sln (schema/, docs/, build/ are there).
+/// One file, linked into every test project that reads the repository.
+/// </summary>
 internal static class Repository
 {
     public static string Root { get; } = FindRoot();
