@@ -591,47 +591,12 @@ namespace CaseContracts.Internal
             return !double.IsInfinity(quotient) && !double.IsNaN(quotient) && global::System.Math.Floor(quotient) == quotient;
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_dateTime = new(
-            @"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$",
-            global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
         /// <summary>
-        /// The opt-in <c>format</c> assertions (<c>CaseContractsAssertFormats</c>): <c>date-time</c> (RFC 3339),
-        /// <c>uuid</c> (RFC 4122 text form) and <c>email</c> (one <c>@</c>, no spaces, dots only inside names).
+        /// The opt-in <c>format</c> assertions (<c>CaseContractsAssertFormats</c>) on the string at <paramref name="reader"/>,
+        /// as <see cref="Formats.IsValid(string, string)"/> decides them (the build-time checks too).
         /// </summary>
         public static bool IsFormat(string format, ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var text = reader.GetString() ?? string.Empty;
-            switch (format)
-            {
-                case "date-time":
-                    return s_dateTime.IsMatch(text)
-                        && global::System.DateTimeOffset.TryParse(text, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out _);
-                case "uuid":
-                    return global::System.Guid.TryParseExact(text, "D", out _);
-                case "email":
-                    var at = text.IndexOf('@');
-                    if (at <= 0 || at != text.LastIndexOf('@') || at == text.Length - 1)
-                    {
-                        return false;
-                    }
-
-                    foreach (var c in text)
-                    {
-                        if (char.IsWhiteSpace(c) || char.IsControl(c))
-                        {
-                            return false;
-                        }
-                    }
-
-                    var local = text.Substring(0, at);
-                    var domain = text.Substring(at + 1);
-                    return !local.StartsWith('.') && !local.EndsWith('.') && !local.Contains("..")
-                        && !domain.StartsWith('.') && !domain.EndsWith('.') && !domain.Contains("..");
-                default:
-                    return true;
-            }
-        }
+            => Formats.IsValid(format, reader.GetString() ?? string.Empty);
 
         /// <summary>Runs a schema pattern (not anchored, as JSON Schema specifies); a pattern that times out does not match.</summary>
         public static bool Matches(global::System.Text.RegularExpressions.Regex pattern, ref global::System.Text.Json.Utf8JsonReader reader)
@@ -662,5 +627,53 @@ namespace CaseContracts.Internal
         /// <summary>Text for a message: at most 64 characters, then "…".</summary>
         internal static string Truncate(string? text)
             => text is null ? string.Empty : text.Length <= 64 ? text : text.Substring(0, 64) + "…";
+    }
+
+    /// <summary>
+    /// The opt-in <c>format</c> assertions (<c>CaseContractsAssertFormats</c>): <c>date-time</c> (RFC 3339),
+    /// <c>uuid</c> (RFC 4122 text form) and <c>email</c> (one <c>@</c>, no spaces, dots only inside names).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static class Formats
+    {
+        private static readonly global::System.Text.RegularExpressions.Regex s_dateTime = new(
+            @"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$",
+            global::System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+            global::System.TimeSpan.FromSeconds(1));
+
+        /// <summary>Whether <paramref name="text"/> is a valid <paramref name="format"/>; formats not asserted are always valid.</summary>
+        public static bool IsValid(string format, string text)
+        {
+            switch (format)
+            {
+                case "date-time":
+                    return s_dateTime.IsMatch(text)
+                        && global::System.DateTimeOffset.TryParse(text, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out _);
+                case "uuid":
+                    return global::System.Guid.TryParseExact(text, "D", out _);
+                case "email":
+                    var at = text.IndexOf('@');
+                    if (at <= 0 || at != text.LastIndexOf('@') || at == text.Length - 1)
+                    {
+                        return false;
+                    }
+
+                    foreach (var c in text)
+                    {
+                        if (char.IsWhiteSpace(c) || char.IsControl(c))
+                        {
+                            return false;
+                        }
+                    }
+
+                    var local = text.Substring(0, at);
+                    var domain = text.Substring(at + 1);
+                    return !local.StartsWith(".", global::System.StringComparison.Ordinal) && !local.EndsWith(".", global::System.StringComparison.Ordinal) && local.IndexOf("..", global::System.StringComparison.Ordinal) < 0
+                        && !domain.StartsWith(".", global::System.StringComparison.Ordinal) && !domain.EndsWith(".", global::System.StringComparison.Ordinal) && domain.IndexOf("..", global::System.StringComparison.Ordinal) < 0;
+                default:
+                    return true;
+            }
+        }
     }
 }

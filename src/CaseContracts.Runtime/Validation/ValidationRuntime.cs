@@ -1,0 +1,509 @@
+// Emitted by ValidationRuntimeEmitter into each contract's namespace, as <namespace>.Validation.g.cs; the namespace
+// below is only where the repository compiles it. Written as generated code is: global::-qualified names,
+// [GeneratedCode] standing for the generator's attribute.
+
+namespace CaseContracts.Runtime;
+
+/// <summary>One way a JSON value breaks its schema.</summary>
+/// <param name="Path">JSON Pointer (RFC 6901) of the offending value, <c>""</c> for the document itself.</param>
+/// <param name="Keyword">The schema keyword that failed (<c>type</c>, <c>required</c>, <c>additionalProperties</c>…).</param>
+/// <param name="Value">The offending value as JSON text, truncated; null when the value is absent (a missing property).</param>
+/// <param name="Message">What is wrong, in plain words.</param>
+[GeneratedCode]
+public sealed record ValidationError(string Path, string Keyword, string? Value, string Message)
+{
+    private string _path = Path;
+
+    /// <summary>JSON Pointer (RFC 6901) of the offending value, <c>""</c> for the document itself.</summary>
+    public string Path { get => _path; init => _path = value; }
+
+    /// <summary>For limit keywords (<c>minLength</c>, <c>maxLength</c>, <c>minItems</c>, <c>maxItems</c>, <c>minimum</c>…): the schema's limit.</summary>
+    public string? Limit { get; init; }
+
+    // A validation run completes the pointer once it knows every enclosing member, before handing the error out.
+    internal void CompletePath(string path) => _path = path;
+}
+
+/// <summary>Renders validation errors the way Kibana's HTTP API words them.</summary>
+[GeneratedCode]
+public static class KibanaMessages
+{
+    /// <summary>
+    /// One message for all errors, comma-joined as Kibana joins them: <c>Invalid value "5" supplied to "connector,fields,issueType"</c>,
+    /// <c>invalid keys "a,b"</c> (unknown properties of one object together), and the limit messages
+    /// (<c>The length of the title is too long. The maximum length is 160.</c>…).
+    /// </summary>
+    public static string Format(global::System.Collections.Generic.IEnumerable<ValidationError> errors)
+    {
+        var parts = new global::System.Collections.Generic.List<string>();
+        var unknownKeys = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<string>>();
+        foreach (var error in errors)
+        {
+            var keys = Keys(error.Path);
+            if (error.Keyword == "additionalProperties" && keys.Count > 0)
+            {
+                var parent = error.Path.Substring(0, error.Path.LastIndexOf('/'));
+                if (!unknownKeys.TryGetValue(parent, out var names))
+                {
+                    unknownKeys.Add(parent, names = new global::System.Collections.Generic.List<string>());
+                    parts.Add("\u0000" + parent);
+                }
+
+                names.Add(keys[keys.Count - 1]);
+                continue;
+            }
+
+            parts.Add(Format(error, keys));
+        }
+
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i].StartsWith("\u0000", global::System.StringComparison.Ordinal))
+            {
+                parts[i] = "invalid keys \"" + string.Join(",", unknownKeys[parts[i].Substring(1)]) + "\"";
+            }
+        }
+
+        return string.Join(",", parts);
+    }
+
+    private static string Format(ValidationError error, global::System.Collections.Generic.List<string> keys)
+    {
+        var field = keys.Count == 0 ? "value" : keys[keys.Count - 1];
+        switch (error.Keyword)
+        {
+            case "maxLength":
+                return "The length of the " + field + " is too long. The maximum length is " + error.Limit + ".";
+            case "minLength" when error.Value == "":
+                return "The " + field + " field cannot be an empty string.";
+            case "maxItems":
+                return "The length of the field " + field + " is too long. Array must be of length <= " + error.Limit + ".";
+            case "required":
+                return "Invalid value \"undefined\" supplied to \"" + string.Join(",", keys) + "\"";
+            default:
+                // Without a value to show (a string that is not valid Unicode, a schema that refers to itself)
+                // Kibana's form would read `Invalid value "" supplied to ""`: the error's own message says more.
+                return error.Value is null ? (keys.Count == 0 ? error.Message : "\"" + string.Join(",", keys) + "\" " + error.Message)
+                    : "Invalid value \"" + error.Value + "\" supplied to \"" + string.Join(",", keys) + "\"";
+        }
+    }
+
+    // "/connector/fields/issueType" → connector, fields, issueType ("" is the document itself).
+    private static global::System.Collections.Generic.List<string> Keys(string pointer)
+    {
+        var keys = new global::System.Collections.Generic.List<string>();
+        if (pointer.Length > 0)
+        {
+            foreach (var segment in pointer.Substring(1).Split('/'))
+            {
+                keys.Add(segment.Replace("~1", "/").Replace("~0", "~"));
+            }
+        }
+
+        return keys;
+    }
+}
+
+/// <summary>
+/// The outcome of reading JSON against its schema: the value when the JSON is valid; otherwise every
+/// schema error, or, for text that is not JSON at all, <see cref="MalformedMessage"/>. A struct, so
+/// reading valid input allocates nothing beyond the value itself.
+/// </summary>
+[GeneratedCode]
+public readonly struct ParseResult<T>
+    where T : class
+{
+    private ParseResult(T? value, global::System.Collections.Generic.IReadOnlyList<ValidationError> errors, string? malformedMessage)
+    {
+        Value = value;
+        Errors = errors;
+        MalformedMessage = malformedMessage;
+    }
+
+    /// <summary>The value; null unless <see cref="IsValid"/>.</summary>
+    public T? Value { get; }
+
+    /// <summary>Every schema error found (empty when valid or malformed).</summary>
+    public global::System.Collections.Generic.IReadOnlyList<ValidationError> Errors { get; }
+
+    /// <summary>Why the input is not JSON (syntax, nesting deeper than 64, incomplete); null otherwise.</summary>
+    public string? MalformedMessage { get; }
+
+    /// <summary>True when the input is JSON that satisfies the schema.</summary>
+    [global::System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Value))]
+    public bool IsValid => Value is not null;
+
+    /// <summary>True when the input is not well-formed JSON (a different answer from a schema violation).</summary>
+    public bool IsMalformed => MalformedMessage is not null;
+
+    internal static ParseResult<T> Valid(T value) => new(value, global::System.Array.Empty<ValidationError>(), null);
+
+    internal static ParseResult<T> Invalid(global::System.Collections.Generic.IReadOnlyList<ValidationError> errors) => new(null, errors, null);
+
+    internal static ParseResult<T> Malformed(string message) => new(null, global::System.Array.Empty<ValidationError>(), message);
+}
+
+/// <summary>Entry points of the generated validators.</summary>
+[GeneratedCode]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static partial class SchemaValidators
+{
+    /// <summary>A generated validator: checks the value at the reader and leaves the reader on its last token.</summary>
+    internal delegate void Validator(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context);
+
+    /// <summary>
+    /// Validates a whole document in one pass: null when valid, else every error. Text that is not JSON
+    /// (syntax, nesting deeper than 64, trailing content) is reported through <paramref name="malformed"/>.
+    /// </summary>
+    internal static global::System.Collections.Generic.IReadOnlyList<ValidationError>? Run(global::System.ReadOnlySpan<byte> utf8Json, Validator validate, out string? malformed)
+    {
+        malformed = null;
+        var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::CaseContracts.Internal.JsonSupport.ReaderOptions);
+        var context = new ValidationContext();
+        try
+        {
+            global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+            validate(ref reader, ref context);
+            if (reader.Read())
+            {
+                throw new global::System.Text.Json.JsonException("Unexpected content after the JSON value.");
+            }
+        }
+        catch (global::System.Text.Json.JsonException e)
+        {
+            malformed = e.Message;
+            return null;
+        }
+        catch (global::System.InvalidOperationException)
+        {
+            // Well-formed JSON whose string is not valid Unicode ("\ud800" alone): the validators cannot
+            // read it as text, so it cannot be shown valid.
+            return new[] { InvalidUnicode(utf8Json) };
+        }
+
+        return context.ToErrors();
+    }
+
+    /// <summary>
+    /// The validator of a <c>$ref</c> that closes a cycle of schemas applied to the same value (diagnostic
+    /// CC0008): following it would never end, so the value is rejected here instead.
+    /// </summary>
+    internal static void RejectReferenceCycle(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+    {
+        context.Add("$ref", null, "the schema refers to itself without end (see diagnostic CC0008)");
+        reader.Skip();
+    }
+
+    /// <summary>A generated validating reader: binds and checks the value at the reader in one pass; null when it has errors.</summary>
+    internal delegate T? ValidatingReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        where T : class;
+
+    /// <summary>Reads and validates a whole document in one pass with a validating reader.</summary>
+    internal static ParseResult<T> ParseValidated<T>(global::System.ReadOnlySpan<byte> utf8Json, ValidatingReader<T> read)
+        where T : class
+    {
+        var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::CaseContracts.Internal.JsonSupport.ReaderOptions);
+        var context = new ValidationContext();
+        T? value;
+        try
+        {
+            global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+            value = read(ref reader, ref context);
+            if (reader.Read())
+            {
+                throw new global::System.Text.Json.JsonException("Unexpected content after the JSON value.");
+            }
+        }
+        catch (global::System.Text.Json.JsonException e)
+        {
+            return ParseResult<T>.Malformed(e.Message);
+        }
+        catch (global::System.InvalidOperationException)
+        {
+            // Well-formed JSON whose string is not valid Unicode ("\ud800" alone): no .NET string can hold
+            // it, so no value of T can be built. An error about the value, not a syntax problem.
+            return ParseResult<T>.Invalid(new[] { InvalidUnicode(utf8Json) });
+        }
+
+        if (context.ToErrors() is { } errors)
+        {
+            return ParseResult<T>.Invalid(errors);
+        }
+
+        // A schema that allows null at the root: null is valid JSON but no value of T.
+        return value is null ? ParseResult<T>.Invalid(new[] { new ValidationError("", "type", "null", "must be an object") }) : ParseResult<T>.Valid(value);
+    }
+
+    /// <summary>
+    /// The error for the first string of <paramref name="utf8Json"/>, in document order, that is not valid Unicode: at
+    /// its path, with its text as written (escapes kept); a property name that is not is reported at its object. Found
+    /// by reading the document again, so the cost falls on this rare error alone, and the answer does not depend on
+    /// which string a validator happened to decode first.
+    /// </summary>
+    private static ValidationError InvalidUnicode(global::System.ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            return FirstInvalidUnicode(utf8Json) ?? Unlocated();
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+            // Text the failed run never reached is not JSON: the string that stopped it stays unlocated.
+            return Unlocated();
+        }
+
+        static ValidationError Unlocated() => new("", "type", null, global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage);
+    }
+
+    private static ValidationError? FirstInvalidUnicode(global::System.ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::CaseContracts.Internal.JsonSupport.ReaderOptions);
+        var pointers = new global::System.Collections.Generic.List<string>();
+        var nextIndices = new global::System.Collections.Generic.List<int>(); // per open container: -1 for an object
+        var member = "";
+        while (reader.Read())
+        {
+            var depth = pointers.Count;
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.EndObject:
+                case global::System.Text.Json.JsonTokenType.EndArray:
+                    pointers.RemoveAt(depth - 1);
+                    nextIndices.RemoveAt(depth - 1);
+                    continue;
+                case global::System.Text.Json.JsonTokenType.PropertyName:
+                    if (!IsValidUnicode(ref reader))
+                    {
+                        return InvalidUnicodeAt(pointers[depth - 1], ref reader);
+                    }
+
+                    member = ValidationContext.JoinedPointer.Member(reader.GetString()!);
+                    continue;
+            }
+
+            var pointer = depth == 0 ? ""
+                : nextIndices[depth - 1] < 0 ? pointers[depth - 1] + member
+                : pointers[depth - 1] + ValidationContext.JoinedPointer.Element(nextIndices[depth - 1]++);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && !IsValidUnicode(ref reader))
+            {
+                return InvalidUnicodeAt(pointer, ref reader);
+            }
+
+            if (reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray)
+            {
+                pointers.Add(pointer);
+                nextIndices.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray ? 0 : -1);
+            }
+        }
+
+        return null;
+    }
+
+    // Whether the string decodes: the reader checks neither the UTF-8 inside strings nor what their escapes make.
+    private static bool IsValidUnicode(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        try
+        {
+            reader.GetString();
+            return true;
+        }
+        catch (global::System.InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static ValidationError InvalidUnicodeAt(string pointer, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        var written = global::System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+        return new ValidationError(pointer, "type", global::CaseContracts.Internal.JsonSupport.Truncate(written), global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage);
+    }
+
+    /// <summary>The default input limit of <c>TryParseAsync</c>: 1 MiB (Kibana's <c>server.maxPayload</c>).</summary>
+    internal const long DefaultMaxBytes = 1024 * 1024;
+
+    internal static string TooLargeMessage(long maxBytes) => "The JSON input is larger than " + maxBytes + " bytes.";
+
+    /// <summary>Reads a stream to its end into one buffer, or null as soon as it exceeds <paramref name="maxBytes"/>.</summary>
+    internal static async global::System.Threading.Tasks.ValueTask<global::System.ReadOnlyMemory<byte>?> ReadAllAsync(global::System.IO.Stream stream, long maxBytes, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var buffer = new global::System.IO.MemoryStream();
+        var chunk = new byte[16 * 1024];
+        while (true)
+        {
+            var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return new global::System.ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+            }
+
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+    }
+}
+
+/// <summary>
+/// The errors of one validation run, passed by reference through the generated validators (a struct: a
+/// valid document allocates nothing here). A validator reports an error relative to the value it checks;
+/// each enclosing member or element, only when errors came back from it, puts its pointer in front of
+/// theirs. Those pointers are constants of the generated code ("/title") or made of constants, so the
+/// joined pointers are kept (<see cref="JoinedPointer"/>): an error at a fixed place costs no string work
+/// once a run has met it, and valid input does no path work at all.
+/// </summary>
+[GeneratedCode]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal struct ValidationContext
+{
+    private ValidationError[]? _errors;
+    private int _errorCount;
+
+    // Bit i set: the path of error i is not made of constants alone (a name read from the document, or an element
+    // beyond the kept ones), so it is joined by concatenation. Errors from the 64th on are all taken as such.
+    private ulong _pathsNotJoinable;
+
+    public readonly int ErrorCount => _errorCount;
+
+    /// <summary>Drops errors added after <paramref name="count"/> (a failed branch of anyOf/oneOf).</summary>
+    public void Truncate(int count)
+    {
+        _errorCount = count;
+        _pathsNotJoinable &= count >= 64 ? ulong.MaxValue : (1UL << count) - 1;
+    }
+
+    /// <summary>An error about the value being checked.</summary>
+    public void Add(string keyword, string? value, string message, string? limit = null)
+        => Append(new ValidationError("", keyword, value, message) { Limit = limit }, pathIsJoinable: true);
+
+    /// <summary>An error about the member of the object being checked at <paramref name="pointer"/>: a constant such as <c>"/title"</c>, escaped as RFC 6901 says.</summary>
+    public void AddAt(string pointer, string keyword, string? value, string message)
+        => Append(new ValidationError(pointer, keyword, value, message), pathIsJoinable: true);
+
+    /// <summary>An error about element <paramref name="index"/> of the array being checked.</summary>
+    public void AddAt(int index, string keyword, string? value, string message)
+        => Append(new ValidationError(JoinedPointer.Element(index), keyword, value, message), pathIsJoinable: index < JoinedPointer.KeptElements);
+
+    /// <summary>An error about the member <paramref name="name"/> (as read from the document) of the object being checked.</summary>
+    public void AddForMember(string name, string keyword, string? value, string message)
+        => Append(new ValidationError(JoinedPointer.Member(name), keyword, value, message), pathIsJoinable: false);
+
+    /// <summary>The errors added since <paramref name="since"/> lie inside the member at <paramref name="pointer"/> (a constant such as <c>"/title"</c>).</summary>
+    public void Prefix(int since, string pointer) => Prefix(since, pointer, joinable: true);
+
+    /// <summary>The errors added since <paramref name="since"/> lie inside the member <paramref name="name"/> (as read from the document).</summary>
+    public void PrefixMember(int since, string name) => Prefix(since, JoinedPointer.Member(name), joinable: false);
+
+    /// <summary>The errors added since <paramref name="since"/> lie inside element <paramref name="index"/>.</summary>
+    public void Prefix(int since, int index) => Prefix(since, JoinedPointer.Element(index), joinable: index < JoinedPointer.KeptElements);
+
+    /// <summary>Every error, in the order found; null when there is none. Called when the run ends: the list is handed out.</summary>
+    public readonly ValidationError[]? ToErrors()
+    {
+        if (_errorCount == 0)
+        {
+            return null;
+        }
+
+        var errors = _errors!;
+        if (_errorCount != errors.Length)
+        {
+            global::System.Array.Resize(ref errors, _errorCount);
+        }
+
+        return errors;
+    }
+
+    private void Append(ValidationError error, bool pathIsJoinable)
+    {
+        if (_errors is null || _errorCount == _errors.Length)
+        {
+            // Room for the errors of a typically bad document at once; then doubled.
+            global::System.Array.Resize(ref _errors, _errorCount == 0 ? 16 : _errorCount * 2);
+        }
+
+        if (!pathIsJoinable && _errorCount < 64)
+        {
+            _pathsNotJoinable |= 1UL << _errorCount;
+        }
+
+        _errors[_errorCount++] = error;
+    }
+
+    private void Prefix(int since, string pointer, bool joinable)
+    {
+        for (var i = since; i < _errorCount; i++)
+        {
+            var error = _errors![i];
+            if (joinable && i < 64 && (_pathsNotJoinable & (1UL << i)) == 0)
+            {
+                error.CompletePath(JoinedPointer.Of(pointer, error.Path));
+            }
+            else
+            {
+                error.CompletePath(string.Concat(pointer, error.Path));
+                if (i < 64)
+                {
+                    _pathsNotJoinable |= 1UL << i;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Pointers made of the generated code's constants alone ("/connector" then "/fields"), kept across runs: an
+    /// error at a fixed place gets the same string every time, as if its whole pointer were a constant. Lock-free:
+    /// an entry never changes, a slot is replaced whole, and a collision costs no more than the concatenation.
+    /// </summary>
+    internal sealed class JoinedPointer
+    {
+        /// <summary>Elements below this index have a kept pointer ("/3").</summary>
+        public const int KeptElements = 256;
+
+        private static readonly JoinedPointer?[] s_slots = new JoinedPointer?[512];
+        private static readonly string?[] s_elements = new string?[KeptElements];
+
+        private readonly string _parent;
+        private readonly string _child;
+        private readonly string _joined;
+
+        private JoinedPointer(string parent, string child)
+        {
+            _parent = parent;
+            _child = child;
+            _joined = string.Concat(parent, child);
+        }
+
+        /// <summary><paramref name="parent"/> then <paramref name="child"/>: both constants, or made of constants here.</summary>
+        public static string Of(string parent, string child)
+        {
+            if (child.Length == 0)
+            {
+                return parent;
+            }
+
+            // A cheap hash: these strings are short and mostly differ in length or last character.
+            ref var slot = ref s_slots[(parent.Length * 31 + parent[parent.Length - 1] * 7 + child.Length * 17 + child[child.Length - 1]) & (s_slots.Length - 1)];
+            var joined = slot;
+            if (joined is null || !ReferenceEquals(joined._parent, parent) || !ReferenceEquals(joined._child, child))
+            {
+                slot = joined = new JoinedPointer(parent, child);
+            }
+
+            return joined._joined;
+        }
+
+        /// <summary>"/index"; kept for small indices.</summary>
+        public static string Element(int index)
+            => index < KeptElements
+                ? s_elements[index] ??= "/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture)
+                : "/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>"/name", RFC 6901: "~" and "/" inside the name escaped.</summary>
+        public static string Member(string name)
+            => name.IndexOf('~') < 0 && name.IndexOf('/') < 0 ? "/" + name : "/" + name.Replace("~", "~0").Replace("/", "~1");
+    }
+}
