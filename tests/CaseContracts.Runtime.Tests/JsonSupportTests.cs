@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.Json;
+using CaseContracts.Internal;
+using Xunit;
+
+namespace CaseContracts.Runtime.Tests;
+
+/// <summary>The JSON helpers every generated reader calls, on the values where they are easiest to get wrong.</summary>
+public sealed class JsonSupportTests
+{
+    [Theory]
+    [InlineData("\"abc\"", 3)]
+    [InlineData("\"h\u00e9\u20ac\"", 3)]
+    [InlineData("\"\\u00e9\\ud83d\\ude00\"", 2)]
+    [InlineData("\"\ud83d\ude00x\"", 2)]
+    public void Code_points_are_counted_as_JSON_Schema_counts_them(string json, long expected)
+    {
+        var reader = ReaderAt(json);
+
+        Assert.Equal(expected, JsonSupport.CodePointLength(ref reader));
+    }
+
+    [Theory]
+    [InlineData("10", "2.5", true)]
+    [InlineData("0.3", "0.1", true)]
+    [InlineData("0.35", "0.1", false)]
+    [InlineData("7.5", "2.5", true)]
+    [InlineData("123456789012345678901234567890", "10", true)]
+    public void Multiples_are_exact_in_decimal_and_safe_in_double(string number, string divisor, bool expected)
+    {
+        var reader = ReaderAt(number);
+        var exact = decimal.Parse(divisor, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(expected, JsonSupport.IsMultipleOf(ref reader, exact, (double)exact));
+    }
+
+    [Theory]
+    [InlineData("1", "Integer")]
+    [InlineData("1.0", "Integer")]
+    [InlineData("1.5", "Number")]
+    [InlineData("1e400", "Number")]
+    [InlineData("null", "Null")]
+    public void Kind_of_a_number_follows_JSON_Schema(string json, string expected)
+    {
+        var reader = ReaderAt(json);
+
+        Assert.Equal(expected, JsonSupport.KindOf(ref reader).ToString());
+    }
+
+    [Fact]
+    public void Array_builders_nested_in_each_other_keep_their_own_elements()
+    {
+        var outer = new JsonSupport.ArrayBuilder<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            var inner = new JsonSupport.ArrayBuilder<string>();
+            inner.Add("inner" + i);
+            outer.Add(string.Join(",", inner.ToArray()));
+        }
+
+        var result = outer.ToArray();
+
+        Assert.Equal(40, result.Length);
+        Assert.Equal("inner39", result[39]);
+        Assert.Empty(new JsonSupport.ArrayBuilder<int>().ToArray());
+    }
+
+    [Fact]
+    public void Property_is_found_whatever_its_position_and_escapes()
+    {
+        var reader = ReaderAt("""{"a":1,"t\u0079pe":".jira","z":2}""");
+
+        Assert.True(JsonSupport.SeekProperty(ref reader, "type"u8));
+        Assert.Equal(".jira", reader.GetString());
+    }
+
+    [Fact]
+    public void Trailing_content_makes_a_document_malformed()
+    {
+        Assert.ThrowsAny<JsonException>(() => JsonSupport.Parse("1 2", static (ref Utf8JsonReader reader) => reader.GetInt32()));
+        Assert.Equal(1, JsonSupport.Parse("1 ", static (ref Utf8JsonReader reader) => reader.GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("date-time", "2024-02-29T10:00:00Z", true)]
+    [InlineData("date-time", "2023-02-29T10:00:00Z", false)]
+    [InlineData("date-time", "2024-01-01 10:00:00Z", false)]
+    [InlineData("uuid", "0b9f6d3e-2f7a-4c55-9d1e-3a1f0c2b4d5e", true)]
+    [InlineData("uuid", "{0b9f6d3e-2f7a-4c55-9d1e-3a1f0c2b4d5e}", false)]
+    [InlineData("email", "a.b@example.com", true)]
+    [InlineData("email", "a..b@example.com", false)]
+    [InlineData("email", "a b@example.com", false)]
+    [InlineData("hostname", "not checked", true)]
+    public void Formats_are_decided_by_the_one_shared_rule(string format, string text, bool expected)
+    {
+        var reader = ReaderAt(JsonSerializer.Serialize(text));
+
+        Assert.Equal(expected, JsonSupport.IsFormat(format, ref reader));
+        Assert.Equal(expected, Formats.IsValid(format, text));
+    }
+
+    private static Utf8JsonReader ReaderAt(string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), JsonSupport.ReaderOptions);
+        JsonSupport.Next(ref reader);
+        return reader;
+    }
+}
