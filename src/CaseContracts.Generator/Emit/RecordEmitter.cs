@@ -33,7 +33,7 @@ internal static class RecordEmitter
 
         EmitMembers(writer, type);
         EmitEquality(writer, type);
-        ParseEntryPoints.Emit(writer, type.Name, type.ValidatorMethod, hidesInherited: isVariant, capabilities.HasPipeReader);
+        ParseEntryPoints.Emit(writer, type.Namespace, type.Name, type.ValidatorMethod, hidesInherited: isVariant, capabilities.HasPipeReader);
         ValidatingReaderEmitter.EmitForRecord(writer, type, hidesInherited: isVariant);
         EmitReader(writer, type, isVariant);
         EmitWriter(writer, type, isVariant);
@@ -181,13 +181,13 @@ internal static class RecordEmitter
             writer.Close();
         }
 
-        if (first)
+        // With no declared property, every member is unknown: no condition to write.
+        var anyDeclared = !first;
+        if (anyDeclared)
         {
-            writer.Open("if (false)");
-            writer.Close();
+            writer.Open("else");
         }
 
-        writer.Open("else");
         if (type.RejectsUnknownProperties)
         {
             writer.Line($"throw {Support}.UnknownProperty(ref reader, {owner});");
@@ -198,7 +198,11 @@ internal static class RecordEmitter
             writer.Line("reader.Skip();");
         }
 
-        writer.Close();
+        if (anyDeclared)
+        {
+            writer.Close();
+        }
+
         writer.Close();
         writer.Line();
 

@@ -39,7 +39,7 @@ internal sealed class SourceWriter
         return Line("}" + suffix);
     }
 
-    /// <summary>An XML doc <c>summary</c> (escaped, one line per source line); nothing when there is no text.</summary>
+    /// <summary>An XML doc <c>summary</c> (escaped, one line per source line, on one line when the text is one); nothing when there is no text.</summary>
     public SourceWriter Summary(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -47,8 +47,15 @@ internal sealed class SourceWriter
             return this;
         }
 
+        var lines = text!.Replace("\r\n", "\n").Split('\n');
+        if (lines.Length == 1)
+        {
+            // One line of text, one line of comment: the generated members read as densely as hand-written ones.
+            return Line("/// <summary>" + EscapeXml(lines[0].Trim()) + "</summary>");
+        }
+
         Line("/// <summary>");
-        foreach (var line in text!.Replace("\r\n", "\n").Split('\n'))
+        foreach (var line in lines)
         {
             Line("/// " + EscapeXml(line.Trim()));
         }
@@ -85,6 +92,12 @@ internal sealed class SourceWriter
         writer.Line();
         return writer;
     }
+
+    /// <summary>
+    /// On plumbing the generated code calls across its own types (so <c>internal</c>, not private): out of the consumer's
+    /// IntelliSense, as System.Text.Json hides its generated helpers.
+    /// </summary>
+    public const string NotBrowsableAttribute = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
     public static string GeneratedCodeAttribute { get; } =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"CaseContracts.Generator\", \"" + GeneratorVersion + "\")]";

@@ -40,7 +40,7 @@ internal static class UnionEmitter
 
         EmitMatch(writer, union);
         EmitSwitch(writer, union);
-        ParseEntryPoints.Emit(writer, union.Name, union.ValidatorMethod, hidesInherited: false, capabilities.HasPipeReader);
+        ParseEntryPoints.Emit(writer, union.Namespace, union.Name, union.ValidatorMethod, hidesInherited: false, capabilities.HasPipeReader);
         ValidatingReaderEmitter.EmitForUnion(writer, union);
         EmitReader(writer, union);
 

@@ -14,7 +14,6 @@ namespace CaseContracts.Generator.Emit;
 internal static class UnionReaderEmitter
 {
     private const string Support = JsonSupportEmitter.TypeName;
-    private const string Validators = "SchemaValidators";
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
 
@@ -110,7 +109,7 @@ internal static class UnionReaderEmitter
         foreach (var variant in union.Variants)
         {
             writer.Line($"case {names.Enum}.{variant.Name}:");
-            writer.Line($"    {Validators}.{variant.DiscriminatorValidator}(ref reader, ref context);");
+            writer.Line($"    global::{union.Namespace}.SchemaValidators.{variant.DiscriminatorValidator}(ref reader, ref context);");
             writer.Line("    break;");
         }
 

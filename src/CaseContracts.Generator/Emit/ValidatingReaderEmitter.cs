@@ -220,6 +220,7 @@ internal static class ValidatingReaderEmitter
         var own = type.Properties.Where(p => !p.IsDiscriminator && !common.Contains(p.JsonName)).ToList();
         var union = type.ContainingType;
         writer.Line($"/// <summary>The members of a <see cref=\"{type.Name}\"/> that not every <see cref=\"{union}\"/> variant has, as read so far.</summary>");
+        writer.Line(SourceWriter.NotBrowsableAttribute);
         writer.Open("internal struct OwnMembers");
         foreach (var property in own.Where(p => p.IsSettable))
         {
@@ -237,6 +238,7 @@ internal static class ValidatingReaderEmitter
         writer.Line($"/// Reads a member not every <see cref=\"{union}\"/> variant has, the reader on its name: for this reader and for the");
         writer.Line($"/// union's, once its discriminator names this variant. A member this variant does not declare is {(type.RejectsUnknownProperties ? "an error" : "skipped")}.");
         writer.Line("/// </summary>");
+        writer.Line(SourceWriter.NotBrowsableAttribute);
         writer.Open($"internal static void ReadOwnMember(scoped global::System.ReadOnlySpan<byte> propertyName, ref {Reader} reader, ref ValidationContext context, ref OwnMembers own)");
         var none = EmitMemberBranches(writer, own, Slot.Own);
         if (!none)
@@ -254,6 +256,7 @@ internal static class ValidatingReaderEmitter
         writer.Line();
         writer.Line("/// <summary>Reports the missing members and builds the value, unless errors were found since <paramref name=\"mark\"/>.</summary>");
         var parameters = CreateParameters(type, common).Select(p => p.Type + " " + p.Name).Concat(new[] { "in OwnMembers own" });
+        writer.Line(SourceWriter.NotBrowsableAttribute);
         writer.Open($"internal static {type.Name}? CreateValidated(ref ValidationContext context, int mark, {string.Join(", ", parameters)})");
         EmitComplete(writer, type, property => own.Contains(property) ? Slot.Own(property) : Slot.Local(property));
         writer.Close();
@@ -325,6 +328,7 @@ internal static class ValidatingReaderEmitter
     private static void Header(SourceWriter writer, string typeName, bool hidesInherited)
     {
         writer.Line("/// <summary>Binds and validates the value at <paramref name=\"reader\"/> in one pass; null when <paramref name=\"context\"/> got errors.</summary>");
+        writer.Line(SourceWriter.NotBrowsableAttribute);
         writer.Open($"internal static {(hidesInherited ? "new " : string.Empty)}{typeName}? ReadValidated(ref {Reader} reader, ref ValidationContext context)");
     }
 

@@ -1,5 +1,7 @@
 using System;
+using System.ComponentModel;
 using System.Linq;
+using System.Reflection;
 using System.Text;
 using CaseContracts.Contract;
 using CaseContracts.Generator.Tests.Generation;
@@ -7,7 +9,7 @@ using Xunit;
 
 namespace CaseContracts.Generator.Tests.Contract;
 
-/// <summary>What the generated readers and validators must never do: reflect, or allocate per valid string beyond the string itself.</summary>
+/// <summary>What the generated readers and validators must never do: reflect, allocate per valid string beyond the string itself, or show their plumbing.</summary>
 public sealed class GeneratedCodeHygieneTests
 {
     [Fact]
@@ -60,5 +62,26 @@ public sealed class GeneratedCodeHygieneTests
         var after = GC.GetAllocatedBytesForCurrentThread();
         Assert.True(result.IsValid);
         return after - before;
+    }
+
+    [Fact]
+    public void Plumbing_the_generated_types_share_is_hidden_from_IntelliSense()
+    {
+        var types = typeof(CreateCaseRequest).Assembly.GetTypes()
+            .Where(type => type.Namespace == typeof(CreateCaseRequest).Namespace && (type.IsSubclassOf(typeof(Connector)) || type == typeof(Connector) || type == typeof(CreateCaseRequest) || type == typeof(Case)))
+            .ToList();
+        var internalMembers = types
+            .SelectMany(type => type.GetMembers(BindingFlags.DeclaredOnly | BindingFlags.Static | BindingFlags.Instance | BindingFlags.NonPublic))
+            .Where(member => member is MethodInfo { IsAssembly: true } || member is Type { IsNestedAssembly: true })
+            .ToList();
+
+        var shown = internalMembers
+            .Where(member => member.GetCustomAttribute<EditorBrowsableAttribute>()?.State != EditorBrowsableState.Never)
+            .Select(member => member.DeclaringType!.Name + "." + member.Name)
+            .ToList();
+
+        Assert.Contains(internalMembers, member => member.Name == "ReadOwnMember");
+        Assert.Contains(internalMembers, member => member.Name == "OwnMembers");
+        Assert.Empty(shown);
     }
 }

@@ -45,7 +45,7 @@ public sealed class IncrementalityTests
 
         // The union reads its variants' member assertions (SchemaSummary.Members), never their descriptions.
         Assert.Equal(["TestProject.JiraFields.g.cs"], ChangedHintNames(second));
-        Assert.Contains("/// The priority of the Jira issue.", second.GeneratedSources["TestProject.JiraFields.g.cs"]);
+        Assert.Contains("/// <summary>The priority of the Jira issue.</summary>", second.GeneratedSources["TestProject.JiraFields.g.cs"]);
         var documents = IncrementalSteps.GetOutputReasons(second.RunResult, "Documents");
         Assert.Single(documents, d => !d.IsReused);
     }

@@ -4,95 +4,59 @@
 
 namespace TestProject
 {
-    /// <summary>
-    /// A JSON object that includes the user who created the case and the case’s ID, version, and creation time. The case’s ID is also its saved object ID (savedObjectId), used when pushing cases to external systems.
-    /// </summary>
+    /// <summary>A JSON object that includes the user who created the case and the case’s ID, version, and creation time. The case’s ID is also its saved object ID (savedObjectId), used when pushing cases to external systems.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
     public sealed partial record Case
     {
-        /// <summary>
-        /// The case’s ID, which is also its saved object ID (savedObjectId), used when pushing cases to external systems.
-        /// </summary>
+        /// <summary>The case’s ID, which is also its saved object ID (savedObjectId), used when pushing cases to external systems.</summary>
         public required string Id { get; init; }
 
-        /// <summary>
-        /// The case’s version (base64 of the JSON text [seqNo,primaryTerm]), passed back when updating the case.
-        /// </summary>
+        /// <summary>The case’s version (base64 of the JSON text [seqNo,primaryTerm]), passed back when updating the case.</summary>
         public required string Version { get; init; }
 
-        /// <summary>
-        /// The case’s comments; always empty for a newly created case.
-        /// </summary>
+        /// <summary>The case’s comments; always empty for a newly created case.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement> Comments { get; init; }
 
-        /// <summary>
-        /// The number of comments on the case; 0 for a newly created case.
-        /// </summary>
+        /// <summary>The number of comments on the case; 0 for a newly created case.</summary>
         public required long TotalComment { get; init; }
 
-        /// <summary>
-        /// The case’s title.
-        /// </summary>
+        /// <summary>The case’s title.</summary>
         public required string Title { get; init; }
 
-        /// <summary>
-        /// The case’s description.
-        /// </summary>
+        /// <summary>The case’s description.</summary>
         public required string Description { get; init; }
 
-        /// <summary>
-        /// String array containing words and phrases that help categorize cases.
-        /// </summary>
+        /// <summary>String array containing words and phrases that help categorize cases.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> Tags { get; init; }
 
-        /// <summary>
-        /// The date and time the case was closed, or null while the case is not closed.
-        /// </summary>
+        /// <summary>The date and time the case was closed, or null while the case is not closed.</summary>
         public required string? ClosedAt { get; init; }
 
-        /// <summary>
-        /// The user who closed the case, or null while the case is not closed.
-        /// </summary>
+        /// <summary>The user who closed the case, or null while the case is not closed.</summary>
         public required global::TestProject.User? ClosedBy { get; init; }
 
-        /// <summary>
-        /// The date and time the case was created (ISO-8601 UTC with milliseconds).
-        /// </summary>
+        /// <summary>The date and time the case was created (ISO-8601 UTC with milliseconds).</summary>
         public required string CreatedAt { get; init; }
 
-        /// <summary>
-        /// The authenticated user who created the case.
-        /// </summary>
+        /// <summary>The authenticated user who created the case.</summary>
         public required global::TestProject.User CreatedBy { get; init; }
 
-        /// <summary>
-        /// The external_service object stores information when the case is pushed to external systems; null until the case is pushed.
-        /// </summary>
+        /// <summary>The external_service object stores information when the case is pushed to external systems; null until the case is pushed.</summary>
         public required global::TestProject.ExternalService? ExternalService { get; init; }
 
-        /// <summary>
-        /// The case’s status; open for a newly created case.
-        /// </summary>
+        /// <summary>The case’s status; open for a newly created case.</summary>
         public required global::TestProject.CaseStatus Status { get; init; }
 
-        /// <summary>
-        /// The date and time the case was last updated, or null if it has never been updated.
-        /// </summary>
+        /// <summary>The date and time the case was last updated, or null if it has never been updated.</summary>
         public required string? UpdatedAt { get; init; }
 
-        /// <summary>
-        /// The user who last updated the case, or null if it has never been updated.
-        /// </summary>
+        /// <summary>The user who last updated the case, or null if it has never been updated.</summary>
         public required global::TestProject.User? UpdatedBy { get; init; }
 
-        /// <summary>
-        /// Object containing the connector’s configuration.
-        /// </summary>
+        /// <summary>Object containing the connector’s configuration.</summary>
         public required global::TestProject.Connector Connector { get; init; }
 
-        /// <summary>
-        /// Object containing the case’s settings.
-        /// </summary>
+        /// <summary>Object containing the case’s settings.</summary>
         public required global::TestProject.Settings Settings { get; init; }
 
         /// <inheritdoc/>
@@ -143,22 +107,22 @@ namespace TestProject
         }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<Case> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-            => SchemaValidators.ParseValidated<Case>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
+        public static global::TestProject.ParseResult<Case> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+            => global::TestProject.SchemaValidators.ParseValidated<Case>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref global::TestProject.ValidationContext context) => ReadValidated(ref reader, ref context));
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static ParseResult<Case> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
+        public static global::TestProject.ParseResult<Case> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
             => TryParse(utf8Json.IsSingleSegment ? utf8Json.First.Span : global::System.Buffers.BuffersExtensions.ToArray(utf8Json));
 
         /// <summary>Reads UTF-8 JSON text from a stream, at most <paramref name="maxBytes"/> (longer input is reported as malformed, never buffered whole).</summary>
-        public static async global::System.Threading.Tasks.ValueTask<ParseResult<Case>> TryParseAsync(global::System.IO.Stream utf8Json, long maxBytes = SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.ValueTask<global::TestProject.ParseResult<Case>> TryParseAsync(global::System.IO.Stream utf8Json, long maxBytes = global::TestProject.SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var buffer = await SchemaValidators.ReadAllAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
-            return buffer is null ? ParseResult<Case>.Malformed(SchemaValidators.TooLargeMessage(maxBytes)) : TryParse(buffer.Value.Span);
+            var buffer = await global::TestProject.SchemaValidators.ReadAllAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
+            return buffer is null ? global::TestProject.ParseResult<Case>.Malformed(global::TestProject.SchemaValidators.TooLargeMessage(maxBytes)) : TryParse(buffer.Value.Span);
         }
 
         /// <summary>Reads UTF-8 JSON text from a pipe (a request body), at most <paramref name="maxBytes"/>.</summary>
-        public static async global::System.Threading.Tasks.ValueTask<ParseResult<Case>> TryParseAsync(global::System.IO.Pipelines.PipeReader utf8Json, long maxBytes = SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.ValueTask<global::TestProject.ParseResult<Case>> TryParseAsync(global::System.IO.Pipelines.PipeReader utf8Json, long maxBytes = global::TestProject.SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
         {
             while (true)
             {
@@ -166,7 +130,7 @@ namespace TestProject
                 if (read.Buffer.Length > maxBytes)
                 {
                     utf8Json.AdvanceTo(read.Buffer.End);
-                    return ParseResult<Case>.Malformed(SchemaValidators.TooLargeMessage(maxBytes));
+                    return global::TestProject.ParseResult<Case>.Malformed(global::TestProject.SchemaValidators.TooLargeMessage(maxBytes));
                 }
 
                 if (read.IsCompleted)
@@ -181,10 +145,11 @@ namespace TestProject
         }
 
         /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
-            => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_case_a895baf3, out _) ?? global::System.Array.Empty<ValidationError>();
+        public global::System.Collections.Generic.IReadOnlyList<global::TestProject.ValidationError> Validate()
+            => global::TestProject.SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), global::TestProject.SchemaValidators.Validate_case_a895baf3, out _) ?? global::System.Array.Empty<global::TestProject.ValidationError>();
 
         /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static Case? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)

@@ -4,9 +4,7 @@
 
 namespace TestProject
 {
-    /// <summary>
-    /// The case’s status; open for a newly created case.
-    /// </summary>
+    /// <summary>The case’s status; open for a newly created case.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
     public enum CaseStatus
     {

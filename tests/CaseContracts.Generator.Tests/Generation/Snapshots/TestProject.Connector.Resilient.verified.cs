@@ -6,49 +6,39 @@ namespace TestProject
 {
     public abstract partial record Connector
     {
-        /// <summary>
-        /// Configuration of an IBM Resilient connector (type .resilient).
-        /// </summary>
+        /// <summary>Configuration of an IBM Resilient connector (type .resilient).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
         public sealed partial record Resilient : Connector
         {
-            /// <summary>
-            /// ID of the connector used for pushing case updates to external systems (returned when calling Find connectors).
-            /// </summary>
+            /// <summary>ID of the connector used for pushing case updates to external systems (returned when calling Find connectors).</summary>
             public required string Id { get; init; }
 
-            /// <summary>
-            /// The connector name.
-            /// </summary>
+            /// <summary>The connector name.</summary>
             public required string Name { get; init; }
 
-            /// <summary>
-            /// The type of the connector.
-            /// </summary>
+            /// <summary>The type of the connector.</summary>
             public override string Type => ".resilient";
 
-            /// <summary>
-            /// Object containing the connector’s fields.
-            /// </summary>
+            /// <summary>Object containing the connector’s fields.</summary>
             public required global::TestProject.ResilientFields? Fields { get; init; }
 
             /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-            public static new ParseResult<Resilient> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-                => SchemaValidators.ParseValidated<Resilient>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
+            public static new global::TestProject.ParseResult<Resilient> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+                => global::TestProject.SchemaValidators.ParseValidated<Resilient>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref global::TestProject.ValidationContext context) => ReadValidated(ref reader, ref context));
 
             /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
-            public static new ParseResult<Resilient> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
+            public static new global::TestProject.ParseResult<Resilient> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
                 => TryParse(utf8Json.IsSingleSegment ? utf8Json.First.Span : global::System.Buffers.BuffersExtensions.ToArray(utf8Json));
 
             /// <summary>Reads UTF-8 JSON text from a stream, at most <paramref name="maxBytes"/> (longer input is reported as malformed, never buffered whole).</summary>
-            public static new async global::System.Threading.Tasks.ValueTask<ParseResult<Resilient>> TryParseAsync(global::System.IO.Stream utf8Json, long maxBytes = SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
+            public static new async global::System.Threading.Tasks.ValueTask<global::TestProject.ParseResult<Resilient>> TryParseAsync(global::System.IO.Stream utf8Json, long maxBytes = global::TestProject.SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
             {
-                var buffer = await SchemaValidators.ReadAllAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
-                return buffer is null ? ParseResult<Resilient>.Malformed(SchemaValidators.TooLargeMessage(maxBytes)) : TryParse(buffer.Value.Span);
+                var buffer = await global::TestProject.SchemaValidators.ReadAllAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
+                return buffer is null ? global::TestProject.ParseResult<Resilient>.Malformed(global::TestProject.SchemaValidators.TooLargeMessage(maxBytes)) : TryParse(buffer.Value.Span);
             }
 
             /// <summary>Reads UTF-8 JSON text from a pipe (a request body), at most <paramref name="maxBytes"/>.</summary>
-            public static new async global::System.Threading.Tasks.ValueTask<ParseResult<Resilient>> TryParseAsync(global::System.IO.Pipelines.PipeReader utf8Json, long maxBytes = SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
+            public static new async global::System.Threading.Tasks.ValueTask<global::TestProject.ParseResult<Resilient>> TryParseAsync(global::System.IO.Pipelines.PipeReader utf8Json, long maxBytes = global::TestProject.SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
             {
                 while (true)
                 {
@@ -56,7 +46,7 @@ namespace TestProject
                     if (read.Buffer.Length > maxBytes)
                     {
                         utf8Json.AdvanceTo(read.Buffer.End);
-                        return ParseResult<Resilient>.Malformed(SchemaValidators.TooLargeMessage(maxBytes));
+                        return global::TestProject.ParseResult<Resilient>.Malformed(global::TestProject.SchemaValidators.TooLargeMessage(maxBytes));
                     }
 
                     if (read.IsCompleted)
@@ -71,10 +61,11 @@ namespace TestProject
             }
 
             /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
-            public new global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
-                => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_connectors_resilient_e7555557, out _) ?? global::System.Array.Empty<ValidationError>();
+            public new global::System.Collections.Generic.IReadOnlyList<global::TestProject.ValidationError> Validate()
+                => global::TestProject.SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), global::TestProject.SchemaValidators.Validate_connectors_resilient_e7555557, out _) ?? global::System.Array.Empty<global::TestProject.ValidationError>();
 
             /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal static new Resilient? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -151,6 +142,7 @@ namespace TestProject
             }
 
             /// <summary>The members of a <see cref="Resilient"/> that not every <see cref="Connector"/> variant has, as read so far.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal struct OwnMembers
             {
                 public global::TestProject.ResilientFields? __fields;
@@ -161,6 +153,7 @@ namespace TestProject
             /// Reads a member not every <see cref="Connector"/> variant has, the reader on its name: for this reader and for the
             /// union's, once its discriminator names this variant. A member this variant does not declare is an error.
             /// </summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal static void ReadOwnMember(scoped global::System.ReadOnlySpan<byte> propertyName, ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context, ref OwnMembers own)
             {
                 if (global::System.MemoryExtensions.SequenceEqual(propertyName, "fields"u8))
@@ -184,6 +177,7 @@ namespace TestProject
             }
 
             /// <summary>Reports the missing members and builds the value, unless errors were found since <paramref name="mark"/>.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal static Resilient? CreateValidated(ref ValidationContext context, int mark, string? __id, bool __hasId, string? __name, bool __hasName, bool __hasType, in OwnMembers own)
             {
                 if (!__hasId)

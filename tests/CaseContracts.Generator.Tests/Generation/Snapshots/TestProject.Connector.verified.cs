@@ -4,9 +4,7 @@
 
 namespace TestProject
 {
-    /// <summary>
-    /// Object containing the connector’s configuration.
-    /// </summary>
+    /// <summary>Object containing the connector’s configuration.</summary>
     /// <remarks>
     /// One of the variants below, selected by the JSON property <c>type</c>:
     /// <list type="bullet">
@@ -80,22 +78,22 @@ namespace TestProject
         }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<Connector> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-            => SchemaValidators.ParseValidated<Connector>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
+        public static global::TestProject.ParseResult<Connector> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+            => global::TestProject.SchemaValidators.ParseValidated<Connector>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref global::TestProject.ValidationContext context) => ReadValidated(ref reader, ref context));
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static ParseResult<Connector> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
+        public static global::TestProject.ParseResult<Connector> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
             => TryParse(utf8Json.IsSingleSegment ? utf8Json.First.Span : global::System.Buffers.BuffersExtensions.ToArray(utf8Json));
 
         /// <summary>Reads UTF-8 JSON text from a stream, at most <paramref name="maxBytes"/> (longer input is reported as malformed, never buffered whole).</summary>
-        public static async global::System.Threading.Tasks.ValueTask<ParseResult<Connector>> TryParseAsync(global::System.IO.Stream utf8Json, long maxBytes = SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.ValueTask<global::TestProject.ParseResult<Connector>> TryParseAsync(global::System.IO.Stream utf8Json, long maxBytes = global::TestProject.SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var buffer = await SchemaValidators.ReadAllAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
-            return buffer is null ? ParseResult<Connector>.Malformed(SchemaValidators.TooLargeMessage(maxBytes)) : TryParse(buffer.Value.Span);
+            var buffer = await global::TestProject.SchemaValidators.ReadAllAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
+            return buffer is null ? global::TestProject.ParseResult<Connector>.Malformed(global::TestProject.SchemaValidators.TooLargeMessage(maxBytes)) : TryParse(buffer.Value.Span);
         }
 
         /// <summary>Reads UTF-8 JSON text from a pipe (a request body), at most <paramref name="maxBytes"/>.</summary>
-        public static async global::System.Threading.Tasks.ValueTask<ParseResult<Connector>> TryParseAsync(global::System.IO.Pipelines.PipeReader utf8Json, long maxBytes = SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.ValueTask<global::TestProject.ParseResult<Connector>> TryParseAsync(global::System.IO.Pipelines.PipeReader utf8Json, long maxBytes = global::TestProject.SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
         {
             while (true)
             {
@@ -103,7 +101,7 @@ namespace TestProject
                 if (read.Buffer.Length > maxBytes)
                 {
                     utf8Json.AdvanceTo(read.Buffer.End);
-                    return ParseResult<Connector>.Malformed(SchemaValidators.TooLargeMessage(maxBytes));
+                    return global::TestProject.ParseResult<Connector>.Malformed(global::TestProject.SchemaValidators.TooLargeMessage(maxBytes));
                 }
 
                 if (read.IsCompleted)
@@ -118,10 +116,11 @@ namespace TestProject
         }
 
         /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
-            => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_connector_56ace6e4, out _) ?? global::System.Array.Empty<ValidationError>();
+        public global::System.Collections.Generic.IReadOnlyList<global::TestProject.ValidationError> Validate()
+            => global::TestProject.SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), global::TestProject.SchemaValidators.Validate_connector_56ace6e4, out _) ?? global::System.Array.Empty<global::TestProject.ValidationError>();
 
         /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static Connector? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
@@ -246,16 +245,16 @@ namespace TestProject
                         switch (variant)
                         {
                             case ReadVariant.Jira:
-                                SchemaValidators.Validate_connectors_jira_properties_type_940ee4cb(ref reader, ref context);
+                                global::TestProject.SchemaValidators.Validate_connectors_jira_properties_type_940ee4cb(ref reader, ref context);
                                 break;
                             case ReadVariant.ServiceNow:
-                                SchemaValidators.Validate_connectors_servicenow_properties_type_199b8a74(ref reader, ref context);
+                                global::TestProject.SchemaValidators.Validate_connectors_servicenow_properties_type_199b8a74(ref reader, ref context);
                                 break;
                             case ReadVariant.Resilient:
-                                SchemaValidators.Validate_connectors_resilient_properties_type_a5490596(ref reader, ref context);
+                                global::TestProject.SchemaValidators.Validate_connectors_resilient_properties_type_a5490596(ref reader, ref context);
                                 break;
                             case ReadVariant.None:
-                                SchemaValidators.Validate_connectors_none_properties_type_5a5c3415(ref reader, ref context);
+                                global::TestProject.SchemaValidators.Validate_connectors_none_properties_type_5a5c3415(ref reader, ref context);
                                 break;
                         }
                         if (context.ErrorCount != errorsBefore)

@@ -4,35 +4,23 @@
 
 namespace TestProject
 {
-    /// <summary>
-    /// Request body of Create case (POST &lt;kibana host&gt;:&lt;port&gt;/api/cases), which creates a new case: a JSON object with these fields.
-    /// </summary>
+    /// <summary>Request body of Create case (POST &lt;kibana host&gt;:&lt;port&gt;/api/cases), which creates a new case: a JSON object with these fields.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
     public sealed partial record CreateCaseRequest
     {
-        /// <summary>
-        /// The case’s title.
-        /// </summary>
+        /// <summary>The case’s title.</summary>
         public required string Title { get; init; }
 
-        /// <summary>
-        /// The case’s description.
-        /// </summary>
+        /// <summary>The case’s description.</summary>
         public required string Description { get; init; }
 
-        /// <summary>
-        /// String array containing words and phrases that help categorize cases.
-        /// </summary>
+        /// <summary>String array containing words and phrases that help categorize cases.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> Tags { get; init; }
 
-        /// <summary>
-        /// Object containing the connector’s configuration.
-        /// </summary>
+        /// <summary>Object containing the connector’s configuration.</summary>
         public required global::TestProject.Connector Connector { get; init; }
 
-        /// <summary>
-        /// Object containing the case’s settings.
-        /// </summary>
+        /// <summary>Object containing the case’s settings.</summary>
         public required global::TestProject.Settings Settings { get; init; }
 
         /// <inheritdoc/>
@@ -59,22 +47,22 @@ namespace TestProject
         }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<CreateCaseRequest> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-            => SchemaValidators.ParseValidated<CreateCaseRequest>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
+        public static global::TestProject.ParseResult<CreateCaseRequest> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+            => global::TestProject.SchemaValidators.ParseValidated<CreateCaseRequest>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref global::TestProject.ValidationContext context) => ReadValidated(ref reader, ref context));
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static ParseResult<CreateCaseRequest> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
+        public static global::TestProject.ParseResult<CreateCaseRequest> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
             => TryParse(utf8Json.IsSingleSegment ? utf8Json.First.Span : global::System.Buffers.BuffersExtensions.ToArray(utf8Json));
 
         /// <summary>Reads UTF-8 JSON text from a stream, at most <paramref name="maxBytes"/> (longer input is reported as malformed, never buffered whole).</summary>
-        public static async global::System.Threading.Tasks.ValueTask<ParseResult<CreateCaseRequest>> TryParseAsync(global::System.IO.Stream utf8Json, long maxBytes = SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.ValueTask<global::TestProject.ParseResult<CreateCaseRequest>> TryParseAsync(global::System.IO.Stream utf8Json, long maxBytes = global::TestProject.SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var buffer = await SchemaValidators.ReadAllAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
-            return buffer is null ? ParseResult<CreateCaseRequest>.Malformed(SchemaValidators.TooLargeMessage(maxBytes)) : TryParse(buffer.Value.Span);
+            var buffer = await global::TestProject.SchemaValidators.ReadAllAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
+            return buffer is null ? global::TestProject.ParseResult<CreateCaseRequest>.Malformed(global::TestProject.SchemaValidators.TooLargeMessage(maxBytes)) : TryParse(buffer.Value.Span);
         }
 
         /// <summary>Reads UTF-8 JSON text from a pipe (a request body), at most <paramref name="maxBytes"/>.</summary>
-        public static async global::System.Threading.Tasks.ValueTask<ParseResult<CreateCaseRequest>> TryParseAsync(global::System.IO.Pipelines.PipeReader utf8Json, long maxBytes = SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.ValueTask<global::TestProject.ParseResult<CreateCaseRequest>> TryParseAsync(global::System.IO.Pipelines.PipeReader utf8Json, long maxBytes = global::TestProject.SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
         {
             while (true)
             {
@@ -82,7 +70,7 @@ namespace TestProject
                 if (read.Buffer.Length > maxBytes)
                 {
                     utf8Json.AdvanceTo(read.Buffer.End);
-                    return ParseResult<CreateCaseRequest>.Malformed(SchemaValidators.TooLargeMessage(maxBytes));
+                    return global::TestProject.ParseResult<CreateCaseRequest>.Malformed(global::TestProject.SchemaValidators.TooLargeMessage(maxBytes));
                 }
 
                 if (read.IsCompleted)
@@ -97,10 +85,11 @@ namespace TestProject
         }
 
         /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
-            => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_create_case_request_16fa5c68, out _) ?? global::System.Array.Empty<ValidationError>();
+        public global::System.Collections.Generic.IReadOnlyList<global::TestProject.ValidationError> Validate()
+            => global::TestProject.SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), global::TestProject.SchemaValidators.Validate_create_case_request_16fa5c68, out _) ?? global::System.Array.Empty<global::TestProject.ValidationError>();
 
         /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static CreateCaseRequest? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)

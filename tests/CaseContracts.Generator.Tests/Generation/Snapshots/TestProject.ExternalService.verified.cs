@@ -4,64 +4,48 @@
 
 namespace TestProject
 {
-    /// <summary>
-    /// The external_service object stores information when the case is pushed to external systems; null until the case is pushed.
-    /// </summary>
+    /// <summary>The external_service object stores information when the case is pushed to external systems; null until the case is pushed.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
     public sealed partial record ExternalService
     {
-        /// <summary>
-        /// ID of the connector used to push the case.
-        /// </summary>
+        /// <summary>ID of the connector used to push the case.</summary>
         public required string ConnectorId { get; init; }
 
-        /// <summary>
-        /// Name of the connector used to push the case.
-        /// </summary>
+        /// <summary>Name of the connector used to push the case.</summary>
         public required string ConnectorName { get; init; }
 
-        /// <summary>
-        /// ID of the incident or issue created in the external system.
-        /// </summary>
+        /// <summary>ID of the incident or issue created in the external system.</summary>
         public required string ExternalId { get; init; }
 
-        /// <summary>
-        /// Title of the incident or issue in the external system.
-        /// </summary>
+        /// <summary>Title of the incident or issue in the external system.</summary>
         public required string ExternalTitle { get; init; }
 
-        /// <summary>
-        /// URL of the incident or issue in the external system.
-        /// </summary>
+        /// <summary>URL of the incident or issue in the external system.</summary>
         public required string ExternalUrl { get; init; }
 
-        /// <summary>
-        /// The date and time the case was last pushed.
-        /// </summary>
+        /// <summary>The date and time the case was last pushed.</summary>
         public required string PushedAt { get; init; }
 
-        /// <summary>
-        /// The user who last pushed the case, or null when unknown.
-        /// </summary>
+        /// <summary>The user who last pushed the case, or null when unknown.</summary>
         public required global::TestProject.User? PushedBy { get; init; }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<ExternalService> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-            => SchemaValidators.ParseValidated<ExternalService>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
+        public static global::TestProject.ParseResult<ExternalService> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+            => global::TestProject.SchemaValidators.ParseValidated<ExternalService>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref global::TestProject.ValidationContext context) => ReadValidated(ref reader, ref context));
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static ParseResult<ExternalService> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
+        public static global::TestProject.ParseResult<ExternalService> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
             => TryParse(utf8Json.IsSingleSegment ? utf8Json.First.Span : global::System.Buffers.BuffersExtensions.ToArray(utf8Json));
 
         /// <summary>Reads UTF-8 JSON text from a stream, at most <paramref name="maxBytes"/> (longer input is reported as malformed, never buffered whole).</summary>
-        public static async global::System.Threading.Tasks.ValueTask<ParseResult<ExternalService>> TryParseAsync(global::System.IO.Stream utf8Json, long maxBytes = SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.ValueTask<global::TestProject.ParseResult<ExternalService>> TryParseAsync(global::System.IO.Stream utf8Json, long maxBytes = global::TestProject.SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var buffer = await SchemaValidators.ReadAllAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
-            return buffer is null ? ParseResult<ExternalService>.Malformed(SchemaValidators.TooLargeMessage(maxBytes)) : TryParse(buffer.Value.Span);
+            var buffer = await global::TestProject.SchemaValidators.ReadAllAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
+            return buffer is null ? global::TestProject.ParseResult<ExternalService>.Malformed(global::TestProject.SchemaValidators.TooLargeMessage(maxBytes)) : TryParse(buffer.Value.Span);
         }
 
         /// <summary>Reads UTF-8 JSON text from a pipe (a request body), at most <paramref name="maxBytes"/>.</summary>
-        public static async global::System.Threading.Tasks.ValueTask<ParseResult<ExternalService>> TryParseAsync(global::System.IO.Pipelines.PipeReader utf8Json, long maxBytes = SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.ValueTask<global::TestProject.ParseResult<ExternalService>> TryParseAsync(global::System.IO.Pipelines.PipeReader utf8Json, long maxBytes = global::TestProject.SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
         {
             while (true)
             {
@@ -69,7 +53,7 @@ namespace TestProject
                 if (read.Buffer.Length > maxBytes)
                 {
                     utf8Json.AdvanceTo(read.Buffer.End);
-                    return ParseResult<ExternalService>.Malformed(SchemaValidators.TooLargeMessage(maxBytes));
+                    return global::TestProject.ParseResult<ExternalService>.Malformed(global::TestProject.SchemaValidators.TooLargeMessage(maxBytes));
                 }
 
                 if (read.IsCompleted)
@@ -84,10 +68,11 @@ namespace TestProject
         }
 
         /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
-            => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_case_properties_external_service_b2144a29, out _) ?? global::System.Array.Empty<ValidationError>();
+        public global::System.Collections.Generic.IReadOnlyList<global::TestProject.ValidationError> Validate()
+            => global::TestProject.SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), global::TestProject.SchemaValidators.Validate_case_properties_external_service_b2144a29, out _) ?? global::System.Array.Empty<global::TestProject.ValidationError>();
 
         /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static ExternalService? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)

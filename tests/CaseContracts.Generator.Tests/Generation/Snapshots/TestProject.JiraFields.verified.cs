@@ -4,44 +4,36 @@
 
 namespace TestProject
 {
-    /// <summary>
-    /// Object containing the connector’s fields.
-    /// </summary>
+    /// <summary>Object containing the connector’s fields.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
     public sealed partial record JiraFields
     {
-        /// <summary>
-        /// The issue type of the issue.
-        /// </summary>
+        /// <summary>The issue type of the issue.</summary>
         public required string IssueType { get; init; }
 
-        /// <summary>
-        /// The priority of the issue.
-        /// </summary>
+        /// <summary>The priority of the issue.</summary>
         public string? Priority { get; init; }
 
-        /// <summary>
-        /// The key of the parent issue (Valid when the issue type is Sub-task).
-        /// </summary>
+        /// <summary>The key of the parent issue (Valid when the issue type is Sub-task).</summary>
         public string? Parent { get; init; }
 
         /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
-        public static ParseResult<JiraFields> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-            => SchemaValidators.ParseValidated<JiraFields>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context) => ReadValidated(ref reader, ref context));
+        public static global::TestProject.ParseResult<JiraFields> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
+            => global::TestProject.SchemaValidators.ParseValidated<JiraFields>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref global::TestProject.ValidationContext context) => ReadValidated(ref reader, ref context));
 
         /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static ParseResult<JiraFields> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
+        public static global::TestProject.ParseResult<JiraFields> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
             => TryParse(utf8Json.IsSingleSegment ? utf8Json.First.Span : global::System.Buffers.BuffersExtensions.ToArray(utf8Json));
 
         /// <summary>Reads UTF-8 JSON text from a stream, at most <paramref name="maxBytes"/> (longer input is reported as malformed, never buffered whole).</summary>
-        public static async global::System.Threading.Tasks.ValueTask<ParseResult<JiraFields>> TryParseAsync(global::System.IO.Stream utf8Json, long maxBytes = SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.ValueTask<global::TestProject.ParseResult<JiraFields>> TryParseAsync(global::System.IO.Stream utf8Json, long maxBytes = global::TestProject.SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var buffer = await SchemaValidators.ReadAllAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
-            return buffer is null ? ParseResult<JiraFields>.Malformed(SchemaValidators.TooLargeMessage(maxBytes)) : TryParse(buffer.Value.Span);
+            var buffer = await global::TestProject.SchemaValidators.ReadAllAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
+            return buffer is null ? global::TestProject.ParseResult<JiraFields>.Malformed(global::TestProject.SchemaValidators.TooLargeMessage(maxBytes)) : TryParse(buffer.Value.Span);
         }
 
         /// <summary>Reads UTF-8 JSON text from a pipe (a request body), at most <paramref name="maxBytes"/>.</summary>
-        public static async global::System.Threading.Tasks.ValueTask<ParseResult<JiraFields>> TryParseAsync(global::System.IO.Pipelines.PipeReader utf8Json, long maxBytes = SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.ValueTask<global::TestProject.ParseResult<JiraFields>> TryParseAsync(global::System.IO.Pipelines.PipeReader utf8Json, long maxBytes = global::TestProject.SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)
         {
             while (true)
             {
@@ -49,7 +41,7 @@ namespace TestProject
                 if (read.Buffer.Length > maxBytes)
                 {
                     utf8Json.AdvanceTo(read.Buffer.End);
-                    return ParseResult<JiraFields>.Malformed(SchemaValidators.TooLargeMessage(maxBytes));
+                    return global::TestProject.ParseResult<JiraFields>.Malformed(global::TestProject.SchemaValidators.TooLargeMessage(maxBytes));
                 }
 
                 if (read.IsCompleted)
@@ -64,10 +56,11 @@ namespace TestProject
         }
 
         /// <summary>Checks a value built in code against the schema: empty when valid.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()
-            => SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), SchemaValidators.Validate_connectors_jira_properties_fields_6385475a, out _) ?? global::System.Array.Empty<ValidationError>();
+        public global::System.Collections.Generic.IReadOnlyList<global::TestProject.ValidationError> Validate()
+            => global::TestProject.SchemaValidators.Run(global::CaseContracts.Internal.JsonSupport.ToUtf8(this, static (value, writer) => value.WriteTo(writer)), global::TestProject.SchemaValidators.Validate_connectors_jira_properties_fields_6385475a, out _) ?? global::System.Array.Empty<global::TestProject.ValidationError>();
 
         /// <summary>Binds and validates the value at <paramref name="reader"/> in one pass; null when <paramref name="context"/> got errors.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static JiraFields? ReadValidated(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
