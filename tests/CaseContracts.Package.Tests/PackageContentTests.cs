@@ -121,7 +121,7 @@ public sealed partial class PackageContentTests(FreshConsumers consumers)
     }
 
     [Fact]
-    public void Every_option_the_package_declares_is_documented_in_the_package_readme_and_the_repository_readme()
+    public void Every_option_the_package_declares_is_documented_in_the_package_readme_and_the_options_reference()
     {
         var options = Package.FilesUnder("buildTransitive")
             .SelectMany(file => OptionName().Matches(Package.ReadText($"buildTransitive/{file}")))
@@ -130,11 +130,11 @@ public sealed partial class PackageContentTests(FreshConsumers consumers)
             .Order(StringComparer.Ordinal)
             .ToArray();
         var packageReadme = Package.ReadText("README.md");
-        var repositoryReadme = File.ReadAllText(Repository.PathOf("README.md"));
+        var optionsReference = File.ReadAllText(Repository.PathOf("docs", "options.md"));
 
         Assert.Contains("CaseContractsSchemaDirectory", options);
         Assert.All(options, option => Assert.Contains($"`{option}`", packageReadme));
-        Assert.All(options, option => Assert.Contains($"`{option}`", repositoryReadme));
+        Assert.All(options, option => Assert.Contains($"`{option}`", optionsReference));
     }
 
     // Code fixes run only in a Workspaces host (the IDE, dotnet format), which composes them with MEF:
