@@ -1,4 +1,3 @@
-using System.Linq;
 using CaseContracts.Generator.Diagnostics;
 using CaseContracts.Generator.Emit;
 using Microsoft.CodeAnalysis;
