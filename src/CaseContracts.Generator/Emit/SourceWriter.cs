@@ -65,7 +65,7 @@ internal sealed class SourceWriter
 
     /// <summary>
     /// Writes <paramref name="text"/> line by line at the current indentation, with <c>[GeneratedCode]</c> standing
-    /// for <see cref="GeneratedCodeAttribute"/>: for runtime code kept as C# text in an emitter.
+    /// for <see cref="GeneratedCodeAttribute"/>: for the runtime files of <see cref="RuntimeSources"/>.
     /// </summary>
     public SourceWriter Verbatim(string text)
     {
