@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text;
 using CaseContracts.Generator.Analyzers.Evaluation;
 using CaseContracts.Generator.Analyzers.Fixes;
-using CaseContracts.Generator.Analyzers.Json;
+using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Diagnostics;
 using CaseContracts.Generator.Pipeline;
 using Microsoft.CodeAnalysis;

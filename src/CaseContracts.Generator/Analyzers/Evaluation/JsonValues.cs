@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using CaseContracts.Generator.Analyzers.Json;
+using CaseContracts.Generator.Json;
 
 namespace CaseContracts.Generator.Analyzers.Evaluation;
 
