@@ -5,6 +5,7 @@ using CaseContracts.Generator.Diagnostics;
 using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Validation;
+using CaseContracts.Generator.Rules;
 
 namespace CaseContracts.Generator.Schema;
 
@@ -70,7 +71,6 @@ internal sealed class ConstraintReader
             Maximum: NumberText(schema, "maximum"),
             ExclusiveMinimum: NumberText(schema, "exclusiveMinimum"),
             ExclusiveMaximum: NumberText(schema, "exclusiveMaximum"),
-            MultipleOf: PositiveNumberText(schema, "multipleOf"),
             MinItems: Count(schema, "minItems"),
             MaxItems: Count(schema, "maxItems"),
             UniqueItems: schema.Boolean("uniqueItems") == true,
@@ -83,10 +83,26 @@ internal sealed class ConstraintReader
             AnyOf: Members(schema, "anyOf"),
             OneOf: Members(schema, "oneOf"),
             RefKey: null,
-            Format: schema.String("format"));
+            Format: schema.String("format"),
+            Assertions: AssertionsOf(schema));
         _nodes.Add(node);
         VisitDefinitions(schema);
         return key;
+    }
+
+    /// <summary>The keywords defined as rules, each read by its rule (which reports a value it cannot enforce).</summary>
+    private EquatableArray<Assertion> AssertionsOf(SchemaNode schema)
+    {
+        List<Assertion>? assertions = null;
+        foreach (var rule in AssertionRules.All)
+        {
+            if (schema.Keyword(rule.Keyword) is { } keyword && rule.Read(keyword.Value, new RuleReading(_locator, _diagnostics, keyword)) is { } argument)
+            {
+                (assertions ??= new List<Assertion>()).Add(new Assertion(rule.Keyword, argument));
+            }
+        }
+
+        return assertions is null ? default : assertions.ToEquatableArray();
     }
 
     private void VisitDefinitions(SchemaNode schema)
@@ -138,18 +154,6 @@ internal sealed class ConstraintReader
 
         Report(property, $"'{keyword}' must be a number");
         return null;
-    }
-
-    private string? PositiveNumberText(SchemaNode schema, string keyword)
-    {
-        var text = NumberText(schema, keyword);
-        if (text is not null && (!schema.Value(keyword)!.TryGetDouble(out var value) || value <= 0))
-        {
-            Report(schema.Keyword(keyword)!, $"'{keyword}' must be greater than 0");
-            return null;
-        }
-
-        return text;
     }
 
     private string? PatternOf(SchemaNode schema)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace CaseContracts.Generator.Schema;
 
@@ -22,17 +23,17 @@ internal enum SubSchemaShape
 /// <summary>The draft-07 keywords CaseContracts understands, and where sub-schemas live.</summary>
 internal static class SchemaKeywords
 {
-    /// <summary>Keywords that are read (as structure, assertion or annotation). Anything else is reported.</summary>
-    public static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
+    /// <summary>Keywords that are read (as structure, assertion or annotation), the rules' included. Anything else is reported.</summary>
+    public static readonly HashSet<string> Supported = new(new[]
     {
         // structure and annotations
         "$schema", "$comment", "title", "description", "default", "examples", "readOnly", "writeOnly",
         "definitions", "format", "contentMediaType", "contentEncoding",
-        // assertions and applicators
+        // assertions and applicators not (yet) defined as rules
         "type", "properties", "required", "additionalProperties", "enum", "const",
-        "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
         "items", "minItems", "maxItems", "uniqueItems", "$ref", "allOf", "anyOf", "oneOf",
-    };
+    }.Concat(Rules.AssertionRules.All.Select(rule => rule.Keyword)), StringComparer.Ordinal);
 
     /// <summary>Where each applicator keeps its sub-schemas. A keyword not listed holds data.</summary>
     private static readonly Dictionary<string, SubSchemaShape> s_shapes = new(StringComparer.Ordinal)
