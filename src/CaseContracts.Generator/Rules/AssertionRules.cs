@@ -12,6 +12,8 @@ internal static class AssertionRules
     public static readonly AssertionRule[] All =
     {
         new MultipleOfRule(),
+        PropertyCountRule.Minimum,
+        PropertyCountRule.Maximum,
     };
 
     private static readonly Dictionary<string, AssertionRule> s_byKeyword = All.ToDictionary(r => r.Keyword, StringComparer.Ordinal);
