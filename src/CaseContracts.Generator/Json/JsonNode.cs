@@ -76,6 +76,33 @@ internal sealed class JsonNode
                && !double.IsInfinity(value) && !double.IsNaN(value);
     }
 
+    /// <summary>The first number in this value (itself, or inside it) that no <see cref="double"/> can hold (<c>1e400</c>), or null.</summary>
+    public JsonNode? FirstNumberBeyondDouble()
+    {
+        if (Kind == JsonNodeKind.Number)
+        {
+            return TryGetDouble(out _) ? null : this;
+        }
+
+        foreach (var item in Items)
+        {
+            if (item.FirstNumberBeyondDouble() is { } found)
+            {
+                return found;
+            }
+        }
+
+        foreach (var member in Members)
+        {
+            if (member.Value.FirstNumberBeyondDouble() is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A number with no fractional part (<c>2</c>, <c>2.0</c>, <c>2e1</c>), as JSON Schema counts integers.</summary>
     public bool IsIntegral => TryGetDouble(out var value) && System.Math.Floor(value) == value;
 

@@ -58,9 +58,12 @@ internal sealed class ConstraintReader
         }
 
         var additional = schema.Value("additionalProperties");
+        ReportNumbersBeyondDouble(schema, "const");
+        ReportNumbersBeyondDouble(schema, "enum");
         var node = new ValidationNode(
             key,
-            AlwaysFails: false,
+            // "type": [] allows no value in any draft (and is reported): the validator fails closed.
+            AlwaysFails: schema.Array("type") is { Count: 0 },
             Types: TypesOf(schema),
             ConstJson: schema.Value("const")?.ToJson(),
             EnumJson: schema.Array("enum") is { } values ? values.Select(v => v.ToJson()).ToEquatableArray() : default,
@@ -149,12 +152,30 @@ internal sealed class ConstraintReader
 
         if (property.Value.Kind == JsonNodeKind.Number)
         {
+            if (!property.Value.TryGetDouble(out _))
+            {
+                Report(property, BeyondDouble(keyword, property.Value));
+                return null;
+            }
+
             return property.Value.Text;
         }
 
         Report(property, $"'{keyword}' must be a number");
         return null;
     }
+
+    /// <summary>A constant the generated C# could not hold is reported; the validators still compare it as JSON (failing closed).</summary>
+    private void ReportNumbersBeyondDouble(SchemaNode schema, string keyword)
+    {
+        if (schema.Keyword(keyword) is { } property && property.Value.FirstNumberBeyondDouble() is { } number)
+        {
+            Report(property, BeyondDouble(keyword, number));
+        }
+    }
+
+    private static string BeyondDouble(string keyword, JsonNode number)
+        => $"'{keyword}' holds {number.Text}, a number beyond the range of double that C# cannot represent; write a number between ±1.7976931348623157E+308";
 
     private string? PatternOf(SchemaNode schema)
     {

@@ -23,7 +23,8 @@ internal static class SchemaReader
     /// <param name="filePath">The AdditionalFile's path (diagnostics are reported against it).</param>
     /// <param name="text">Its text; null when the compiler could not read it.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static SchemaDocument Read(string filePath, SourceText? text, CancellationToken cancellationToken)
+    /// <param name="checkMetaSchema">Validate the file against its draft's meta-schema (off only to read a meta-schema itself).</param>
+    public static SchemaDocument Read(string filePath, SourceText? text, CancellationToken cancellationToken, bool checkMetaSchema = true)
     {
         if (text is null)
         {
@@ -81,6 +82,12 @@ internal static class SchemaReader
         var components = ComponentReader.Read(path, schema).ToEquatableArray();
         var walker = new SchemaWalker(path, locator, diagnostics);
         walker.ReadDocument(schema);
+        if (checkMetaSchema)
+        {
+            // Last: where a reader has already reported something more specific, the meta-schema's finding stays unsaid.
+            MetaSchemaCheck.Check(schema, locator, diagnostics);
+        }
+
         return new SchemaDocument(path, walker.Schemas.ToEquatableArray(), references.ToEquatableArray(), validationNodes.ToEquatableArray(), diagnostics.ToEquatableArray(), operation, components);
     }
 

@@ -60,6 +60,10 @@ internal sealed class SchemaScanner
                 case "$ref":
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.ValueOf(property.Value), "'$ref' must be a string"));
                     continue;
+                case "type" when property.Value is { Kind: JsonNodeKind.Array, Items.Count: 0 }:
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.NameOf(property),
+                        "'type' must name at least one type: an empty list allows no value (and no draft allows it)"));
+                    continue;
                 case "type":
                     CheckTypeNames(property.Value);
                     continue;

@@ -245,9 +245,14 @@ internal sealed class SchemaWalker
         _ => SchemaValue.Any,
     };
 
-    /// <summary>The value of <c>const</c>, or of a one-value <c>enum</c> (the same constraint).</summary>
+    /// <summary>
+    /// The value of <c>const</c>, or of a one-value <c>enum</c> (the same constraint); null when C# could not hold it
+    /// (<c>1e400</c>, reported by the constraint reader): the property is then typed from the rest of its schema.
+    /// </summary>
     private static JsonNode? ConstValueOf(SchemaNode schema)
-        => schema.Value("const") ?? (schema.Array("enum") is { Count: 1 } single ? single[0] : null);
+        => (schema.Value("const") ?? (schema.Array("enum") is { Count: 1 } single ? single[0] : null)) is { } constant && constant.FirstNumberBeyondDouble() is null
+            ? constant
+            : null;
 
     private static string? ConstOf(SchemaNode schema) => schema.IsObject ? ConstValueOf(schema)?.ToJson() : null;
 
