@@ -181,13 +181,8 @@ internal static class RecordEmitter
             writer.Close();
         }
 
-        if (first)
-        {
-            writer.Open("if (false)");
-            writer.Close();
-        }
-
-        writer.Open("else");
+        // With no declared property, every member is unknown: a plain block, not the else of a condition.
+        writer.Open(first ? string.Empty : "else");
         if (type.RejectsUnknownProperties)
         {
             writer.Line($"throw {Support}.UnknownProperty(ref reader, {owner});");

@@ -235,6 +235,13 @@ internal static class ValidatorEmitter
         var hasObject = !node.Properties.IsEmpty || !node.Required.IsEmpty || node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null
                         || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object);
 
+        if (!hasString && !hasNumber && !hasArray && !hasObject)
+        {
+            // Nothing depends on the kind of value: no switch, only the step past it.
+            writer.Line("reader.Skip();");
+            return;
+        }
+
         writer.Open("switch (reader.TokenType)");
         if (hasString)
         {
@@ -298,8 +305,20 @@ internal static class ValidatorEmitter
     private static void EmitArray(SourceWriter writer, ValidationNode node, Dictionary<string, string> methods)
     {
         writer.Open($"case {TokenType}.StartArray:");
-        writer.Line("var start = reader;");
-        writer.Line("var count = 0L;");
+        // The array's own errors are reported at its start (the reader ends on its last token); the count
+        // serves the item pointers and the item limits.
+        var reportsOnArray = node.MinItems is not null || node.MaxItems is not null || node.UniqueItems;
+        var counts = node.ItemsKey is not null || node.MinItems is not null || node.MaxItems is not null;
+        if (reportsOnArray)
+        {
+            writer.Line("var start = reader;");
+        }
+
+        if (counts)
+        {
+            writer.Line("var count = 0L;");
+        }
+
         if (node.UniqueItems)
         {
             writer.Line("var items = new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>();");
@@ -331,7 +350,11 @@ internal static class ValidatorEmitter
             writer.Line("reader.Skip();");
         }
 
-        writer.Line("count++;");
+        if (counts)
+        {
+            writer.Line("count++;");
+        }
+
         writer.Close();
         EmitLimit(writer, node.MinItems, "count < {0}", "minItems", "must have at least {0} items", "start");
         EmitLimit(writer, node.MaxItems, "count > {0}", "maxItems", "must have at most {0} items", "start");
