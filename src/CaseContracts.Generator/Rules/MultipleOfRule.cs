@@ -26,7 +26,24 @@ internal sealed class MultipleOfRule : AssertionRule
     public override string FailsWhen(string argument, RuleEmission emission)
         => $"!{emission.Support}.IsMultipleOf(ref {emission.Reader}, {NumberLiterals.Decimal(argument)}, {NumberLiterals.Double(argument)})";
 
-    public override bool Holds(JsonNode value, string argument) => JsonValues.IsMultipleOf(value.Text!, argument);
+    // As the generated check's runtime helper (JsonSupport.IsMultipleOf) decides it.
+    public override bool Holds(JsonNode value, string argument)
+    {
+        if (JsonValues.TryDecimal(argument) is { } exact && JsonValues.TryDecimal(value.Text!) is { } number)
+        {
+            try
+            {
+                return number % exact == 0m;
+            }
+            catch (System.OverflowException)
+            {
+                // falls through to double arithmetic, as at run time
+            }
+        }
+
+        var quotient = JsonValues.Double(value.Text!) / JsonValues.Double(argument);
+        return !double.IsInfinity(quotient) && !double.IsNaN(quotient) && System.Math.Floor(quotient) == quotient;
+    }
 
     public override string Message(string argument) => "must be a multiple of " + argument;
 }
