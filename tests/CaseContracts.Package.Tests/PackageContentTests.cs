@@ -23,16 +23,12 @@ public sealed partial class PackageContentTests(FreshConsumers consumers)
     private PackedPackage Package => consumers.Package;
 
     [Fact]
-    public void Analyzer_folder_holds_the_generator_its_bundled_dependencies_and_the_code_fixes()
+    public void Analyzer_folder_holds_the_generator_and_the_code_fixes_and_nothing_else()
     {
         string[] expected =
         [
             "CaseContracts.CodeFixes.dll",
             "CaseContracts.Generator.dll",
-            "NJsonSchema.Annotations.dll",
-            "NJsonSchema.dll",
-            "Namotion.Reflection.dll",
-            "Newtonsoft.Json.dll",
         ];
 
         Assert.Equal(expected, Package.FilesUnder(AnalyzerFolder).Order(StringComparer.Ordinal));
@@ -91,7 +87,7 @@ public sealed partial class PackageContentTests(FreshConsumers consumers)
             .Where(e => !e.StartsWith("package/services/metadata/core-properties/", StringComparison.Ordinal)) // NuGet's own .psmdcp
             .ToArray();
 
-        Assert.Equal(["CaseContracts.nuspec", "LICENSE", "README.md", "THIRD-PARTY-NOTICES.md", "[Content_Types].xml", "_rels/.rels"], others);
+        Assert.Equal(["CaseContracts.nuspec", "LICENSE", "README.md", "[Content_Types].xml", "_rels/.rels"], others);
         Assert.DoesNotContain(Package.Entries, e => TestOrSampleName().IsMatch(e));
     }
 

@@ -7,6 +7,7 @@ using CaseContracts.Generator.Analyzers.Evaluation;
 using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Specs;
 using CaseContracts.Generator.Pipeline;
+using CaseContracts.Generator.Pipeline.Stages;
 using CaseContracts.Generator.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -48,7 +49,7 @@ internal sealed class ContractModel
         var folder = new SchemaFolder(options.ProjectDirectory, options.SchemaDirectory);
         var documents = additionalFiles
             .Where(file => folder.Contains(file.Path))
-            .Select(file => ContractGenerator.ReadDocument(file, cancellationToken))
+            .Select(file => ReadStage.Read(file, cancellationToken))
             .ToList();
         if (documents.Count == 0)
         {
@@ -56,12 +57,12 @@ internal sealed class ContractModel
         }
 
         var index = SchemaIndex.Create(documents);
-        var files = documents.Select(d => ContractGenerator.PlanValidators(d, index, options)).OfType<ValidatorFileSpec>().ToList();
+        var files = documents.Select(d => ValidatorStage.Plan(new DocumentInput(d, index, options)).Spec).OfType<ValidatorFileSpec>().ToList();
         var program = ValidationProgram.Create(files, index);
         var types = new Dictionary<string, ContractType>(StringComparer.Ordinal);
         foreach (var document in documents)
         {
-            foreach (var type in ContractGenerator.ResolveDocument(document, index, options).Types)
+            foreach (var type in TypeStage.Resolve(new DocumentInput(document, index, options)).Types)
             {
                 if (ContractType.Of(type, program) is { } contractType)
                 {

@@ -1,5 +1,5 @@
 using System.Linq;
-using CaseContracts.Generator.Analyzers.Json;
+using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;

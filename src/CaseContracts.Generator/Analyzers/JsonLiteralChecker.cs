@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using CaseContracts.Generator.Analyzers.Fixes;
-using CaseContracts.Generator.Analyzers.Json;
+using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Analyzers.Literals;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

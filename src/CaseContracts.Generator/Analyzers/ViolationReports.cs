@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text;
 using CaseContracts.Generator.Analyzers.Evaluation;
 using CaseContracts.Generator.Analyzers.Fixes;
-using CaseContracts.Generator.Analyzers.Json;
+using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Diagnostics;
 using CaseContracts.Generator.Pipeline;
 using Microsoft.CodeAnalysis;
@@ -100,9 +100,10 @@ internal sealed class ViolationReports
                     closestType is null ? Array.Empty<SuggestedFix>() : Replace(written, Quote(closestType)));
 
             case "minLength" or "maxLength" or "pattern" or "format" or "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum"
-                or "multipleOf" or "minItems" or "maxItems" or "uniqueItems":
+                or "minItems" or "maxItems" or "uniqueItems":
+            case var keyword when Rules.AssertionRules.Find(keyword) is not null:
                 // An inclusive bound is itself the closest allowed value (for an integer member, when it is whole).
-                var fixes = violation.Keyword is "minimum" or "maximum" && violation.Limit is { } limit
+                var fixes = (violation.Keyword is "minimum" or "maximum" || Rules.AssertionRules.Find(violation.Keyword)?.LimitIsAFix == true) && violation.Limit is { } limit
                     ? Replace(value, limit)
                     : Array.Empty<SuggestedFix>();
                 return new ViolationReport(DiagnosticDescriptors.ValueOutOfLimits, value.Start, value.Length, new[] { label, violation.Message }, fixes);

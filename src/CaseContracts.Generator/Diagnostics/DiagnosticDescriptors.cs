@@ -64,6 +64,18 @@ internal static class DiagnosticDescriptors
         "$ref '{0}' closes a cycle of schemas applied to the same value ({1}); validation would never end, so the generated validator rejects every value at this $ref",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor GeneratorFailure = Create(
+        "CC0009",
+        "The generator failed on a schema file",
+        "CaseContracts failed while {0} of this schema file ({1}); the other schema files were generated. This is a bug in CaseContracts: please report it with the schema.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BreaksMetaSchema = Create(
+        "CC0010",
+        "Schema does not conform to its draft's meta-schema",
+        "'{0}' {1} (the {2} meta-schema requires it)",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InvalidOperation = Create(
         "CC0100",
         "Operation declaration is invalid",
@@ -141,7 +153,7 @@ internal static class DiagnosticDescriptors
     /// <summary>All descriptors, for the generator's reporting and the catalogue/docs consistency test.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
-        InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateDiscriminatorValue, NameCollision, NotASchema, InvalidSchema, ReferenceCycle,
+        InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateDiscriminatorValue, NameCollision, NotASchema, InvalidSchema, ReferenceCycle, GeneratorFailure, BreaksMetaSchema,
         InvalidOperation, UnresolvedOperationResponse, DuplicateOperation,
         UnknownField, WrongJsonType, MissingRequiredField, ValueNotAllowed, ValueOutOfLimits, UnknownVariant, FieldMustBeNull, MalformedJson, UnknownSchemaName, NoMatchingSchema,
     };

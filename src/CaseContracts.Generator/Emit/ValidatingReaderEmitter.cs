@@ -453,10 +453,10 @@ internal static class ValidatingReaderEmitter
                 EmitArray(writer, property, local, validate);
                 break;
             default:
+                // The caller marked the error count just before (errorsBefore): no second mark is needed.
                 writer.Line("var start = reader;");
-                writer.Line("var before = context.ErrorCount;");
                 writer.Line(validate);
-                writer.Open("if (context.ErrorCount == before)");
+                writer.Open("if (context.ErrorCount == errorsBefore)");
                 EmitBindValid(writer, $"{local} = {ValueCode.Read(property.Value, "start", "value", property.JsonName)};", string.Empty);
                 writer.Close();
                 break;

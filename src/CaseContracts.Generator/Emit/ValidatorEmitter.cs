@@ -2,7 +2,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CaseContracts.Generator.Model.Specs;
+using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Model.Validation;
+using CaseContracts.Generator.Rules;
 
 namespace CaseContracts.Generator.Emit;
 
@@ -227,9 +229,18 @@ internal static class ValidatorEmitter
     {
         var format = node.Format is "date-time" or "uuid" or "email" ? node.Format : null;
         var hasString = node.MinLength is not null || node.MaxLength is not null || node.Pattern is not null || format is not null;
-        var hasNumber = node.Minimum is not null || node.Maximum is not null || node.ExclusiveMinimum is not null || node.ExclusiveMaximum is not null || node.MultipleOf is not null;
+        var hasNumber = node.Minimum is not null || node.Maximum is not null || node.ExclusiveMinimum is not null || node.ExclusiveMaximum is not null
+                        || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Number);
         var hasArray = node.ItemsKey is not null || node.MinItems is not null || node.MaxItems is not null || node.UniqueItems;
-        var hasObject = !node.Properties.IsEmpty || !node.Required.IsEmpty || node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null;
+        var hasObject = !node.Properties.IsEmpty || !node.Required.IsEmpty || node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null
+                        || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object);
+
+        if (!hasString && !hasNumber && !hasArray && !hasObject)
+        {
+            // Nothing depends on the kind of value: no switch, only the step past it.
+            writer.Line("reader.Skip();");
+            return;
+        }
 
         writer.Open("switch (reader.TokenType)");
         if (hasString)
@@ -269,13 +280,7 @@ internal static class ValidatorEmitter
             EmitNumberLimit(writer, node.Maximum, "> 0", "maximum", "must be at most ");
             EmitNumberLimit(writer, node.ExclusiveMinimum, "<= 0", "exclusiveMinimum", "must be greater than ");
             EmitNumberLimit(writer, node.ExclusiveMaximum, ">= 0", "exclusiveMaximum", "must be less than ");
-            if (node.MultipleOf is not null)
-            {
-                writer.Open($"if (!{Support}.IsMultipleOf(ref reader, {DecimalLiteral(node.MultipleOf)}, {DoubleLiteral(node.MultipleOf)}))");
-                writer.Line($"context.Add(\"multipleOf\", {Support}.ValueText(ref reader), {CSharpLiterals.String("must be a multiple of " + node.MultipleOf)});");
-                writer.Close();
-            }
-
+            EmitRules(writer, node, JsonNodeKind.Number, new RuleEmission(Support, "reader", null));
             writer.Line("break;");
             writer.Close();
         }
@@ -300,8 +305,20 @@ internal static class ValidatorEmitter
     private static void EmitArray(SourceWriter writer, ValidationNode node, Dictionary<string, string> methods)
     {
         writer.Open($"case {TokenType}.StartArray:");
-        writer.Line("var start = reader;");
-        writer.Line("var count = 0L;");
+        // The array's own errors are reported at its start (the reader ends on its last token); the count
+        // serves the item pointers and the item limits.
+        var reportsOnArray = node.MinItems is not null || node.MaxItems is not null || node.UniqueItems;
+        var counts = node.ItemsKey is not null || node.MinItems is not null || node.MaxItems is not null;
+        if (reportsOnArray)
+        {
+            writer.Line("var start = reader;");
+        }
+
+        if (counts)
+        {
+            writer.Line("var count = 0L;");
+        }
+
         if (node.UniqueItems)
         {
             writer.Line("var items = new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>();");
@@ -333,7 +350,11 @@ internal static class ValidatorEmitter
             writer.Line("reader.Skip();");
         }
 
-        writer.Line("count++;");
+        if (counts)
+        {
+            writer.Line("count++;");
+        }
+
         writer.Close();
         EmitLimit(writer, node.MinItems, "count < {0}", "minItems", "must have at least {0} items", "start");
         EmitLimit(writer, node.MaxItems, "count > {0}", "maxItems", "must have at most {0} items", "start");
@@ -351,6 +372,13 @@ internal static class ValidatorEmitter
     private static void EmitObject(SourceWriter writer, ValidationNode node, Dictionary<string, string> methods)
     {
         writer.Open($"case {TokenType}.StartObject:");
+        var counts = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object);
+        if (counts)
+        {
+            writer.Line("var start = reader;");
+            writer.Line("var count = 0L;");
+        }
+
         var required = node.Required.ToList();
         for (var i = 0; i < required.Count; i++)
         {
@@ -363,6 +391,11 @@ internal static class ValidatorEmitter
         writer.Line("break;");
         writer.Close();
         writer.Line();
+        if (counts)
+        {
+            writer.Line("count++;");
+        }
+
         if (node.Properties.Count > 0 || required.Count > 0)
         {
             PropertyNameMatch.Declare(writer);
@@ -430,8 +463,26 @@ internal static class ValidatorEmitter
             writer.Close();
         }
 
+        EmitRules(writer, node, JsonNodeKind.Object, new RuleEmission(Support, "start", "count"));
         writer.Line("break;");
         writer.Close();
+    }
+
+    /// <summary>The checks of the keywords defined as rules that constrain <paramref name="kind"/>, in rule order.</summary>
+    private static void EmitRules(SourceWriter writer, ValidationNode node, JsonNodeKind kind, RuleEmission emission)
+    {
+        foreach (var assertion in node.Assertions)
+        {
+            if (AssertionRules.Find(assertion.Keyword) is not { AppliesTo: var appliesTo } rule || appliesTo != kind)
+            {
+                continue;
+            }
+
+            var limit = rule.Limit(assertion.Argument) is { } text ? ", " + CSharpLiterals.String(text) : string.Empty;
+            writer.Open($"if ({rule.FailsWhen(assertion.Argument, emission)})");
+            writer.Line($"context.Add({CSharpLiterals.String(rule.Keyword)}, {Support}.ValueText(ref {emission.Reader}), {CSharpLiterals.String(rule.Message(assertion.Argument))}{limit});");
+            writer.Close();
+        }
     }
 
     private static void EmitLimit(SourceWriter writer, long? limit, string condition, string keyword, string message, string valueReader = "reader")
@@ -454,22 +505,9 @@ internal static class ValidatorEmitter
             return;
         }
 
-        writer.Open($"if ({Support}.CompareNumber(ref reader, {DecimalLiteral(limit)}, {DoubleLiteral(limit)}) {failure})");
+        writer.Open($"if ({Support}.CompareNumber(ref reader, {NumberLiterals.Decimal(limit)}, {NumberLiterals.Double(limit)}) {failure})");
         writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(ref reader), {CSharpLiterals.String(message + limit)}, {CSharpLiterals.String(limit)});");
         writer.Close();
-    }
-
-    private static string DecimalLiteral(string json)
-        => decimal.TryParse(json, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value.ToString(CultureInfo.InvariantCulture) + "m"
-            : "null";
-
-    private static string DoubleLiteral(string json)
-    {
-        var value = double.Parse(json, NumberStyles.Float, CultureInfo.InvariantCulture);
-        return double.IsPositiveInfinity(value) ? "double.PositiveInfinity"
-            : double.IsNegativeInfinity(value) ? "double.NegativeInfinity"
-            : value.ToString("R", CultureInfo.InvariantCulture) + "d";
     }
 
     /// <summary>Control characters (legal in JSON names) would end a <c>//</c> comment: show them escaped.</summary>

@@ -4,4 +4,11 @@ namespace CaseContracts.Generator.Model;
 /// <param name="HasPipeReader"><c>System.IO.Pipelines.PipeReader</c> is referenced: emit the pipe overload of <c>TryParseAsync</c>.</param>
 /// <param name="HasAspNetCore">ASP.NET Core routing is referenced (a web project): emit the endpoints that <c>x-operation</c> declares.</param>
 /// <param name="HasOpenApi">Microsoft.AspNetCore.OpenApi is referenced too: emit the OpenAPI transformer that documents those endpoints.</param>
-internal sealed record GenerationCapabilities(bool HasPipeReader, bool HasAspNetCore = false, bool HasOpenApi = false);
+internal sealed record GenerationCapabilities(bool HasPipeReader, bool HasAspNetCore = false, bool HasOpenApi = false)
+{
+    public static GenerationCapabilities Of(Microsoft.CodeAnalysis.Compilation compilation) => new(
+        HasPipeReader: compilation.GetTypeByMetadataName("System.IO.Pipelines.PipeReader") is not null,
+        HasAspNetCore: compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder") is not null
+                       && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null,
+        HasOpenApi: compilation.GetTypeByMetadataName("Microsoft.AspNetCore.OpenApi.OpenApiOptions") is not null);
+}

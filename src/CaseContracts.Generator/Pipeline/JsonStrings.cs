@@ -1,5 +1,5 @@
 using System.Globalization;
-using Newtonsoft.Json.Linq;
+using CaseContracts.Generator.Json;
 
 namespace CaseContracts.Generator.Pipeline;
 
@@ -7,7 +7,7 @@ namespace CaseContracts.Generator.Pipeline;
 internal static class JsonStrings
 {
     /// <summary><c>"\u002ejira"</c> → <c>.jira</c>.</summary>
-    public static string Decode(string jsonStringLiteral) => (string)JToken.Parse(jsonStringLiteral)!;
+    public static string Decode(string jsonStringLiteral) => JsonTextParser.Parse(jsonStringLiteral).Root?.Text ?? string.Empty;
 
     /// <summary>
     /// <paramref name="c"/> as written inside a JSON string literal: quote, backslash and control characters

@@ -4,8 +4,7 @@ using System.Linq;
 using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Specs;
 using CaseContracts.Generator.Schema;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using CaseContracts.Generator.Json;
 
 namespace CaseContracts.Generator.Pipeline;
 
@@ -27,48 +26,25 @@ internal static class OpenApiComponentResolver
                 continue;
             }
 
-            var schema = Parse(text.Json);
+            // The text was written by the reader from a schema that parsed: it parses.
+            var schema = SchemaNode.Root(string.Empty, JsonTextParser.Parse(text.Json, maxDepth: int.MaxValue).Root!);
             var references = new SortedSet<string>(StringComparer.Ordinal);
-            PointReferencesAtComponents(schema, index, references);
-            components.Add(new OpenApiComponentSpec(name, schema.ToString(Formatting.None), references.ToEquatableArray()));
+            var json = SchemaJsonWriter.Write(schema, key =>
+            {
+                if (Target(key, index) is not { } target)
+                {
+                    // Unresolved (already reported as CC0002): the document describes the value as anything
+                    // rather than pointing at a component that does not exist.
+                    return null;
+                }
+
+                references.Add(target.Name);
+                return ComponentsPrefix + target.Name + target.Pointer;
+            });
+            components.Add(new OpenApiComponentSpec(name, json, references.ToEquatableArray()));
         }
 
         return components.ToEquatableArray();
-    }
-
-    // Values as written: a date-like string stays a string, a decimal stays exact.
-    private static JObject Parse(string json)
-    {
-        using var reader = new JsonTextReader(new System.IO.StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-        return JObject.Load(reader);
-    }
-
-    private static void PointReferencesAtComponents(JObject schema, SchemaIndex index, SortedSet<string> references)
-    {
-        if (schema.Property("$ref", StringComparison.Ordinal) is { Value: JValue { Type: JTokenType.String } key } reference)
-        {
-            if (Target((string)key!, index) is { } target)
-            {
-                reference.Value = ComponentsPrefix + target.Name + target.Pointer;
-                references.Add(target.Name);
-            }
-            else
-            {
-                // Unresolved (already reported as CC0002): the document describes the value as anything
-                // rather than pointing at a component that does not exist.
-                reference.Remove();
-            }
-
-            return;
-        }
-
-        foreach (var keyword in schema.Properties().ToList())
-        {
-            foreach (var subSchema in SchemaKeywords.SubSchemas(keyword.Name, keyword.Value))
-            {
-                PointReferencesAtComponents(subSchema, index, references);
-            }
-        }
     }
 
     /// <summary>

@@ -59,7 +59,10 @@ internal static class OperationResolver
             operation.Summary,
             operation.Description,
             operation.Tags.IsEmpty ? new[] { operationId }.ToEquatableArray() : operation.Tags,
-            document.FilePath.Substring(document.FilePath.LastIndexOf('/') + 1));
+            document.FilePath.Substring(document.FilePath.LastIndexOf('/') + 1))
+        {
+            SchemaPath = document.FilePath,
+        };
         return new OperationResolution(document.FilePath, endpoint, operation.Location, default);
     }
 

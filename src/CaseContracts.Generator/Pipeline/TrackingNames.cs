@@ -6,6 +6,7 @@ internal static class TrackingNames
     public const string Options = nameof(Options);
     public const string SchemaFolder = nameof(SchemaFolder);
     public const string Documents = nameof(Documents);
+    public const string DocumentInputs = nameof(DocumentInputs);
     public const string IndexParts = nameof(IndexParts);
     public const string Index = nameof(Index);
     public const string ResolvedDocuments = nameof(ResolvedDocuments);

@@ -46,7 +46,7 @@ internal sealed class TypeResolver
         {
             if (resolver.ResolveType(schema) is { } type && !NameCollisions.IsShadowed(schema.Key, index))
             {
-                types.Add(type);
+                types.Add(type with { SchemaFile = document.FilePath });
             }
         }
 

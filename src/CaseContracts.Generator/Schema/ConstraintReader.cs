@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CaseContracts.Generator.Diagnostics;
+using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Validation;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using CaseContracts.Generator.Rules;
 
 namespace CaseContracts.Generator.Schema;
 
@@ -16,184 +16,181 @@ namespace CaseContracts.Generator.Schema;
 /// </summary>
 internal sealed class ConstraintReader
 {
-    private readonly string _path;
-    private readonly JsonLocator _locator;
+    private readonly SchemaLocator _locator;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly List<ValidationNode> _nodes = new();
 
-    private ConstraintReader(string path, JsonLocator locator, List<DiagnosticInfo> diagnostics)
+    private ConstraintReader(SchemaLocator locator, List<DiagnosticInfo> diagnostics)
     {
-        _path = path;
         _locator = locator;
         _diagnostics = diagnostics;
     }
 
-    public static List<ValidationNode> Read(string path, JToken root, JsonLocator locator, List<DiagnosticInfo> diagnostics)
+    public static List<ValidationNode> Read(SchemaNode root, SchemaLocator locator, List<DiagnosticInfo> diagnostics)
     {
-        var reader = new ConstraintReader(path, locator, diagnostics);
-        reader.Visit(root, SchemaPaths.RootPointer);
+        var reader = new ConstraintReader(locator, diagnostics);
+        reader.Visit(root);
         return reader._nodes;
     }
 
-    private string Visit(JToken schema, string pointer)
+    private string Visit(SchemaNode schema)
     {
-        var key = SchemaPaths.Key(_path, pointer);
-        if (schema is JValue { Type: JTokenType.Boolean } boolean)
+        var key = schema.Key;
+        if (schema.IsBoolean)
         {
-            _nodes.Add(ValidationNode.AcceptsAll(key) with { AlwaysFails = !(bool)boolean! });
+            _nodes.Add(ValidationNode.AcceptsAll(key) with { AlwaysFails = schema.Json.Text == "false" });
             return key;
         }
 
-        if (schema is not JObject obj)
+        if (!schema.IsObject)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.ValueOf(schema), "a schema must be an object or a boolean"));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.Of(schema), "a schema must be an object or a boolean"));
             _nodes.Add(ValidationNode.AcceptsAll(key));
             return key;
         }
 
-        if (obj["$ref"] is JValue { Type: JTokenType.String } reference)
+        if (schema.String("$ref") is { } reference)
         {
             // Draft 7: a schema with $ref is only that reference; other keywords beside it are ignored.
-            _nodes.Add(ValidationNode.AcceptsAll(key) with { RefKey = SchemaPaths.ResolveReference(_path, (string)reference!) });
-            VisitDefinitions(obj, pointer);
+            _nodes.Add(ValidationNode.AcceptsAll(key) with { RefKey = SchemaPaths.ResolveReference(SchemaPaths.SplitKey(key).File, reference) });
+            VisitDefinitions(schema);
             return key;
         }
 
+        var additional = schema.Value("additionalProperties");
+        ReportNumbersBeyondDouble(schema, "const");
+        ReportNumbersBeyondDouble(schema, "enum");
         var node = new ValidationNode(
             key,
-            AlwaysFails: false,
-            Types: TypesOf(obj),
-            ConstJson: obj.Property("const", StringComparison.Ordinal)?.Value.ToString(Formatting.None),
-            EnumJson: obj["enum"] is JArray values ? values.Select(v => v.ToString(Formatting.None)).ToEquatableArray() : default,
-            MinLength: Count(obj, "minLength"),
-            MaxLength: Count(obj, "maxLength"),
-            Pattern: PatternOf(obj),
-            Minimum: NumberText(obj, "minimum"),
-            Maximum: NumberText(obj, "maximum"),
-            ExclusiveMinimum: NumberText(obj, "exclusiveMinimum"),
-            ExclusiveMaximum: NumberText(obj, "exclusiveMaximum"),
-            MultipleOf: PositiveNumberText(obj, "multipleOf"),
-            MinItems: Count(obj, "minItems"),
-            MaxItems: Count(obj, "maxItems"),
-            UniqueItems: obj["uniqueItems"] is JValue { Type: JTokenType.Boolean } unique && (bool)unique!,
-            ItemsKey: obj["items"] is { Type: JTokenType.Object or JTokenType.Boolean } items ? Visit(items, pointer + "/items") : null,
-            Properties: PropertiesOf(obj, pointer),
-            Required: obj["required"] is JArray required ? required.Where(r => r.Type == JTokenType.String).Select(r => (string)r!).Distinct().ToEquatableArray() : default,
-            RejectsAdditionalProperties: obj["additionalProperties"] is JValue { Type: JTokenType.Boolean } additional && !(bool)additional!,
-            AdditionalPropertiesKey: obj["additionalProperties"] is JObject additionalSchema ? Visit(additionalSchema, pointer + "/additionalProperties") : null,
-            AllOf: Members(obj, "allOf", pointer),
-            AnyOf: Members(obj, "anyOf", pointer),
-            OneOf: Members(obj, "oneOf", pointer),
+            // "type": [] allows no value in any draft (and is reported): the validator fails closed.
+            AlwaysFails: schema.Array("type") is { Count: 0 },
+            Types: TypesOf(schema),
+            ConstJson: schema.Value("const")?.ToJson(),
+            EnumJson: schema.Array("enum") is { } values ? values.Select(v => v.ToJson()).ToEquatableArray() : default,
+            MinLength: Count(schema, "minLength"),
+            MaxLength: Count(schema, "maxLength"),
+            Pattern: PatternOf(schema),
+            Minimum: NumberText(schema, "minimum"),
+            Maximum: NumberText(schema, "maximum"),
+            ExclusiveMinimum: NumberText(schema, "exclusiveMinimum"),
+            ExclusiveMaximum: NumberText(schema, "exclusiveMaximum"),
+            MinItems: Count(schema, "minItems"),
+            MaxItems: Count(schema, "maxItems"),
+            UniqueItems: schema.Boolean("uniqueItems") == true,
+            ItemsKey: schema.Child("items") is { } items ? Visit(items) : null,
+            Properties: schema.Children("properties").Select(p => new PropertyNode(p.Name!, Visit(p))).ToEquatableArray(),
+            Required: schema.Strings("required") is { } required ? required.Distinct().ToEquatableArray() : default,
+            RejectsAdditionalProperties: schema.Boolean("additionalProperties") == false,
+            AdditionalPropertiesKey: additional is { Kind: JsonNodeKind.Object } ? Visit(schema.Child("additionalProperties")!) : null,
+            AllOf: Members(schema, "allOf"),
+            AnyOf: Members(schema, "anyOf"),
+            OneOf: Members(schema, "oneOf"),
             RefKey: null,
-            Format: obj["format"] is JValue { Type: JTokenType.String } format ? (string)format! : null);
+            Format: schema.String("format"),
+            Assertions: AssertionsOf(schema));
         _nodes.Add(node);
-        VisitDefinitions(obj, pointer);
+        VisitDefinitions(schema);
         return key;
     }
 
-    private void VisitDefinitions(JObject obj, string pointer)
+    /// <summary>The keywords defined as rules, each read by its rule (which reports a value it cannot enforce).</summary>
+    private EquatableArray<Assertion> AssertionsOf(SchemaNode schema)
     {
-        if (obj["definitions"] is JObject definitions)
+        List<Assertion>? assertions = null;
+        foreach (var rule in AssertionRules.All)
         {
-            foreach (var definition in definitions.Properties())
+            if (schema.Keyword(rule.Keyword) is { } keyword && rule.Read(keyword.Value, new RuleReading(_locator, _diagnostics, keyword)) is { } argument)
             {
-                Visit(definition.Value, pointer + "/definitions/" + SchemaPaths.EscapePointerSegment(definition.Name));
+                (assertions ??= new List<Assertion>()).Add(new Assertion(rule.Keyword, argument));
             }
         }
+
+        return assertions is null ? default : assertions.ToEquatableArray();
     }
 
-    private EquatableArray<PropertyNode> PropertiesOf(JObject obj, string pointer)
+    private void VisitDefinitions(SchemaNode schema)
     {
-        if (obj["properties"] is not JObject properties)
+        foreach (var definition in schema.Children("definitions"))
         {
-            return default;
+            Visit(definition);
         }
-
-        return properties.Properties()
-            .Select(p => new PropertyNode(p.Name, Visit(p.Value, pointer + "/properties/" + SchemaPaths.EscapePointerSegment(p.Name))))
-            .ToEquatableArray();
     }
 
-    private EquatableArray<string> Members(JObject obj, string keyword, string pointer)
-    {
-        if (obj[keyword] is not JArray members)
-        {
-            return default;
-        }
+    private EquatableArray<string> Members(SchemaNode schema, string keyword)
+        => schema.Array(keyword) is null ? default : schema.Children(keyword).Select(Visit).ToEquatableArray();
 
-        return members.Select((member, index) => Visit(member, pointer + "/" + keyword + "/" + index)).ToEquatableArray();
-    }
-
-    private static EquatableArray<string> TypesOf(JObject obj) => obj["type"] switch
+    private static EquatableArray<string> TypesOf(SchemaNode schema) => schema.Value("type") switch
     {
-        JValue { Type: JTokenType.String } single when SchemaKeywords.TypeNames.Contains((string)single!) => new[] { (string)single! }.ToEquatableArray(),
-        JArray many => many.Where(t => t.Type == JTokenType.String && SchemaKeywords.TypeNames.Contains((string)t!)).Select(t => (string)t!).Distinct().ToEquatableArray(),
+        { Kind: JsonNodeKind.String } single when SchemaKeywords.TypeNames.Contains(single.Text!) => new[] { single.Text! }.ToEquatableArray(),
+        { Kind: JsonNodeKind.Array } many => many.Items.Where(t => t.Kind == JsonNodeKind.String && SchemaKeywords.TypeNames.Contains(t.Text!)).Select(t => t.Text!).Distinct().ToEquatableArray(),
         _ => default,
     };
 
-    private long? Count(JObject obj, string keyword)
+    private long? Count(SchemaNode schema, string keyword)
     {
-        if (obj.Property(keyword, StringComparison.Ordinal) is not { } property)
+        if (schema.Keyword(keyword) is not { } property)
         {
             return null;
         }
 
         // Draft 7 allows 2.0 for 2: any number with no fraction that is not negative.
-        if (property.Value.Type is JTokenType.Integer or JTokenType.Float)
+        if (property.Value.TryGetDouble(out var value) && value >= 0 && Math.Floor(value) == value && value <= long.MaxValue)
         {
-            var value = property.Value.Value<double>();
-            if (value >= 0 && Math.Floor(value) == value && value <= long.MaxValue)
-            {
-                return (long)value;
-            }
+            return (long)value;
         }
 
         Report(property, $"'{keyword}' must be a non-negative integer");
         return null;
     }
 
-    private string? NumberText(JObject obj, string keyword)
+    private string? NumberText(SchemaNode schema, string keyword)
     {
-        if (obj.Property(keyword, StringComparison.Ordinal) is not { } property)
+        if (schema.Keyword(keyword) is not { } property)
         {
             return null;
         }
 
-        if (property.Value.Type is JTokenType.Integer or JTokenType.Float)
+        if (property.Value.Kind == JsonNodeKind.Number)
         {
-            return property.Value.ToString(Formatting.None);
+            if (!property.Value.TryGetDouble(out _))
+            {
+                Report(property, BeyondDouble(keyword, property.Value));
+                return null;
+            }
+
+            return property.Value.Text;
         }
 
         Report(property, $"'{keyword}' must be a number");
         return null;
     }
 
-    private string? PositiveNumberText(JObject obj, string keyword)
+    /// <summary>A constant the generated C# could not hold is reported; the validators still compare it as JSON (failing closed).</summary>
+    private void ReportNumbersBeyondDouble(SchemaNode schema, string keyword)
     {
-        var text = NumberText(obj, keyword);
-        if (text is not null && obj[keyword]!.Value<double>() <= 0)
+        if (schema.Keyword(keyword) is { } property && property.Value.FirstNumberBeyondDouble() is { } number)
         {
-            Report(obj.Property(keyword, StringComparison.Ordinal)!, $"'{keyword}' must be greater than 0");
-            return null;
+            Report(property, BeyondDouble(keyword, number));
         }
-
-        return text;
     }
 
-    private string? PatternOf(JObject obj)
+    private static string BeyondDouble(string keyword, JsonNode number)
+        => $"'{keyword}' holds {number.Text}, a number beyond the range of double that C# cannot represent; write a number between ±1.7976931348623157E+308";
+
+    private string? PatternOf(SchemaNode schema)
     {
-        if (obj.Property("pattern", StringComparison.Ordinal) is not { } property)
+        if (schema.Keyword("pattern") is not { } property)
         {
             return null;
         }
 
-        if (property.Value.Type != JTokenType.String)
+        if (property.Value.Kind != JsonNodeKind.String)
         {
             Report(property, "'pattern' must be a string");
             return null;
         }
 
-        var pattern = (string)property.Value!;
+        var pattern = property.Value.Text!;
         try
         {
             _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
@@ -206,6 +203,6 @@ internal sealed class ConstraintReader
         }
     }
 
-    private void Report(JProperty property, string message)
+    private void Report(JsonMember property, string message)
         => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.NameOf(property), message));
 }

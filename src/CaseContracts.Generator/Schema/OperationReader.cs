@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CaseContracts.Generator.Diagnostics;
 using CaseContracts.Generator.Model;
-using Newtonsoft.Json.Linq;
+using CaseContracts.Generator.Json;
 
 namespace CaseContracts.Generator.Schema;
 
@@ -36,24 +36,24 @@ internal static class OperationReader
         "operationId", "method", "route", "response", "summary", "description", "tags",
     };
 
-    public static OperationDeclaration? Read(string path, JObject root, JsonLocator locator, List<DiagnosticInfo> diagnostics)
+    public static OperationDeclaration? Read(string path, SchemaNode root, SchemaLocator locator, List<DiagnosticInfo> diagnostics)
     {
         ReportNested(root, locator, diagnostics, isRoot: true);
-        if (root.Property(Keyword, StringComparison.Ordinal) is not { } keyword)
+        if (root.Keyword(Keyword) is not { } keyword)
         {
             return null;
         }
 
         var errorsBefore = diagnostics.Count;
-        void Report(JToken at, string problem) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.ValueOf(at), problem));
+        void Report(JsonNode at, string problem) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.ValueOf(at), problem));
 
-        if (keyword.Value is not JObject declaration)
+        if (keyword.Value is not { Kind: JsonNodeKind.Object } declaration)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.ValueOf(keyword.Value), "the value must be an object with 'method', 'route' and 'response'"));
             return null;
         }
 
-        foreach (var member in declaration.Properties().Where(p => !s_members.Contains(p.Name)))
+        foreach (var member in declaration.Members.Where(p => !s_members.Contains(p.Name)))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.NameOf(member),
                 $"unknown member '{member.Name}' (known: {string.Join(", ", s_members.OrderBy(m => m, StringComparer.Ordinal))})"));
@@ -62,20 +62,20 @@ internal static class OperationReader
         var method = RequiredString(declaration, "method", locator, diagnostics)?.ToUpperInvariant();
         if (method is not null && Array.IndexOf(s_bodyMethods, method) < 0)
         {
-            Report(declaration["method"]!, $"'method' must be POST, PUT or PATCH (the schema describes the request body), not '{(string)declaration["method"]!}'");
+            Report(declaration.FirstMember("method")!.Value, $"'method' must be POST, PUT or PATCH (the schema describes the request body), not '{declaration.FirstMember("method")!.Value.Text}'");
         }
 
         var route = RequiredString(declaration, "route", locator, diagnostics);
         if (route is not null && RouteProblem(route) is { } routeProblem)
         {
-            Report(declaration["route"]!, routeProblem);
+            Report(declaration.FirstMember("route")!.Value, routeProblem);
         }
 
         var response = RequiredString(declaration, "response", locator, diagnostics);
         var operationId = OptionalString(declaration, "operationId", locator, diagnostics);
         if (operationId is not null && !IsIdentifierLike(operationId))
         {
-            Report(declaration["operationId"]!, $"'operationId' must start with a letter and hold only letters, digits, '_' or '-' (it names the generated C# members), not '{operationId}'");
+            Report(declaration.FirstMember("operationId")!.Value, $"'operationId' must start with a letter and hold only letters, digits, '_' or '-' (it names the generated C# members), not '{operationId}'");
         }
 
         var summary = OptionalString(declaration, "summary", locator, diagnostics);
@@ -97,30 +97,27 @@ internal static class OperationReader
             description,
             tags.ToEquatableArray(),
             locator.NameOf(keyword),
-            locator.ValueOf(declaration["response"]!));
+            locator.ValueOf(declaration.FirstMember("response")!.Value));
     }
 
     /// <summary>An <c>x-operation</c> anywhere but the root would silently declare nothing: say so.</summary>
-    private static void ReportNested(JObject schema, JsonLocator locator, List<DiagnosticInfo> diagnostics, bool isRoot)
+    private static void ReportNested(SchemaNode schema, SchemaLocator locator, List<DiagnosticInfo> diagnostics, bool isRoot)
     {
-        foreach (var property in schema.Properties())
+        if (!isRoot && schema.Keyword(Keyword) is { } nested)
         {
-            if (!isRoot && property.Name == Keyword)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.NameOf(property),
-                    "it is read only at the root of a schema file (the schema of the request body)"));
-            }
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.NameOf(nested),
+                "it is read only at the root of a schema file (the schema of the request body)"));
+        }
 
-            foreach (var subSchema in SchemaKeywords.SubSchemas(property.Name, property.Value))
-            {
-                ReportNested(subSchema, locator, diagnostics, isRoot: false);
-            }
+        foreach (var subSchema in schema.AllChildren())
+        {
+            ReportNested(subSchema, locator, diagnostics, isRoot: false);
         }
     }
 
-    private static string? RequiredString(JObject declaration, string name, JsonLocator locator, List<DiagnosticInfo> diagnostics)
+    private static string? RequiredString(JsonNode declaration, string name, SchemaLocator locator, List<DiagnosticInfo> diagnostics)
     {
-        if (declaration.Property(name, StringComparison.Ordinal) is null)
+        if (declaration.FirstMember(name) is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.ValueOf(declaration), $"'{name}' is required"));
             return null;
@@ -129,29 +126,29 @@ internal static class OperationReader
         return OptionalString(declaration, name, locator, diagnostics);
     }
 
-    private static string? OptionalString(JObject declaration, string name, JsonLocator locator, List<DiagnosticInfo> diagnostics)
+    private static string? OptionalString(JsonNode declaration, string name, SchemaLocator locator, List<DiagnosticInfo> diagnostics)
     {
-        switch (declaration.Property(name, StringComparison.Ordinal)?.Value)
+        switch (declaration.FirstMember(name)?.Value)
         {
             case null:
                 return null;
-            case JValue { Type: JTokenType.String } value when ((string)value!).Trim().Length > 0:
-                return (string)value!;
+            case { Kind: JsonNodeKind.String } value when value.Text!.Trim().Length > 0:
+                return value.Text;
             case var other:
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.ValueOf(other), $"'{name}' must be a non-empty string"));
                 return null;
         }
     }
 
-    private static List<string> ReadTags(JObject declaration, JsonLocator locator, List<DiagnosticInfo> diagnostics)
+    private static List<string> ReadTags(JsonNode declaration, SchemaLocator locator, List<DiagnosticInfo> diagnostics)
     {
         var tags = new List<string>();
-        switch (declaration.Property("tags", StringComparison.Ordinal)?.Value)
+        switch (declaration.FirstMember("tags")?.Value)
         {
             case null:
                 break;
-            case JArray array when array.All(t => t is JValue { Type: JTokenType.String } && ((string)t!).Length > 0):
-                tags.AddRange(array.Select(t => (string)t!));
+            case { Kind: JsonNodeKind.Array } array when array.Items.All(t => t.Kind == JsonNodeKind.String && t.Text!.Length > 0):
+                tags.AddRange(array.Items.Select(t => t.Text!));
                 break;
             case var other:
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOperation, locator.ValueOf(other), "'tags' must be an array of non-empty strings"));

@@ -1,68 +1,60 @@
 using System;
 using System.Collections.Generic;
-using Newtonsoft.Json.Linq;
+using System.Linq;
 
 namespace CaseContracts.Generator.Schema;
+
+/// <summary>How a keyword holds sub-schemas, if it does: what makes a schema position a position.</summary>
+internal enum SubSchemaShape
+{
+    /// <summary>The value is data (<c>const</c>, <c>minLength</c>…), not a schema.</summary>
+    None,
+
+    /// <summary>The value is one schema (<c>items</c>, <c>additionalProperties</c>).</summary>
+    Single,
+
+    /// <summary>The value is an array of schemas (<c>allOf</c>, <c>anyOf</c>, <c>oneOf</c>).</summary>
+    Array,
+
+    /// <summary>The value is an object of named schemas (<c>properties</c>, <c>definitions</c>).</summary>
+    Map,
+}
 
 /// <summary>The draft-07 keywords CaseContracts understands, and where sub-schemas live.</summary>
 internal static class SchemaKeywords
 {
-    /// <summary>Keywords that are read (as structure, assertion or annotation). Anything else is reported.</summary>
-    public static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
+    /// <summary>Keywords that are read (as structure, assertion or annotation), the rules' included. Anything else is reported.</summary>
+    public static readonly HashSet<string> Supported = new(new[]
     {
         // structure and annotations
         "$schema", "$comment", "title", "description", "default", "examples", "readOnly", "writeOnly",
         "definitions", "format", "contentMediaType", "contentEncoding",
-        // assertions and applicators
+        // assertions and applicators not (yet) defined as rules
         "type", "properties", "required", "additionalProperties", "enum", "const",
-        "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
         "items", "minItems", "maxItems", "uniqueItems", "$ref", "allOf", "anyOf", "oneOf",
+    }.Concat(Rules.AssertionRules.All.Select(rule => rule.Keyword)), StringComparer.Ordinal);
+
+    /// <summary>Where each applicator keeps its sub-schemas. A keyword not listed holds data.</summary>
+    private static readonly Dictionary<string, SubSchemaShape> s_shapes = new(StringComparer.Ordinal)
+    {
+        ["properties"] = SubSchemaShape.Map,
+        ["definitions"] = SubSchemaShape.Map,
+        ["allOf"] = SubSchemaShape.Array,
+        ["anyOf"] = SubSchemaShape.Array,
+        ["oneOf"] = SubSchemaShape.Array,
+        ["items"] = SubSchemaShape.Single,
+        ["additionalProperties"] = SubSchemaShape.Single,
     };
 
     /// <summary>Vendor extensions (<c>x-…</c>) are allowed and ignored unless a feature reads them.</summary>
     public static bool IsVendorExtension(string keyword) => keyword.StartsWith("x-", StringComparison.Ordinal);
 
-    /// <summary>Keywords whose value is an object of named sub-schemas.</summary>
-    public static readonly string[] SchemaMaps = { "properties", "definitions" };
-
-    /// <summary>Keywords whose value is an array of sub-schemas.</summary>
-    public static readonly string[] SchemaArrays = { "allOf", "anyOf", "oneOf" };
-
-    /// <summary>Keywords whose value is one sub-schema (when it is an object).</summary>
-    public static readonly string[] SingleSchemas = { "items", "additionalProperties" };
+    public static SubSchemaShape ShapeOf(string keyword) => s_shapes.TryGetValue(keyword, out var shape) ? shape : SubSchemaShape.None;
 
     /// <summary>The JSON type names draft-07 defines for <c>type</c>.</summary>
     public static readonly HashSet<string> TypeNames = new(StringComparer.Ordinal)
     {
         "string", "integer", "number", "boolean", "object", "array", "null",
     };
-
-    /// <summary>The sub-schemas held by <paramref name="keyword"/>'s value, if it holds any.</summary>
-    public static IEnumerable<JObject> SubSchemas(string keyword, JToken value)
-    {
-        if (Array.IndexOf(SchemaMaps, keyword) >= 0 && value is JObject map)
-        {
-            foreach (var entry in map.Properties())
-            {
-                if (entry.Value is JObject sub)
-                {
-                    yield return sub;
-                }
-            }
-        }
-        else if (Array.IndexOf(SchemaArrays, keyword) >= 0 && value is JArray array)
-        {
-            foreach (var item in array)
-            {
-                if (item is JObject sub)
-                {
-                    yield return sub;
-                }
-            }
-        }
-        else if (Array.IndexOf(SingleSchemas, keyword) >= 0 && value is JObject single)
-        {
-            yield return single;
-        }
-    }
 }

@@ -1,23 +1,22 @@
 using System.Collections.Generic;
-using System.Linq;
 using CaseContracts.Generator.Diagnostics;
+using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Model;
-using Newtonsoft.Json.Linq;
 
 namespace CaseContracts.Generator.Schema;
 
 /// <summary>
-/// One pass over every place a sub-schema can stand: reports keywords CaseContracts would not enforce
-/// (so no part of a schema is silently ignored; vendor <c>x-…</c> keywords are allowed), misspelt
-/// <c>type</c> names, and collects every <c>$ref</c> so the resolver can check each one exactly once.
+/// One pass over every schema position: reports keywords CaseContracts would not enforce (so no part of a
+/// schema is silently ignored; vendor <c>x-…</c> keywords are allowed), misspelt <c>type</c> names, and
+/// collects every <c>$ref</c> so the resolver can check each one exactly once.
 /// </summary>
 internal sealed class SchemaScanner
 {
     private readonly string _path;
-    private readonly JsonLocator _locator;
+    private readonly SchemaLocator _locator;
     private readonly List<DiagnosticInfo> _diagnostics;
 
-    private SchemaScanner(string path, JsonLocator locator, List<DiagnosticInfo> diagnostics)
+    private SchemaScanner(string path, SchemaLocator locator, List<DiagnosticInfo> diagnostics)
     {
         _path = path;
         _locator = locator;
@@ -26,16 +25,21 @@ internal sealed class SchemaScanner
 
     public List<SchemaReference> References { get; } = new();
 
-    public static List<SchemaReference> Scan(string path, JObject root, JsonLocator locator, List<DiagnosticInfo> diagnostics)
+    public static List<SchemaReference> Scan(string path, SchemaNode root, SchemaLocator locator, List<DiagnosticInfo> diagnostics)
     {
         var scanner = new SchemaScanner(path, locator, diagnostics);
         scanner.Visit(root);
         return scanner.References;
     }
 
-    private void Visit(JObject schema)
+    private void Visit(SchemaNode schema)
     {
-        foreach (var property in schema.Properties())
+        if (!schema.IsObject)
+        {
+            return;
+        }
+
+        foreach (var property in schema.Keywords)
         {
             var keyword = property.Name;
             if (!SchemaKeywords.Supported.Contains(keyword) && !SchemaKeywords.IsVendorExtension(keyword))
@@ -46,57 +50,41 @@ internal sealed class SchemaScanner
 
             switch (keyword)
             {
-                case "items" when property.Value is JArray:
+                case "items" when property.Value.Kind == JsonNodeKind.Array:
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedKeyword, _locator.NameOf(property), "items (array form)"));
                     continue;
-                case "$ref" when property.Value is JValue { Type: JTokenType.String } reference:
-                    var written = (string)reference!;
-                    References.Add(new SchemaReference(written, SchemaPaths.ResolveReference(_path, written), _locator.ValueOf(reference), SchemaPaths.Key(_path, PointerOf(schema))));
+                case "$ref" when property.Value.Kind == JsonNodeKind.String:
+                    var written = property.Value.Text!;
+                    References.Add(new SchemaReference(written, SchemaPaths.ResolveReference(_path, written), _locator.ValueOf(property.Value), schema.Key));
                     continue;
                 case "$ref":
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.ValueOf(property.Value), "'$ref' must be a string"));
+                    continue;
+                case "type" when property.Value is { Kind: JsonNodeKind.Array, Items.Count: 0 }:
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.NameOf(property),
+                        "'type' must name at least one type: an empty list allows no value (and no draft allows it)"));
                     continue;
                 case "type":
                     CheckTypeNames(property.Value);
                     continue;
             }
 
-            foreach (var subSchema in SchemaKeywords.SubSchemas(keyword, property.Value))
+            foreach (var subSchema in schema.Children(keyword))
             {
                 Visit(subSchema);
             }
         }
     }
 
-    /// <summary>The JSON pointer of a schema inside its file, from the names and indexes that lead to it.</summary>
-    private static string PointerOf(JToken schema)
+    private void CheckTypeNames(JsonNode type)
     {
-        var segments = new List<string>();
-        for (var token = schema; token.Parent is { } parent; token = parent)
-        {
-            if (parent is JProperty property)
-            {
-                segments.Add(SchemaPaths.EscapePointerSegment(property.Name));
-            }
-            else if (parent is JArray array)
-            {
-                segments.Add(array.IndexOf(token).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-
-        segments.Reverse();
-        return SchemaPaths.RootPointer + string.Concat(segments.Select(segment => "/" + segment));
-    }
-
-    private void CheckTypeNames(JToken type)
-    {
-        var names = type is JArray array ? (IEnumerable<JToken>)array : new[] { type };
+        var names = type.Kind == JsonNodeKind.Array ? type.Items : new[] { type };
         foreach (var name in names)
         {
-            if (name.Type != JTokenType.String || !SchemaKeywords.TypeNames.Contains((string)name!))
+            if (name.Kind != JsonNodeKind.String || !SchemaKeywords.TypeNames.Contains(name.Text!))
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.ValueOf(name),
-                    $"'type' must be one of string, integer, number, boolean, object, array, null (found {name.ToString(Newtonsoft.Json.Formatting.None)})"));
+                    $"'type' must be one of string, integer, number, boolean, object, array, null (found {name.ToJson()})"));
             }
         }
     }

@@ -1,25 +1,23 @@
 using System.Collections.Generic;
 using System.Linq;
 using CaseContracts.Generator.Diagnostics;
+using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Model;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
 
 namespace CaseContracts.Generator.Schema;
 
 /// <summary>
-/// Walks one parsed schema (NJsonSchema's model, with the JSON tree beside it for locations and the
-/// keywords NJsonSchema does not model, such as <c>const</c>) and collects the schemas that become
-/// C# types. References stay keys; the resolver matches them across files.
+/// Walks one file's schema positions and collects the schemas that become C# types: the root, each
+/// definition, and inline objects, enums and unions. References stay keys; the resolver matches them
+/// across files.
 /// </summary>
 internal sealed class SchemaWalker
 {
     private readonly string _path;
-    private readonly JsonLocator _locator;
+    private readonly SchemaLocator _locator;
     private readonly List<DiagnosticInfo> _diagnostics;
 
-    public SchemaWalker(string path, JsonLocator locator, List<DiagnosticInfo> diagnostics)
+    public SchemaWalker(string path, SchemaLocator locator, List<DiagnosticInfo> diagnostics)
     {
         _path = path;
         _locator = locator;
@@ -28,267 +26,257 @@ internal sealed class SchemaWalker
 
     public List<NamedSchema> Schemas { get; } = new();
 
-    public void ReadDocument(JsonSchema root, JObject rootToken)
+    public void ReadDocument(SchemaNode root)
     {
-        var rootName = TitleOf(rootToken) is { } title ? Naming.ToPascalCase(title) : Naming.ToPascalCase(SchemaPaths.Stem(_path));
-        ReadNamed(root, rootToken, SchemaPaths.RootPointer, rootName);
+        var rootName = TitleOf(root) is { } title ? Naming.ToPascalCase(title) : Naming.ToPascalCase(SchemaPaths.Stem(_path));
+        ReadNamed(root, rootName);
 
-        if (rootToken["definitions"] is JObject definitionTokens)
+        foreach (var definition in root.Children("definitions"))
         {
-            foreach (var definition in root.Definitions)
+            if (definition.IsObject || definition.IsBoolean)
             {
-                var token = definitionTokens[definition.Key] as JObject;
-                var name = TitleOf(token) is { } definitionTitle ? Naming.ToPascalCase(definitionTitle) : Naming.ToPascalCase(definition.Key);
-                ReadNamed(definition.Value, token, "#/definitions/" + SchemaPaths.EscapePointerSegment(definition.Key), name);
+                var name = TitleOf(definition) is { } definitionTitle ? Naming.ToPascalCase(definitionTitle) : Naming.ToPascalCase(definition.Name!);
+                ReadNamed(definition, name);
             }
         }
     }
 
     /// <summary>Reads a schema that gets its own key (file root, definition, inline object/enum/union).</summary>
-    private string ReadNamed(JsonSchema schema, JObject? token, string pointer, string typeName)
+    private string ReadNamed(SchemaNode schema, string typeName)
     {
-        var key = SchemaPaths.Key(_path, pointer);
-        var location = token is null ? _locator.FileStart : _locator.ValueOf(token);
-        var description = DescriptionOf(token);
+        var location = _locator.Of(schema);
+        var description = DescriptionOf(schema);
 
-        if (UnionMembersOf(token) is { } members)
+        if (UnionMembersOf(schema) is { } members)
         {
-            Schemas.Add(new NamedSchema(key, NamedSchemaKind.Union, typeName, description, default, false,
+            Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.Union, typeName, description, default, false,
                 members.Select(m => m.Key).ToEquatableArray(), members.Select(m => m.Location).ToEquatableArray(), default, null, location));
         }
-        else if (StringEnumOf(token) is { } values)
+        else if (StringEnumOf(schema) is { } values)
         {
-            Schemas.Add(new NamedSchema(key, NamedSchemaKind.Enum, typeName, description, default, false, default, default, values.ToEquatableArray(), null, location));
+            Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.Enum, typeName, description, default, false, default, default, values.ToEquatableArray(), null, location));
         }
-        else if (IsBoundObject(schema, token))
+        else if (IsBoundObject(schema))
         {
+            var required = schema.Strings("required") ?? new List<string>();
             var properties = new List<SchemaProperty>();
-            var propertyTokens = token?["properties"] as JObject;
-            foreach (var property in schema.Properties)
+            foreach (var property in schema.Children("properties"))
             {
-                var propertyToken = propertyTokens?[property.Key] as JObject;
-                var propertyPointer = pointer + "/properties/" + SchemaPaths.EscapePointerSegment(property.Key);
-                var value = ReadValue(property.Value, propertyToken, propertyPointer, typeName + Naming.ToPascalCase(property.Key));
-                var nameLocation = propertyTokens?.Property(property.Key, System.StringComparison.Ordinal) is { } p ? _locator.NameOf(p) : location;
-                properties.Add(new SchemaProperty(
-                    property.Key,
-                    DescriptionOf(propertyToken),
-                    value,
-                    schema.RequiredProperties.Contains(property.Key),
-                    ConstOf(propertyToken),
-                    nameLocation));
+                var value = ReadValue(property, typeName + Naming.ToPascalCase(property.Name!));
+                var nameLocation = schema.Value("properties")!.FirstMember(property.Name!) is { } member ? _locator.NameOf(member) : location;
+                properties.Add(new SchemaProperty(property.Name!, DescriptionOf(property), value, required.Contains(property.Name!), ConstOf(property), nameLocation));
             }
 
-            ReportRequiredWithoutProperty(schema, token, properties);
-            var rejectsUnknown = token?["additionalProperties"] is JValue { Type: JTokenType.Boolean } additional && !(bool)additional!;
-            Schemas.Add(new NamedSchema(key, NamedSchemaKind.Object, typeName, description, properties.ToEquatableArray(), rejectsUnknown, default, default, default, null, location,
-                IsStrictObject: schema.Type == JsonObjectType.Object));
+            ReportRequiredWithoutProperty(schema, properties);
+            Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.Object, typeName, description, properties.ToEquatableArray(), schema.Boolean("additionalProperties") == false, default, default, default, null, location,
+                IsStrictObject: TypesOf(schema) is { Count: 1 } types && types.Contains("object")));
         }
         else
         {
-            var value = ReadValue(schema, token, pointer, typeName, allowNamed: false);
-            Schemas.Add(new NamedSchema(key, NamedSchemaKind.Alias, typeName, description, default, false, default, default, default, value, location));
+            var value = ReadValue(schema, typeName, allowNamed: false);
+            Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.Alias, typeName, description, default, false, default, default, default, value, location));
         }
 
-        return key;
+        return schema.Key;
     }
 
     /// <summary>Reads the shape of a value; inline objects, enums and unions become named schemas.</summary>
-    private SchemaValue ReadValue(JsonSchema schema, JObject? token, string pointer, string inlineTypeName, bool allowNamed = true)
+    private SchemaValue ReadValue(SchemaNode schema, string inlineTypeName, bool allowNamed = true)
     {
-        if (token?["$ref"] is JValue { Type: JTokenType.String } reference)
+        if (!schema.IsObject)
         {
-            return SchemaValue.Named(SchemaPaths.ResolveReference(_path, (string)reference!));
+            return SchemaValue.Any;
         }
 
-        if (ConstOf(token) is { } constJson)
+        if (schema.String("$ref") is { } reference)
         {
-            return ValueOfConst(JToken.Parse(constJson));
+            return SchemaValue.Named(SchemaPaths.ResolveReference(_path, reference));
         }
 
-        if (NonNullAlternatives(schema, token) is { } alternatives)
+        if (ConstValueOf(schema) is { } constant)
+        {
+            return ValueOfConst(constant);
+        }
+
+        if (NonNullAlternatives(schema) is { } alternatives)
         {
             // oneOf/anyOf: [X, {"type": "null"}] is the draft-07 way to say "X or null".
             if (alternatives.Count == 1)
             {
-                var index = alternatives[0].Index;
-                return ReadValue(alternatives[0].Schema, alternatives[0].Token, pointer + "/" + alternatives[0].Keyword + "/" + index, inlineTypeName).OrNull();
+                return ReadValue(alternatives[0], inlineTypeName).OrNull();
             }
 
-            if (allowNamed && UnionMembersOf(token) is not null)
+            if (allowNamed && UnionMembersOf(schema) is not null)
             {
-                return SchemaValue.Named(ReadNamed(schema, token, pointer, TitleOrDefault(token, inlineTypeName))).OrNull();
+                return SchemaValue.Named(ReadNamed(schema, TitleOrDefault(schema, inlineTypeName))).OrNull();
             }
 
             return SchemaValue.Any;
         }
 
-        if (schema.AllOf.Count == 1 && token?["allOf"] is JArray { Count: 1 } allOf && token.Properties().All(p => p.Name is "allOf" or "description" or "title" or "$comment"))
+        if (schema.Children("allOf") is { Count: 1 } allOf && schema.Keywords.All(k => k.Name is "allOf" or "description" or "title" or "$comment"))
         {
-            return ReadValue(schema.AllOf.First(), allOf[0] as JObject, pointer + "/allOf/0", inlineTypeName);
+            return ReadValue(allOf[0], inlineTypeName);
         }
 
-        var nullable = schema.Type.HasFlag(JsonObjectType.Null);
-        var type = schema.Type & ~JsonObjectType.Null;
-        if (type == JsonObjectType.None && nullable)
+        var types = TypesOf(schema);
+        var nullable = types.Remove("null");
+        if (types.Count == 0 && nullable)
         {
             return new SchemaValue(SchemaValueKind.Null);
         }
 
-        if (allowNamed && (StringEnumOf(token) is not null || IsBoundObject(schema, token)))
+        if (allowNamed && (StringEnumOf(schema) is not null || IsBoundObject(schema)))
         {
-            var named = SchemaValue.Named(ReadNamed(schema, token, pointer, TitleOrDefault(token, inlineTypeName)));
+            var named = SchemaValue.Named(ReadNamed(schema, TitleOrDefault(schema, inlineTypeName)));
             return nullable ? named.OrNull() : named;
         }
 
-        var value = type switch
+        var items = schema.Child("items");
+        var value = types.Count switch
         {
-            JsonObjectType.String => new SchemaValue(SchemaValueKind.String),
-            JsonObjectType.Integer => new SchemaValue(SchemaValueKind.Integer),
-            JsonObjectType.Number => new SchemaValue(SchemaValueKind.Number),
-            JsonObjectType.Boolean => new SchemaValue(SchemaValueKind.Boolean),
-            JsonObjectType.Array => SchemaValue.ArrayOf(schema.Item is { } item
-                ? ReadValue(item, token?["items"] as JObject, pointer + "/items", TitleOrDefault(token?["items"] as JObject, inlineTypeName + "Item"))
-                : SchemaValue.Any),
-            JsonObjectType.None when schema.Item is { } untypedItem => SchemaValue.ArrayOf(
-                ReadValue(untypedItem, token?["items"] as JObject, pointer + "/items", inlineTypeName + "Item")),
+            0 when items is not null => SchemaValue.ArrayOf(ReadValue(items, inlineTypeName + "Item")),
+            1 => types.First() switch
+            {
+                "string" => new SchemaValue(SchemaValueKind.String),
+                "integer" => new SchemaValue(SchemaValueKind.Integer),
+                "number" => new SchemaValue(SchemaValueKind.Number),
+                "boolean" => new SchemaValue(SchemaValueKind.Boolean),
+                "array" => SchemaValue.ArrayOf(items is not null ? ReadValue(items, TitleOrDefault(items, inlineTypeName + "Item")) : SchemaValue.Any),
+                _ => SchemaValue.Any,
+            },
             _ => SchemaValue.Any,
         };
         return nullable ? value.OrNull() : value;
+    }
+
+    /// <summary>The type names of <c>type</c> (a string or an array of them); empty when it is absent.</summary>
+    private static HashSet<string> TypesOf(SchemaNode schema)
+    {
+        var types = new HashSet<string>(System.StringComparer.Ordinal);
+        if (schema.String("type") is { } single)
+        {
+            types.Add(single);
+        }
+        else
+        {
+            types.UnionWith(schema.Strings("type") ?? new List<string>());
+        }
+
+        return types;
     }
 
     /// <summary>
     /// An object with a known property set (properties declared, or unknown keys rejected) is bound to
     /// a record; a free-form object is bound as JSON.
     /// </summary>
-    private static bool IsBoundObject(JsonSchema schema, JObject? token)
+    private static bool IsBoundObject(SchemaNode schema)
     {
-        if (token?["$ref"] is not null)
+        if (!schema.IsObject || schema.Has("$ref"))
         {
             return false;
         }
 
-        var declaresObject = schema.Type.HasFlag(JsonObjectType.Object) || (schema.Type == JsonObjectType.None && schema.Properties.Count > 0);
-        var onlyObjectOrNull = (schema.Type & ~(JsonObjectType.Object | JsonObjectType.Null)) == JsonObjectType.None;
-        return declaresObject && onlyObjectOrNull && (schema.Properties.Count > 0 || token?["additionalProperties"] is JValue { Type: JTokenType.Boolean });
+        var types = TypesOf(schema);
+        var hasProperties = schema.Children("properties").Count > 0;
+        var declaresObject = types.Contains("object") || (types.Count == 0 && hasProperties);
+        var onlyObjectOrNull = types.All(t => t is "object" or "null");
+        return declaresObject && onlyObjectOrNull && (hasProperties || schema.Boolean("additionalProperties") is not null);
     }
 
-    private static List<string>? StringEnumOf(JObject? token)
-        => token?["enum"] is JArray { Count: > 1 } values && values.All(v => v.Type == JTokenType.String)
-            ? values.Select(v => (string)v!).ToList()
+    private static List<string>? StringEnumOf(SchemaNode schema)
+        => schema.Array("enum") is { Count: > 1 } values && values.All(v => v.Kind == JsonNodeKind.String)
+            ? values.Select(v => v.Text!).ToList()
             : null;
 
     /// <summary>A <c>oneOf</c> whose non-null members are all <c>$ref</c>s: a candidate discriminated union.</summary>
-    private List<(string Key, SourceLocation Location)>? UnionMembersOf(JObject? token)
+    private List<(string Key, SourceLocation Location)>? UnionMembersOf(SchemaNode schema)
     {
-        if (token?["oneOf"] is not JArray members)
+        if (schema.Array("oneOf") is null)
         {
             return null;
         }
 
         var refs = new List<(string, SourceLocation)>();
-        foreach (var member in members)
+        foreach (var member in schema.Children("oneOf"))
         {
             if (IsNullSchema(member))
             {
                 continue;
             }
 
-            if (member is not JObject { Count: 1 } memberObject || memberObject["$ref"] is not JValue { Type: JTokenType.String } reference)
+            if (!member.IsObject || member.Keywords.Count != 1 || member.Value("$ref") is not { Kind: JsonNodeKind.String } reference)
             {
                 return null;
             }
 
-            refs.Add((SchemaPaths.ResolveReference(_path, (string)reference!), _locator.ValueOf(reference)));
+            refs.Add((SchemaPaths.ResolveReference(_path, reference.Text!), _locator.ValueOf(reference)));
         }
 
         return refs.Count >= 2 ? refs : null;
     }
 
-    /// <summary>
-    /// For <c>oneOf</c>/<c>anyOf</c> that include <c>{"type":"null"}</c>: the other members; else null.
-    /// </summary>
-    private static List<(JsonSchema Schema, JObject? Token, string Keyword, int Index)>? NonNullAlternatives(JsonSchema schema, JObject? token)
+    /// <summary>For <c>oneOf</c>/<c>anyOf</c> that include <c>{"type":"null"}</c>: the other members; else null.</summary>
+    private static List<SchemaNode>? NonNullAlternatives(SchemaNode schema)
     {
-        foreach (var (keyword, members) in new[] { ("oneOf", schema.OneOf), ("anyOf", schema.AnyOf) })
+        foreach (var keyword in new[] { "oneOf", "anyOf" })
         {
-            if (token?[keyword] is not JArray tokens || tokens.Count != members.Count || !tokens.Any(IsNullSchema))
+            var members = schema.Children(keyword);
+            if (!members.Any(IsNullSchema))
             {
                 continue;
             }
 
-            var result = new List<(JsonSchema, JObject?, string, int)>();
-            var index = 0;
-            foreach (var member in members)
-            {
-                if (!IsNullSchema(tokens[index]))
-                {
-                    result.Add((member, tokens[index] as JObject, keyword, index));
-                }
-
-                index++;
-            }
-
-            return result;
+            return members.Where(m => !IsNullSchema(m)).ToList();
         }
 
         return null;
     }
 
-    private static bool IsNullSchema(JToken token)
-        => token is JObject obj && obj["type"] is JValue { Type: JTokenType.String } type && (string)type! == "null"
-           && obj.Properties().All(p => p.Name is "type" or "description" or "title" or "$comment");
+    private static bool IsNullSchema(SchemaNode schema)
+        => schema.String("type") == "null" && schema.Keywords.All(k => k.Name is "type" or "description" or "title" or "$comment");
 
-    private static SchemaValue ValueOfConst(JToken constant) => constant.Type switch
+    private static SchemaValue ValueOfConst(JsonNode constant) => constant.Kind switch
     {
-        JTokenType.String => new SchemaValue(SchemaValueKind.String),
-        JTokenType.Integer => new SchemaValue(SchemaValueKind.Integer),
-        JTokenType.Float => new SchemaValue(SchemaValueKind.Number),
-        JTokenType.Boolean => new SchemaValue(SchemaValueKind.Boolean),
-        JTokenType.Null => new SchemaValue(SchemaValueKind.Null),
+        JsonNodeKind.String => new SchemaValue(SchemaValueKind.String),
+        JsonNodeKind.Number => constant.Text!.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 ? new SchemaValue(SchemaValueKind.Integer) : new SchemaValue(SchemaValueKind.Number),
+        JsonNodeKind.Boolean => new SchemaValue(SchemaValueKind.Boolean),
+        JsonNodeKind.Null => new SchemaValue(SchemaValueKind.Null),
         _ => SchemaValue.Any,
     };
 
-    /// <summary>The JSON text of <c>const</c>, or of a one-value <c>enum</c> (the same constraint).</summary>
-    private static string? ConstOf(JObject? token)
+    /// <summary>
+    /// The value of <c>const</c>, or of a one-value <c>enum</c> (the same constraint); null when C# could not hold it
+    /// (<c>1e400</c>, reported by the constraint reader): the property is then typed from the rest of its schema.
+    /// </summary>
+    private static JsonNode? ConstValueOf(SchemaNode schema)
+        => (schema.Value("const") ?? (schema.Array("enum") is { Count: 1 } single ? single[0] : null)) is { } constant && constant.FirstNumberBeyondDouble() is null
+            ? constant
+            : null;
+
+    private static string? ConstOf(SchemaNode schema) => schema.IsObject ? ConstValueOf(schema)?.ToJson() : null;
+
+    private void ReportRequiredWithoutProperty(SchemaNode schema, List<SchemaProperty> properties)
     {
-        if (token is null)
-        {
-            return null;
-        }
-
-        if (token.Property("const", System.StringComparison.Ordinal) is { } constant)
-        {
-            return constant.Value.ToString(Formatting.None);
-        }
-
-        return token["enum"] is JArray { Count: 1 } single ? single[0].ToString(Formatting.None) : null;
-    }
-
-    private void ReportRequiredWithoutProperty(JsonSchema schema, JObject? token, List<SchemaProperty> properties)
-    {
-        if (token?["required"] is not JArray required)
+        if (schema.Array("required") is not { } required || schema.Boolean("additionalProperties") != false)
         {
             return;
         }
 
         foreach (var name in required)
         {
-            if (name.Type == JTokenType.String && properties.All(p => p.JsonName != (string)name!) && schema.RequiredProperties.Contains((string)name!))
+            // A required key with no declared schema can only be bound when additional properties are allowed.
+            if (name.Kind == JsonNodeKind.String && properties.All(p => p.JsonName != name.Text))
             {
-                // A required key with no declared schema can only be bound when additional properties are allowed.
-                if (token["additionalProperties"] is JValue { Type: JTokenType.Boolean } additional && !(bool)additional!)
-                {
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.ValueOf(name),
-                        $"'{(string)name!}' is required but not declared in 'properties' while 'additionalProperties' is false, so no value can ever be valid"));
-                }
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.ValueOf(name),
+                    $"'{name.Text}' is required but not declared in 'properties' while 'additionalProperties' is false, so no value can ever be valid"));
             }
         }
     }
 
-    private static string? TitleOf(JObject? token) => token?["title"] is JValue { Type: JTokenType.String } title ? (string)title! : null;
+    private static string? TitleOf(SchemaNode schema) => schema.String("title");
 
-    private static string TitleOrDefault(JObject? token, string fallback) => TitleOf(token) is { } title ? Naming.ToPascalCase(title) : fallback;
+    private static string TitleOrDefault(SchemaNode schema, string fallback) => TitleOf(schema) is { } title ? Naming.ToPascalCase(title) : fallback;
 
-    private static string? DescriptionOf(JObject? token) => token?["description"] is JValue { Type: JTokenType.String } description ? (string)description! : null;
+    private static string? DescriptionOf(SchemaNode schema) => schema.String("description");
 }

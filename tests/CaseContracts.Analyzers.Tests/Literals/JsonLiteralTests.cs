@@ -235,6 +235,21 @@ public sealed class JsonLiteralTests
             Expect.NoMatch(4, "contact", "matches none of the schemas in oneOf"));
 
     [Fact]
+    public Task Property_counts_are_checked_in_json_as_in_code()
+        => Verify.Diagnostics(SchemaSet.Limits, """"
+            using Contract;
+
+            class Example
+            {
+                Ticket Empty() => Ticket.Parse("""{ "code": "AB-1", "priority": 1, "labels": ["x"], "attributes": {|#0:{}|} }""");
+
+                Ticket Crowded() => Ticket.Parse("""{ "code": "AB-1", "priority": 1, "labels": ["x"], "attributes": {|#1:{ "a": 1, "b": 2, "c": 3 }|} }""");
+            }
+            """",
+            Expect.OutOfLimits(0, "attributes", "must have at least 1 property"),
+            Expect.OutOfLimits(1, "attributes", "must have at most 2 properties"));
+
+    [Fact]
     public Task Valid_json_is_not_reported()
         => Verify.Diagnostics(SchemaSet.Contract, """"
             using Contract;

@@ -10,7 +10,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using CaseContracts.Contract;
 using CaseContracts.Generator.Analyzers;
-using JsonTextParser = CaseContracts.Generator.Analyzers.Json.JsonTextParser;
+using JsonTextParser = CaseContracts.Generator.Json.JsonTextParser;
 using CaseContracts.Generator.Tests.Contract;
 using CaseContracts.Generator.Tests.Generation;
 using CaseContracts.Generator.Tests.Infrastructure;

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using CaseContracts.Generator.Analyzers;
-using CaseContracts.Generator.Analyzers.Json;
+using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;

@@ -27,6 +27,39 @@ public sealed class GeneratedCodeHygieneTests
     }
 
     [Fact]
+    public void Generated_code_has_no_degenerate_switch_constant_condition_or_unused_reader_copy()
+    {
+        var sources = RepositorySchemaRun.Result.GeneratedSources
+            .Concat(Infrastructure.GeneratorHarness.Run(new ContractGenerator(), [new Infrastructure.InMemoryAdditionalText(
+                Infrastructure.SchemaFiles.VirtualSchemaDirectory + "bag.schema.json", """{ "title": "Bag", "type": "object", "additionalProperties": false }""")]).GeneratedSources);
+        var findings = sources.SelectMany(source => Degenerate(source.Key, source.Value)).ToList();
+
+        Assert.Empty(findings);
+    }
+
+    private static System.Collections.Generic.IEnumerable<string> Degenerate(string file, string source)
+    {
+        var root = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source).GetRoot();
+        foreach (var node in root.DescendantNodes())
+        {
+            switch (node)
+            {
+                case Microsoft.CodeAnalysis.CSharp.Syntax.SwitchStatementSyntax { Sections: [{ Labels: [Microsoft.CodeAnalysis.CSharp.Syntax.DefaultSwitchLabelSyntax] }] }:
+                    yield return $"{file}: a switch whose only arm is default, line {node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}";
+                    break;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.IfStatementSyntax { Condition: Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal }:
+                    yield return $"{file}: if ({literal}), line {node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}";
+                    break;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.Text: "reader" } } copy
+                    when !copy.Ancestors().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax>().First().DescendantNodes()
+                        .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>().Any(use => use.Identifier.Text == copy.Identifier.Text):
+                    yield return $"{file}: unused copy '{copy.Identifier.Text}' of the reader, line {node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}";
+                    break;
+            }
+        }
+    }
+
+    [Fact]
     public void Each_extra_valid_tag_costs_its_string_and_its_list_slot_only()
     {
         var hundred = Body(100);

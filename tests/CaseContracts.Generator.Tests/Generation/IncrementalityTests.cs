@@ -16,12 +16,34 @@ public sealed class IncrementalityTests
 
     private static readonly string[] PipelineSteps =
     [
-        "Options", "SchemaFolder", "Documents", "IndexParts", "Index", "ResolvedDocuments", "Types",
+        "Options", "SchemaFolder", "Documents", "IndexParts", "Index", "DocumentInputs", "ResolvedDocuments", "Types",
         "Validators", "RuntimeNamespace", "Capabilities", "Operations", "Endpoints", "DocumentOpenApiComponents", "OpenApiComponents",
     ];
 
     /// <summary>The steps that run once per schema file (or per type of one file), the cross-file index aside.</summary>
-    private static readonly string[] PerFileSteps = ["Documents", "IndexParts", "ResolvedDocuments", "Types", "Validators", "Operations", "DocumentOpenApiComponents"];
+    private static readonly string[] PerFileSteps = ["Documents", "IndexParts", "DocumentInputs", "ResolvedDocuments", "Types", "Validators", "Operations", "DocumentOpenApiComponents"];
+
+    [Fact]
+    public void Each_schema_file_is_read_once_into_one_model_that_every_later_step_shares()
+    {
+        var result = FirstRun(web: true);
+        var schemaFiles = result.AdditionalTexts.Select(t => t.Path).Order(StringComparer.Ordinal).ToArray();
+        var steps = IncrementalSteps.GetTrackedStepNames(result.RunResult)
+            .SelectMany(name => IncrementalSteps.GetTrackedSteps(result.RunResult, name))
+            .ToArray();
+
+        // Exactly one step produces schema documents, one per file: no stage parses a schema text a second time.
+        var producers = steps.Where(step => step.Outputs.Any(output => output.Value is SchemaDocument)).Select(step => step.Name).Distinct();
+        Assert.Equal(["Documents"], producers);
+        var documents = steps.Where(step => step.Name == "Documents").SelectMany(step => step.Outputs).Select(output => (SchemaDocument)output.Value).ToArray();
+        Assert.Equal(schemaFiles, documents.Select(d => d.FilePath).Order(StringComparer.Ordinal));
+
+        // The per-file stages work on those very documents (the same instances, not equal copies).
+        var inputs = steps.Where(step => step.Name == "DocumentInputs").SelectMany(step => step.Outputs)
+            .Select(output => (Pipeline.Stages.DocumentInput)output.Value).ToArray();
+        Assert.Equal(documents.Length, inputs.Length);
+        Assert.All(inputs, input => Assert.Contains(documents, document => ReferenceEquals(document, input.Document)));
+    }
 
     [Fact]
     public void Unrelated_csharp_edit_reuses_every_step()
@@ -64,7 +86,7 @@ public sealed class IncrementalityTests
         // files' steps do not run at all (Cached, where a rebuilt index would have run them to find them Unchanged).
         Assert.All(IncrementalSteps.GetOutputReasons(second.RunResult, "Index"), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason.Reason));
         Assert.Equal(
-            ["Documents: " + JiraPath, "IndexParts: " + JiraPath, "ResolvedDocuments: " + JiraPath, "Types: " + JiraPath, "Validators: " + JiraPath, "DocumentOpenApiComponents: " + JiraPath],
+            ["Documents: " + JiraPath, "IndexParts: " + JiraPath, "DocumentInputs: " + JiraPath, "ResolvedDocuments: " + JiraPath, "Types: " + JiraPath, "Validators: " + JiraPath, "DocumentOpenApiComponents: " + JiraPath],
             PerFileSteps.SelectMany(step => SchemaFilesRunAgain(second, step).Select(file => step + ": " + file)));
         Assert.Contains("as Kibana stores it.", second.GeneratedSources["TestProject.Connector.Jira.g.cs"]);
     }

@@ -16,7 +16,7 @@ namespace CaseContracts.Generator.Tests.Infrastructure;
 /// Finds objects that must never be held by an incremental pipeline value: compiler objects
 /// (<see cref="ISymbol"/>, <see cref="SyntaxNode"/>, <see cref="Location"/>, <see cref="Compilation"/>,
 /// <see cref="SemanticModel"/>, ...) that pin whole compilations in the driver's cache and defeat
-/// equality, and parser objects (NJsonSchema, Newtonsoft.Json, <see cref="JsonDocument"/>,
+/// equality, and parser objects (the generator's own located JSON and schema nodes, <see cref="JsonDocument"/>,
 /// <see cref="JsonElement"/>) that have no value equality.
 /// </summary>
 /// <remarks>
@@ -47,7 +47,11 @@ public static class ForbiddenObjectGraphWalker
         typeof(JsonNode),
     };
 
-    private static readonly string[] s_forbiddenNamespacePrefixes = { "NJsonSchema", "Newtonsoft", "Namotion" };
+    /// <summary>The generator's parse trees: read once per file, turned into equatable records before the first stage ends.</summary>
+    private static readonly string[] s_forbiddenTypeNames =
+    {
+        "CaseContracts.Generator.Json.JsonNode", "CaseContracts.Generator.Json.JsonMember", "CaseContracts.Generator.Schema.SchemaNode",
+    };
 
     private static readonly Type[] s_leafTypes =
     {
@@ -61,7 +65,7 @@ public static class ForbiddenObjectGraphWalker
     /// <summary>Whether instances of <paramref name="type"/> are forbidden in pipeline values.</summary>
     public static bool IsForbidden(Type type) =>
         s_forbiddenBaseTypes.Any(forbidden => forbidden.IsAssignableFrom(type))
-        || (type.Namespace is { } ns && s_forbiddenNamespacePrefixes.Any(prefix => ns.StartsWith(prefix, StringComparison.Ordinal)));
+        || s_forbiddenTypeNames.Contains(type.FullName, StringComparer.Ordinal);
 
     /// <summary>Paths, from <paramref name="rootPath"/>, to every forbidden object reachable from <paramref name="root"/>.</summary>
     public static ImmutableArray<string> FindForbidden(object? root, string rootPath = "root") => FindForbidden(root, IsForbidden, rootPath);

@@ -93,8 +93,8 @@ public sealed class ForbiddenObjectGraphWalkerTests
             compilation,
             compilation.GetTypeByMetadataName("C")!,
             document.RootElement,
-            new NJsonSchema.JsonSchema(),
-            new Newtonsoft.Json.Linq.JObject(),
+            CaseContracts.Generator.Schema.SchemaNode.Root("/schema/a.json", CaseContracts.Generator.Json.JsonTextParser.Parse("{}").Root!),
+            CaseContracts.Generator.Json.JsonTextParser.Parse("[1]").Root!,
         };
 
         ImmutableArray<string> found = ForbiddenObjectGraphWalker.FindForbidden(values);
@@ -103,8 +103,8 @@ public sealed class ForbiddenObjectGraphWalkerTests
         Assert.Contains(found, path => path.StartsWith("root[0] (") && path.Contains("Compilation"));
         Assert.Contains(found, path => path.StartsWith("root[1] ("));
         Assert.Contains(found, path => path.StartsWith("root[2] (System.Text.Json.JsonElement"));
-        Assert.Contains(found, path => path.StartsWith("root[3] (NJsonSchema.JsonSchema"));
-        Assert.Contains(found, path => path.StartsWith("root[4] (Newtonsoft.Json.Linq.JObject"));
+        Assert.Contains(found, path => path.StartsWith("root[3] (CaseContracts.Generator.Schema.SchemaNode"));
+        Assert.Contains(found, path => path.StartsWith("root[4] (CaseContracts.Generator.Json.JsonNode"));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using CaseContracts.Generator.Analyzers.Json;
+using CaseContracts.Generator.Json;
 
 namespace CaseContracts.Generator.Analyzers.Evaluation;
 
@@ -44,25 +44,6 @@ internal static class JsonValues
         => TryDecimal(limit) is { } exact && TryDecimal(number) is { } value
             ? value.CompareTo(exact)
             : Double(number).CompareTo(Double(limit));
-
-    /// <summary>As <c>JsonSupport.IsMultipleOf</c>.</summary>
-    public static bool IsMultipleOf(string number, string divisor)
-    {
-        if (TryDecimal(divisor) is { } exact && TryDecimal(number) is { } value)
-        {
-            try
-            {
-                return value % exact == 0m;
-            }
-            catch (OverflowException)
-            {
-                // falls through to double arithmetic, as at run time
-            }
-        }
-
-        var quotient = Double(number) / Double(divisor);
-        return !double.IsInfinity(quotient) && !double.IsNaN(quotient) && Math.Floor(quotient) == quotient;
-    }
 
     /// <summary>Length in Unicode code points, as JSON Schema counts (and <c>JsonSupport.CodePointLength</c>).</summary>
     public static long CodePointLength(string text)

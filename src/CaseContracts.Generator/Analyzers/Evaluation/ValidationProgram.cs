@@ -4,11 +4,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
-using CaseContracts.Generator.Analyzers.Json;
+using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Specs;
 using CaseContracts.Generator.Model.Validation;
 using CaseContracts.Generator.Pipeline;
+using CaseContracts.Generator.Rules;
 using CaseContracts.Generator.Schema;
 
 namespace CaseContracts.Generator.Analyzers.Evaluation;
@@ -318,10 +319,7 @@ internal sealed class ValidationProgram
             errors.Add(Limit(pointer, "exclusiveMaximum", "must be less than " + exclusiveMaximum, exclusiveMaximum, value, node, place));
         }
 
-        if (node.MultipleOf is { } divisor && !JsonValues.IsMultipleOf(number, divisor))
-        {
-            errors.Add(Error(pointer, "multipleOf", "must be a multiple of " + divisor, value, node, place));
-        }
+        CheckRules(node, value, pointer, place, errors);
     }
 
     private void CheckArray(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
@@ -378,6 +376,20 @@ internal sealed class ValidationProgram
             if (!seen.Contains(required))
             {
                 errors.Add(Error(pointer + "/" + SchemaPaths.EscapePointerSegment(required), "required", "is required", value, node, memberPlace) with { MemberName = required });
+            }
+        }
+
+        CheckRules(node, value, pointer, place, errors);
+    }
+
+    /// <summary>The keywords defined as rules that constrain values of this kind, in rule order (as the emitter writes them).</summary>
+    private static void CheckRules(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
+    {
+        foreach (var assertion in node.Assertions)
+        {
+            if (AssertionRules.Find(assertion.Keyword) is { } rule && rule.AppliesTo == value.Kind && !rule.Holds(value, assertion.Argument))
+            {
+                errors.Add(new Violation(pointer, rule.Keyword, rule.Message(assertion.Argument), rule.Limit(assertion.Argument), value, null, null, node, place));
             }
         }
     }

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using CaseContracts.Generator.Analyzers.Json;
+using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Model.Validation;
 
 namespace CaseContracts.Generator.Analyzers.Evaluation;

@@ -25,4 +25,8 @@ internal sealed record EndpointSpec(
     string? Summary,
     string? Description,
     EquatableArray<string> Tags,
-    string SchemaFile);
+    string SchemaFile)
+{
+    /// <summary>The declaring schema file's path (where a failure to emit the endpoint is reported).</summary>
+    public string SchemaPath { get; init; } = string.Empty;
+}

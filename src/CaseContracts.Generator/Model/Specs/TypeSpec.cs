@@ -8,6 +8,9 @@ namespace CaseContracts.Generator.Model.Specs;
 /// <param name="ContainingType">For a union variant: the union's name (the variant is nested in it).</param>
 internal abstract record TypeSpec(string Namespace, string Name, string? Description, string HintName, string? ContainingType)
 {
+    /// <summary>The schema file the type comes from (where a failure to emit it is reported).</summary>
+    public string SchemaFile { get; init; } = string.Empty;
+
     /// <summary><c>global::Ns.Outer.Name</c>.</summary>
     public string FullName => "global::" + Namespace + "." + (ContainingType is null ? string.Empty : ContainingType + ".") + Name;
 }

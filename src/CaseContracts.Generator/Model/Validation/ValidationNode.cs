@@ -6,6 +6,7 @@ namespace CaseContracts.Generator.Model.Validation;
 /// referred to by key (<c>file#pointer</c>); a <c>$ref</c> is the key it points to.
 /// Numbers are kept as their JSON text so the emitter can write them without losing precision.
 /// </summary>
+/// <param name="Assertions">The keywords defined as rules (<see cref="Rules.AssertionRules"/>), in rule order.</param>
 internal sealed record ValidationNode(
     string Key,
     bool AlwaysFails,
@@ -19,7 +20,6 @@ internal sealed record ValidationNode(
     string? Maximum,
     string? ExclusiveMinimum,
     string? ExclusiveMaximum,
-    string? MultipleOf,
     long? MinItems,
     long? MaxItems,
     bool UniqueItems,
@@ -32,7 +32,8 @@ internal sealed record ValidationNode(
     EquatableArray<string> AnyOf,
     EquatableArray<string> OneOf,
     string? RefKey,
-    string? Format = null)
+    string? Format = null,
+    EquatableArray<Assertion> Assertions = default)
 {
     /// <summary>What a <c>type</c> error here says (<c>must be string or null</c>), the types in the schema's order.</summary>
     public string TypeMessage => "must be " + string.Join(" or ", Types);
@@ -46,8 +47,14 @@ internal sealed record ValidationNode(
     private static string Truncate(string text) => text.Length <= 80 ? text : text.Substring(0, 80) + "…";
 
     /// <summary>A schema that accepts everything (<c>true</c>, <c>{}</c>).</summary>
-    public static ValidationNode AcceptsAll(string key) => new(key, false, default, null, default, null, null, null, null, null, null, null, null, null, null, false, null, default, default, false, null, default, default, default, null);
+    public static ValidationNode AcceptsAll(string key) => new(key, false, default, null, default, null, null, null, null, null, null, null, null, null, false, null, default, default, false, null, default, default, default, null);
 }
+
+/// <summary>
+/// A keyword defined as a <see cref="Rules.AssertionRule"/> and its argument (JSON text, as the rule read it):
+/// the rule decides the check, the generated code and the build-time evaluation alike.
+/// </summary>
+internal sealed record Assertion(string Keyword, string Argument);
 
 /// <summary>A declared property and the key of its schema.</summary>
 internal sealed record PropertyNode(string Name, string NodeKey);

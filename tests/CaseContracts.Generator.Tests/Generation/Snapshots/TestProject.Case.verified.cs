@@ -236,9 +236,8 @@ namespace TestProject
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
                     var errorsBefore = context.ErrorCount;
                     var start = reader;
-                    var before = context.ErrorCount;
                     SchemaValidators.Validate_case_properties_comments_48663584(ref reader, ref context);
-                    if (context.ErrorCount == before)
+                    if (context.ErrorCount == errorsBefore)
                     {
                         try
                         {

@@ -18,14 +18,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/version
@@ -36,14 +29,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/comments/items
@@ -54,14 +40,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/comments
@@ -76,7 +55,6 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.StartArray:
                 {
-                    var start = reader;
                     var count = 0L;
                     while (true)
                     {
@@ -138,14 +116,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/description
@@ -156,14 +127,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/tags/items
@@ -174,14 +138,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/tags
@@ -196,7 +153,6 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.StartArray:
                 {
-                    var start = reader;
                     var count = 0L;
                     while (true)
                     {
@@ -232,14 +188,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/closed_by/oneOf/0
@@ -256,14 +205,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be null");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/closed_by
@@ -279,14 +221,7 @@ namespace TestProject
                     context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/created_at
@@ -297,14 +232,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/created_by
@@ -321,14 +249,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/external_service/properties/connector_name
@@ -339,14 +260,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/external_service/properties/external_id
@@ -357,14 +271,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/external_service/properties/external_title
@@ -375,14 +282,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/external_service/properties/external_url
@@ -393,14 +293,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/external_service/properties/pushed_at
@@ -411,14 +304,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/external_service/properties/pushed_by/oneOf/0
@@ -435,14 +321,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be null");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/external_service/properties/pushed_by
@@ -458,14 +337,7 @@ namespace TestProject
                     context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/external_service
@@ -636,14 +508,7 @@ namespace TestProject
             {
                 context.Add("enum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be one of \"open\", \"in-progress\", \"closed\"");
             }
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
         private static readonly global::System.Text.Json.JsonElement[] s_enum_Validate_case_properties_status_e68ed1ec = [global::CaseContracts.Internal.JsonSupport.Constant("\"open\""), global::CaseContracts.Internal.JsonSupport.Constant("\"in-progress\""), global::CaseContracts.Internal.JsonSupport.Constant("\"closed\"")];
 
@@ -655,14 +520,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/updated_by/oneOf/0
@@ -679,14 +537,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be null");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/updated_by
@@ -702,14 +553,7 @@ namespace TestProject
                     context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // case.schema.json#/properties/connector

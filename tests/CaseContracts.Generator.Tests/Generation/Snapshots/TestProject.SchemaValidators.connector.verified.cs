@@ -85,14 +85,7 @@ namespace TestProject
                 }
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
     }

@@ -18,14 +18,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/jira.schema.json#/properties/name
@@ -36,14 +29,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/jira.schema.json#/properties/type
@@ -53,14 +39,7 @@ namespace TestProject
             {
                 context.Add("const", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be \".jira\"");
             }
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
         private static readonly global::System.Text.Json.JsonElement s_const_Validate_connectors_jira_properties_type_940ee4cb = global::CaseContracts.Internal.JsonSupport.Constant("\".jira\"");
 
@@ -72,14 +51,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/jira.schema.json#/properties/fields/properties/priority
@@ -90,14 +62,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/jira.schema.json#/properties/fields/properties/parent
@@ -108,14 +73,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/jira.schema.json#/properties/fields

@@ -18,14 +18,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/none.schema.json#/properties/name
@@ -36,14 +29,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/none.schema.json#/properties/type
@@ -53,14 +39,7 @@ namespace TestProject
             {
                 context.Add("const", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be \".none\"");
             }
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
         private static readonly global::System.Text.Json.JsonElement s_const_Validate_connectors_none_properties_type_5a5c3415 = global::CaseContracts.Internal.JsonSupport.Constant("\".none\"");
 
@@ -72,14 +51,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be null");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/none.schema.json#

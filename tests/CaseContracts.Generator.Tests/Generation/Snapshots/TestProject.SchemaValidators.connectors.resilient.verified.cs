@@ -18,14 +18,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/resilient.schema.json#/properties/name
@@ -36,14 +29,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/resilient.schema.json#/properties/type
@@ -53,14 +39,7 @@ namespace TestProject
             {
                 context.Add("const", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be \".resilient\"");
             }
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
         private static readonly global::System.Text.Json.JsonElement s_const_Validate_connectors_resilient_properties_type_a5490596 = global::CaseContracts.Internal.JsonSupport.Constant("\".resilient\"");
 
@@ -72,14 +51,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be number");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/resilient.schema.json#/properties/fields/properties/issueTypes
@@ -94,7 +66,6 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.StartArray:
                 {
-                    var start = reader;
                     var count = 0L;
                     while (true)
                     {
@@ -130,14 +101,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be number");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/resilient.schema.json#/properties/fields

@@ -18,14 +18,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/servicenow.schema.json#/properties/name
@@ -36,14 +29,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/servicenow.schema.json#/properties/type
@@ -53,14 +39,7 @@ namespace TestProject
             {
                 context.Add("const", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be \".servicenow\"");
             }
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
         private static readonly global::System.Text.Json.JsonElement s_const_Validate_connectors_servicenow_properties_type_199b8a74 = global::CaseContracts.Internal.JsonSupport.Constant("\".servicenow\"");
 
@@ -72,14 +51,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/servicenow.schema.json#/properties/fields/properties/severity
@@ -90,14 +62,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/servicenow.schema.json#/properties/fields/properties/impact
@@ -108,14 +73,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // connectors/servicenow.schema.json#/properties/fields

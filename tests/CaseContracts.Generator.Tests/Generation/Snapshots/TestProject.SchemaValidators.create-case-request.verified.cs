@@ -18,14 +18,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // create-case-request.schema.json#/properties/description
@@ -36,14 +29,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // create-case-request.schema.json#/properties/tags/items
@@ -54,14 +40,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // create-case-request.schema.json#/properties/tags
@@ -76,7 +55,6 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.StartArray:
                 {
-                    var start = reader;
                     var count = 0L;
                     while (true)
                     {

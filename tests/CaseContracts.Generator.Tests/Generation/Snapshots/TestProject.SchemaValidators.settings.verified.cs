@@ -18,14 +18,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be boolean");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // settings.schema.json#

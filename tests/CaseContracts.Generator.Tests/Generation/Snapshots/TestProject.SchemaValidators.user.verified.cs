@@ -18,14 +18,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // user.schema.json#/properties/full_name
@@ -36,14 +29,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // user.schema.json#/properties/username
@@ -54,14 +40,7 @@ namespace TestProject
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
             }
 
-            switch (reader.TokenType)
-            {
-                default:
-                {
-                    reader.Skip();
-                    break;
-                }
-            }
+            reader.Skip();
         }
 
         // user.schema.json#

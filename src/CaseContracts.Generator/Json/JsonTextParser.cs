@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace CaseContracts.Generator.Analyzers.Json;
+namespace CaseContracts.Generator.Json;
 
 /// <summary>
 /// Reads JSON text into <see cref="JsonNode"/>s that remember where each value and name is. Accepts
@@ -17,19 +17,25 @@ internal sealed class JsonTextParser
 
     private readonly string _text;
     private readonly int _end;
+    private readonly bool _allowComments;
+    private readonly int _maxDepth;
     private int _position;
     private int _depth;
 
-    private JsonTextParser(string text)
+    private JsonTextParser(string text, bool allowComments, int maxDepth)
     {
         _text = text;
         _end = text.Length;
+        _allowComments = allowComments;
+        _maxDepth = maxDepth;
     }
 
     /// <summary>Parses <paramref name="text"/> as one JSON document; spans are offsets in <paramref name="text"/>.</summary>
-    public static JsonParseResult Parse(string text)
+    /// <param name="allowComments">Skip <c>//</c> and <c>/* */</c> comments as white space (schema files, which humans annotate); instances never allow them.</param>
+    /// <param name="maxDepth">The deepest nesting accepted.</param>
+    public static JsonParseResult Parse(string text, bool allowComments = false, int maxDepth = MaxDepth)
     {
-        var parser = new JsonTextParser(text);
+        var parser = new JsonTextParser(text, allowComments, maxDepth);
         try
         {
             parser.SkipWhitespace();
@@ -190,9 +196,9 @@ internal sealed class JsonTextParser
 
     private void Enter()
     {
-        if (++_depth > MaxDepth)
+        if (++_depth > _maxDepth)
         {
-            throw Error($"nesting is deeper than {MaxDepth} levels");
+            throw Error($"nesting is deeper than {_maxDepth} levels");
         }
     }
 
@@ -271,7 +277,7 @@ internal sealed class JsonTextParser
     // A value must be followed by whitespace, a separator or the end ("1x", "truex" are malformed).
     private void ExpectDelimiter(int valueStart)
     {
-        if (_position < _end && !IsWhitespace(_text[_position]) && _text[_position] is not (',' or ']' or '}'))
+        if (_position < _end && !IsWhitespace(_text[_position]) && _text[_position] is not (',' or ']' or '}') && !(_allowComments && _text[_position] == '/'))
         {
             throw Error($"{Describe(_position)} directly after the value '{_text.Substring(valueStart, _position - valueStart)}'");
         }
@@ -402,10 +408,43 @@ internal sealed class JsonTextParser
 
     private void SkipWhitespace()
     {
-        while (_position < _end && IsWhitespace(_text[_position]))
+        while (_position < _end)
         {
-            _position++;
+            if (IsWhitespace(_text[_position]))
+            {
+                _position++;
+            }
+            else if (_allowComments && _text[_position] == '/' && _position + 1 < _end && _text[_position + 1] is '/' or '*')
+            {
+                SkipComment();
+            }
+            else
+            {
+                return;
+            }
         }
+    }
+
+    private void SkipComment()
+    {
+        var start = _position;
+        if (_text[_position + 1] == '/')
+        {
+            while (_position < _end && _text[_position] is not ('\n' or '\r'))
+            {
+                _position++;
+            }
+
+            return;
+        }
+
+        var close = _text.IndexOf("*/", _position + 2, System.StringComparison.Ordinal);
+        if (close < 0)
+        {
+            throw Error("the JSON ends inside a comment (missing '*/')", start, 2);
+        }
+
+        _position = close + 2;
     }
 
     private static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\r';

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace CaseContracts.Generator.Analyzers.Json;
+namespace CaseContracts.Generator.Json;
 
 /// <summary>The JSON types a value can have, as JSON Schema's <c>type</c> names them (integers are told apart later).</summary>
 internal enum JsonNodeKind
@@ -63,6 +63,48 @@ internal sealed class JsonNode
     public static JsonNode Object(IReadOnlyList<JsonMember> members, int start, int length) => new(JsonNodeKind.Object, start, length, null, members, null, false);
 
     public static JsonNode Array(IReadOnlyList<JsonNode> items, int start, int length) => new(JsonNodeKind.Array, start, length, null, null, items, false);
+
+    /// <summary>This value as compact JSON text: strings re-escaped minimally, numbers exactly as written.</summary>
+    public string ToJson() => JsonText.Write(this);
+
+    /// <summary>A number's value as a <see cref="double"/>; false for other kinds and for numbers beyond its range (<c>1e400</c>).</summary>
+    public bool TryGetDouble(out double value)
+    {
+        value = 0;
+        return Kind == JsonNodeKind.Number
+               && double.TryParse(Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value)
+               && !double.IsInfinity(value) && !double.IsNaN(value);
+    }
+
+    /// <summary>The first number in this value (itself, or inside it) that no <see cref="double"/> can hold (<c>1e400</c>), or null.</summary>
+    public JsonNode? FirstNumberBeyondDouble()
+    {
+        if (Kind == JsonNodeKind.Number)
+        {
+            return TryGetDouble(out _) ? null : this;
+        }
+
+        foreach (var item in Items)
+        {
+            if (item.FirstNumberBeyondDouble() is { } found)
+            {
+                return found;
+            }
+        }
+
+        foreach (var member in Members)
+        {
+            if (member.Value.FirstNumberBeyondDouble() is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A number with no fractional part (<c>2</c>, <c>2.0</c>, <c>2e1</c>), as JSON Schema counts integers.</summary>
+    public bool IsIntegral => TryGetDouble(out var value) && System.Math.Floor(value) == value;
 
     /// <summary>The first member named <paramref name="name"/> (as the validators' look-ahead finds it), or null.</summary>
     public JsonMember? FirstMember(string name)

@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CaseContracts.Generator.Json;
+
+namespace CaseContracts.Generator.Rules;
+
+/// <summary>Every keyword defined as an <see cref="AssertionRule"/>, in the order their checks run.</summary>
+internal static class AssertionRules
+{
+    /// <summary>The rules; a new keyword is one file and one line here.</summary>
+    public static readonly AssertionRule[] All =
+    {
+        new MultipleOfRule(),
+        PropertyCountRule.Minimum,
+        PropertyCountRule.Maximum,
+    };
+
+    private static readonly Dictionary<string, AssertionRule> s_byKeyword = All.ToDictionary(r => r.Keyword, StringComparer.Ordinal);
+
+    /// <summary>The rule of <paramref name="keyword"/>, or null when the keyword is not a rule.</summary>
+    public static AssertionRule? Find(string keyword) => s_byKeyword.TryGetValue(keyword, out var rule) ? rule : null;
+
+    /// <summary>Whether any of <paramref name="assertions"/> constrains values of <paramref name="kind"/>.</summary>
+    public static bool AnyFor(Model.EquatableArray<Model.Validation.Assertion> assertions, JsonNodeKind kind)
+        => assertions.Any(a => Find(a.Keyword)?.AppliesTo == kind);
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using CaseContracts.Generator.Json;
+
+namespace CaseContracts.Generator.Schema;
+
+/// <summary>
+/// One schema position of a schema file: the located JSON it is written as (an object of keywords, or
+/// <c>true</c>/<c>false</c>), its JSON pointer and key, and the positions below it. The one model of a
+/// schema: type shapes (<see cref="SchemaWalker"/>), validation rules (<see cref="ConstraintReader"/>),
+/// references (<see cref="SchemaScanner"/>) and OpenAPI texts (<see cref="ComponentReader"/>) are all read
+/// from it, and every diagnostic points into the text through it. Keyword values stay raw located JSON
+/// (<see cref="JsonNode"/>) read through typed accessors, so a keyword added later (or a draft that spells
+/// one differently) needs no change here.
+/// </summary>
+internal sealed class SchemaNode
+{
+    private static readonly IReadOnlyList<SchemaNode> s_none = System.Array.Empty<SchemaNode>();
+    private Dictionary<string, IReadOnlyList<SchemaNode>>? _children;
+
+    private SchemaNode(string path, string pointer, JsonNode json, string? name)
+    {
+        Pointer = pointer;
+        Key = SchemaPaths.Key(path, pointer);
+        Json = json;
+        Name = name;
+    }
+
+    /// <summary>Reads the schema positions of a file, from its root.</summary>
+    public static SchemaNode Root(string path, JsonNode json) => Build(path, SchemaPaths.RootPointer, json, null);
+
+    /// <summary>The position's JSON pointer in its file (<c>#</c>, <c>#/properties/title</c>).</summary>
+    public string Pointer { get; }
+
+    /// <summary>The file's normalised path and <see cref="Pointer"/>: how references and rules name this position.</summary>
+    public string Key { get; }
+
+    /// <summary>The JSON at this position, with its place in the text.</summary>
+    public JsonNode Json { get; }
+
+    /// <summary>For an entry of a map keyword (<c>properties</c>, <c>definitions</c>): its name.</summary>
+    public string? Name { get; }
+
+    /// <summary>An object of keywords (anything else is a boolean schema or not a schema at all).</summary>
+    public bool IsObject => Json.Kind == JsonNodeKind.Object;
+
+    /// <summary><c>true</c> or <c>false</c> as a whole schema.</summary>
+    public bool IsBoolean => Json.Kind == JsonNodeKind.Boolean;
+
+    /// <summary>The keywords in document order.</summary>
+    public IReadOnlyList<JsonMember> Keywords => Json.Members;
+
+    /// <summary>The keyword named <paramref name="name"/> (its name and value, located), or null.</summary>
+    public JsonMember? Keyword(string name) => IsObject ? Json.FirstMember(name) : null;
+
+    public bool Has(string keyword) => Keyword(keyword) is not null;
+
+    /// <summary>The value of <paramref name="keyword"/>, or null.</summary>
+    public JsonNode? Value(string keyword) => Keyword(keyword)?.Value;
+
+    /// <summary>The value of <paramref name="keyword"/> when it is a string, else null.</summary>
+    public string? String(string keyword) => Value(keyword) is { Kind: JsonNodeKind.String } value ? value.Text : null;
+
+    /// <summary>The value of <paramref name="keyword"/> when it is a boolean, else null.</summary>
+    public bool? Boolean(string keyword) => Value(keyword) is { Kind: JsonNodeKind.Boolean } value ? value.Text == "true" : null;
+
+    /// <summary>The value of <paramref name="keyword"/> when it is an array, else null.</summary>
+    public IReadOnlyList<JsonNode>? Array(string keyword) => Value(keyword) is { Kind: JsonNodeKind.Array } value ? value.Items : null;
+
+    /// <summary>The strings of an array-of-strings keyword (<c>required</c>), others skipped; null when absent or not an array.</summary>
+    public List<string>? Strings(string keyword)
+    {
+        if (Array(keyword) is not { } items)
+        {
+            return null;
+        }
+
+        var strings = new List<string>();
+        foreach (var item in items)
+        {
+            if (item.Kind == JsonNodeKind.String)
+            {
+                strings.Add(item.Text!);
+            }
+        }
+
+        return strings;
+    }
+
+    /// <summary>The positions under <paramref name="keyword"/> (one for <c>items</c>, one per member of <c>allOf</c> or entry of <c>properties</c>).</summary>
+    public IReadOnlyList<SchemaNode> Children(string keyword)
+        => _children is not null && _children.TryGetValue(keyword, out var children) ? children : s_none;
+
+    /// <summary>The one position under a single-schema keyword (<c>items</c>, <c>additionalProperties</c>), or null.</summary>
+    public SchemaNode? Child(string keyword) => Children(keyword) is { Count: 1 } one ? one[0] : null;
+
+    /// <summary>The entry <paramref name="name"/> of a map keyword, or null.</summary>
+    public SchemaNode? Entry(string keyword, string name)
+    {
+        foreach (var child in Children(keyword))
+        {
+            if (child.Name == name)
+            {
+                return child;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every position directly below this one, keyword by keyword in document order.</summary>
+    public IEnumerable<SchemaNode> AllChildren()
+    {
+        foreach (var keyword in Keywords)
+        {
+            foreach (var child in Children(keyword.Name))
+            {
+                yield return child;
+            }
+        }
+    }
+
+    private static SchemaNode Build(string path, string pointer, JsonNode json, string? name)
+    {
+        var node = new SchemaNode(path, pointer, json, name);
+        if (!node.IsObject)
+        {
+            return node;
+        }
+
+        foreach (var keyword in json.Members)
+        {
+            var children = new List<SchemaNode>();
+            var at = pointer + "/" + SchemaPaths.EscapePointerSegment(keyword.Name);
+            switch (SchemaKeywords.ShapeOf(keyword.Name))
+            {
+                // A keyword's value that has the wrong shape holds no positions; the meta-schema check reports it.
+                case SubSchemaShape.Single when keyword.Value.Kind is JsonNodeKind.Object or JsonNodeKind.Boolean:
+                    children.Add(Build(path, at, keyword.Value, null));
+                    break;
+                case SubSchemaShape.Array when keyword.Value.Kind == JsonNodeKind.Array:
+                    for (var i = 0; i < keyword.Value.Items.Count; i++)
+                    {
+                        children.Add(Build(path, at + "/" + i.ToString(CultureInfo.InvariantCulture), keyword.Value.Items[i], null));
+                    }
+
+                    break;
+                case SubSchemaShape.Map when keyword.Value.Kind == JsonNodeKind.Object:
+                    foreach (var entry in keyword.Value.Members)
+                    {
+                        children.Add(Build(path, at + "/" + SchemaPaths.EscapePointerSegment(entry.Name), entry.Value, entry.Name));
+                    }
+
+                    break;
+                default:
+                    continue;
+            }
+
+            // The first of duplicate keywords counts (duplicates are reported when the file is read).
+            node._children ??= new Dictionary<string, IReadOnlyList<SchemaNode>>(StringComparer.Ordinal);
+            if (!node._children.ContainsKey(keyword.Name))
+            {
+                node._children.Add(keyword.Name, children);
+            }
+        }
+
+        return node;
+    }
+}
