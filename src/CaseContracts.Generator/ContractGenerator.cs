@@ -5,7 +5,6 @@ using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Specs;
 using CaseContracts.Generator.Pipeline;
 using CaseContracts.Generator.Pipeline.Stages;
-using CaseContracts.Generator.Schema;
 using Microsoft.CodeAnalysis;
 
 namespace CaseContracts.Generator;
