@@ -8,7 +8,8 @@ using Xunit;
 namespace CaseServer.Tests.Store;
 
 /// <summary>The store contract on PostgreSQL: one throwaway cluster for the class, a new database per test.</summary>
-public sealed class PostgresCaseStoreTests(PostgresCluster cluster) : CaseStoreContract, IClassFixture<PostgresCluster>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresCaseStoreTests(PostgresCluster cluster) : CaseStoreContract
 {
     /// <inheritdoc/>
     protected override async Task<RelationalCaseStore> CreateStoreAsync()
