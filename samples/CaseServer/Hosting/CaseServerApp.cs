@@ -96,6 +96,6 @@ public static class CaseServerApp
         var loggers = services.GetRequiredService<ILoggerFactory>();
         return settings.Store == CaseStoreKind.Postgres
             ? new PostgresCaseStore(settings.ConnectionString, loggers.CreateLogger<PostgresCaseStore>())
-            : new SqliteCaseStore(settings.ConnectionString, loggers.CreateLogger<SqliteCaseStore>());
+            : new SqliteCaseStore(settings.ConnectionString, loggers.CreateLogger<SqliteCaseStore>(), settings.GroupCommit);
     }
 }

@@ -29,9 +29,10 @@ public sealed class CaseServerSettings
     // get: the password is public anyway.
     private const string DevelopmentPasswordHash = "PBKDF2-SHA256$100000$5O6zc7zKVN3DxxRiQHFscA==$xV96HtPB3AqF0ZM3KnEotLW2NlPeuJxBmG3xIofbnH8=";
 
-    private CaseServerSettings(bool securityEnabled, IReadOnlyList<CaseServerUser> users, long maxRequestBodyBytes, CaseStoreKind store, string connectionString, string databasePath, IReadOnlyList<string> problems)
+    private CaseServerSettings(bool securityEnabled, IReadOnlyList<CaseServerUser> users, long maxRequestBodyBytes, CaseStoreKind store, bool groupCommit, string connectionString, string databasePath, IReadOnlyList<string> problems)
     {
         Store = store;
+        GroupCommit = groupCommit;
         SecurityEnabled = securityEnabled;
         Users = users;
         MaxRequestBodyBytes = maxRequestBodyBytes;
@@ -51,6 +52,13 @@ public sealed class CaseServerSettings
 
     /// <summary><c>CaseServer:Store</c>: <c>sqlite</c> (default) or <c>postgres</c>.</summary>
     public CaseStoreKind Store { get; }
+
+    /// <summary>
+    /// <c>CaseServer:GroupCommit</c> (default true): SQLite commits the writes waiting at the same moment in one
+    /// transaction and one fsync; false: one commit per write. (Not under <c>CaseServer:Store</c>, which holds
+    /// a value: a JSON settings file could not give that key children.)
+    /// </summary>
+    public bool GroupCommit { get; }
 
     /// <summary>
     /// <c>ConnectionStrings:Cases</c>, the store's connection string: for SQLite, default
@@ -97,10 +105,11 @@ public sealed class CaseServerSettings
         }
 
         var store = ReadStore(section, problems);
+        var groupCommit = ReadBoolean(section, "GroupCommit", defaultValue: true, problems);
         var (connectionString, databasePath) = store == CaseStoreKind.Postgres
             ? (ReadPostgres(configuration, problems), string.Empty)
             : ReadDatabase(configuration, environment.ContentRootPath, problems);
-        return new CaseServerSettings(securityEnabled, users, maxBytes, store, connectionString, databasePath, problems);
+        return new CaseServerSettings(securityEnabled, users, maxBytes, store, groupCommit, connectionString, databasePath, problems);
     }
 
     private static List<CaseServerUser> ReadUsers(IConfigurationSection users, List<string> problems)

@@ -6,15 +6,18 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CaseServer.Tests.Store;
 
-/// <summary>The store contract on SQLite, each test on a new file.</summary>
-public sealed class SqliteCaseStoreTests : CaseStoreContract
+/// <summary>The store contract on SQLite with group commit (the default), each test on a new file.</summary>
+public class SqliteCaseStoreTests : CaseStoreContract
 {
     private readonly TemporaryDirectory _directory = new();
+
+    /// <summary>Whether the store under test groups commits.</summary>
+    protected virtual bool GroupCommit => true;
 
     /// <inheritdoc/>
     protected override async Task<RelationalCaseStore> CreateStoreAsync()
     {
-        var store = new SqliteCaseStore("Data Source=" + _directory.File("cases.db"), NullLogger<SqliteCaseStore>.Instance);
+        var store = new SqliteCaseStore("Data Source=" + _directory.File("cases.db"), NullLogger<SqliteCaseStore>.Instance, GroupCommit);
         await store.InitializeAsync(CancellationToken.None);
         return store;
     }
@@ -25,4 +28,11 @@ public sealed class SqliteCaseStoreTests : CaseStoreContract
         await base.DisposeAsync();
         _directory.Dispose();
     }
+}
+
+/// <summary>The store contract on SQLite with one commit per write (<c>CaseServer:GroupCommit=false</c>).</summary>
+public sealed class SqliteCaseStoreWithoutGroupCommitTests : SqliteCaseStoreTests
+{
+    /// <inheritdoc/>
+    protected override bool GroupCommit => false;
 }

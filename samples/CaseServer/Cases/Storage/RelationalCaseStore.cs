@@ -447,7 +447,7 @@ public abstract class RelationalCaseStore : ICaseStore
     /// Runs <paramref name="work"/> in one write transaction; commits when it says so and only then answers.
     /// Once the turn to write is taken, the work and its commit are not cancelled (a commit that began completes).
     /// </summary>
-    protected async Task<T> WriteAsync<T>(Func<DbTransaction, Task<(T Result, bool Commit)>> work, CancellationToken cancellationToken)
+    protected virtual async Task<T> WriteAsync<T>(Func<DbTransaction, Task<(T Result, bool Commit)>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         using var turn = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);

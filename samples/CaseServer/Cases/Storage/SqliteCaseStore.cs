@@ -20,18 +20,24 @@ namespace CaseServer.Cases.Storage;
 /// the file at its path when a write commits (<see cref="FileIdentity"/>): a deleted or replaced database
 /// fails the write instead of acknowledging a case nobody will find again.
 /// </summary>
-public sealed class SqliteCaseStore : RelationalCaseStore
+public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly string _connectionString;
+    private readonly bool _groupCommit;
+    private GroupCommit? _groups;
     private FileIdentity? _opened;
     private int _lostReported;
 
     /// <summary>A store on the database <paramref name="connectionString"/> names (see <see cref="InitializeAsync"/>).</summary>
-    public SqliteCaseStore(string connectionString, ILogger<SqliteCaseStore> logger)
+    /// <param name="connectionString">The SQLite connection string.</param>
+    /// <param name="logger">Where the store logs.</param>
+    /// <param name="groupCommit">Whether writes waiting at the same moment share one transaction and one fsync (<see cref="GroupCommit"/>); otherwise one commit per write.</param>
+    public SqliteCaseStore(string connectionString, ILogger<SqliteCaseStore> logger, bool groupCommit = true)
         : base(logger)
     {
         _connectionString = connectionString;
+        _groupCommit = groupCommit;
         DatabasePath = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
     }
 
@@ -64,7 +70,27 @@ public sealed class SqliteCaseStore : RelationalCaseStore
 
         _opened = FileIdentity.Of(DatabasePath);
         await base.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        if (_groupCommit && _groups is null)
+        {
+            _groups = new GroupCommit(() => OpenConnectionAsync(CancellationToken.None), BeginWriteTransactionAsync, EnsureStorageIsTheOneOpened);
+        }
     }
+
+    /// <summary>How many write transactions group commit has committed (0 without group commit).</summary>
+    internal long GroupsCommitted => _groups?.GroupsCommitted ?? 0;
+
+    /// <summary>Lets queued writes finish.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_groups is not null)
+        {
+            await _groups.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override Task<T> WriteAsync<T>(Func<DbTransaction, Task<(T Result, bool Commit)>> work, CancellationToken cancellationToken)
+        => _groups is { } groups ? groups.WriteAsync(work, cancellationToken) : base.WriteAsync(work, cancellationToken);
 
     /// <summary>The journal mode and synchronous level a store connection runs with (for checks and diagnostics).</summary>
     internal async Task<(string JournalMode, long Synchronous)> ReadDurabilityAsync(CancellationToken cancellationToken)
