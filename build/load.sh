@@ -69,20 +69,22 @@ start_f() {
 # (f)'s database: a throwaway cluster in $work, as a non-root user, on 127.0.0.1, stopped by cleanup.
 pg_port=""
 pg_user=""
+pg_bin=""
 start_postgres() {
   [[ -n "$pg_port" ]] && return 0
   bash "$repo_root/build/postgres.sh" >&2
-  local bin
-  bin="$(dirname "$(command -v initdb 2>/dev/null || ls -1d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")"
+  pg_bin="$(dirname "$(command -v initdb 2>/dev/null || ls -1d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")"
   pg_user=""
   if [[ "$(id -u)" == "0" ]]; then pg_user="$(getent passwd postgres >/dev/null && echo postgres || echo nobody)"; fi
   as_pg() { if [[ -n "$pg_user" ]]; then runuser -u "$pg_user" -- "$@"; else "$@"; fi; }
-  mkdir -p "$work/pg" && [[ -z "$pg_user" ]] || chown "$pg_user" "$work/pg"
-  as_pg "$bin/initdb" -D "$work/pg/data" -U caseserver --auth=trust -E UTF8 --locale=C >/dev/null
+  # Its own folder ($work is private to this user); removed by cleanup.
+  pg_dir="$(mktemp -d)"
+  if [[ -n "$pg_user" ]]; then chown "$pg_user" "$pg_dir"; fi
+  as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U caseserver --auth=trust -E UTF8 --locale=C >/dev/null
   pg_port="$(free_port)"
-  as_pg "$bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w start \
-    -o "-h 127.0.0.1 -p $pg_port -k $work/pg -c max_connections=200" >/dev/null
-  pg_ctl_stop() { as_pg "$bin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true; }
+  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start \
+    -o "-h 127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=200" >/dev/null
+  pg_ctl_stop() { as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
 }
 
 build_contenders() {

@@ -40,6 +40,23 @@ public sealed class SqliteStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_read_after_the_database_was_deleted_creates_no_file_so_the_restart_warns_that_the_database_is_new()
+    {
+        var store = await StartAsync();
+        var before = await store.CreateAsync(Draft("before"), CancellationToken.None);
+        DeleteDatabaseFiles();
+        SqliteConnection.ClearAllPools(); // no connection left open on the deleted file: a read must open the path again
+
+        await Assert.ThrowsAsync<SqliteException>(() => store.FindAsync(before.Id, CancellationToken.None));
+        var createdByTheRead = File.Exists(DatabasePath);
+        var warningsBeforeRestart = _logs.Entries.Count(e => e.Level == LogLevel.Warning);
+        await StartAsync();
+
+        Assert.False(createdByTheRead);
+        Assert.Equal(warningsBeforeRestart + 1, _logs.Entries.Count(e => e.Level == LogLevel.Warning && e.Message.Contains(DatabasePath, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_database_replaced_by_another_file_at_the_same_path_fails_the_next_write()
     {
         var store = await StartAsync();

@@ -24,6 +24,7 @@ public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly string _connectionString;
+    private readonly string _createConnectionString;
     private readonly bool _groupCommit;
     private GroupCommit? _groups;
     private FileIdentity? _opened;
@@ -36,9 +37,17 @@ public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
     public SqliteCaseStore(string connectionString, ILogger<SqliteCaseStore> logger, bool groupCommit = true)
         : base(logger)
     {
-        _connectionString = connectionString;
         _groupCommit = groupCommit;
-        DatabasePath = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        DatabasePath = Path.GetFullPath(builder.DataSource);
+        // Only start-up creates the database: a connection opened later must not make a new, empty file where
+        // a deleted one was (a restart would then not see that the database is new, and would not warn).
+        var pooling = builder.Pooling;
+        builder.Pooling = false;
+        _createConnectionString = builder.ConnectionString;
+        builder.Pooling = pooling;
+        builder.Mode = SqliteOpenMode.ReadWrite;
+        _connectionString = builder.ConnectionString;
     }
 
     /// <summary>The database file.</summary>
@@ -56,14 +65,15 @@ public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
             Directory.CreateDirectory(folder);
         }
 
-        if (!File.Exists(DatabasePath))
+        if (!File.Exists(DatabasePath) || new FileInfo(DatabasePath).Length == 0)
         {
             Logger.LogWarning("No case database at {Path}: creating a new, empty one. If cases were stored before, the file was moved or deleted.", DatabasePath);
         }
 
-        await using (var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
-        await using (var wal = connection.CreateCommand())
+        await using (var connection = new SqliteConnection(_createConnectionString))
         {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var wal = connection.CreateCommand();
             wal.CommandText = "PRAGMA journal_mode=WAL;";
             await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
