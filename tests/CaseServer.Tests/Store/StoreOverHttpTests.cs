@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using CaseServer.Cases.Storage;
 using CaseServer.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
 
@@ -42,6 +43,24 @@ public sealed class StoreOverHttpTests(PostgresCluster cluster)
             Assert.Equal(200, again);
             Assert.Contains(restarted.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(path, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task Get_answers_the_case_with_its_comments_as_kibanas_include_comments_default()
+    {
+        using var server = new CaseServerFactory();
+        using var client = server.ClientFor();
+        var (_, created) = await client.CreateAsync(Requests.Example("none"));
+        var id = created.GetProperty("id").GetString()!;
+        var stamp = new CaseServer.Cases.WriteStamp(new CaseServer.Contract.User { Username = "elastic" }, "2026-01-01T00:00:00.000Z");
+        await server.Services.GetRequiredService<CaseServer.Cases.ICaseStore>().AddCommentAsync(id, "looked at it", stamp, System.Threading.CancellationToken.None);
+
+        var (status, found) = await (await client.GetAsync("/api/cases/" + id)).ReadAsync();
+
+        Assert.Equal(200, status);
+        Assert.Equal(1, found.GetProperty("totalComment").GetInt32());
+        Assert.Equal("looked at it", found.GetProperty("comments")[0].GetProperty("comment").GetString());
+        Assert.NotEqual(created.GetProperty("version").GetString(), found.GetProperty("version").GetString());
     }
 
     [Fact]
