@@ -74,11 +74,13 @@ public sealed class PostgresCaseStore : RelationalCaseStore, IAsyncDisposable, I
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(writes);
+        // Rows are locked in id order whatever the request's order, so two bulk updates sharing cases cannot deadlock.
+        var order = Enumerable.Range(0, writes.Count).OrderBy(i => writes[i].Updated.Id, StringComparer.Ordinal).ToArray();
         await using var batch = new NpgsqlBatch((NpgsqlConnection)transaction.Connection!, (NpgsqlTransaction)transaction);
-        foreach (var write in writes)
+        foreach (var index in order)
         {
             var command = new NpgsqlBatchCommand(ConditionalCaseUpdateSql);
-            foreach (var (name, value) in ConditionalCaseUpdateParameters(write))
+            foreach (var (name, value) in ConditionalCaseUpdateParameters(writes[index]))
             {
                 command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
             }
@@ -88,14 +90,17 @@ public sealed class PostgresCaseStore : RelationalCaseStore, IAsyncDisposable, I
 
         var versions = new long?[writes.Count];
         await using var reader = await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
-        for (var i = 0; i < writes.Count; i++)
+        foreach (var index in order)
         {
-            versions[i] = await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false) ? reader.GetInt64(0) : null;
+            versions[index] = await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false) ? reader.GetInt64(0) : null;
             await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
         return versions;
     }
+
+    /// <inheritdoc/>
+    protected override string LockInIdOrder => " ORDER BY c.id COLLATE \"C\" FOR UPDATE";
 
     /// <inheritdoc/>
     protected override string NewVersion => "nextval('case_versions')";
