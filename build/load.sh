@@ -32,9 +32,11 @@ declare -A label=(
   [a]="bare Kestrel endpoint: reads the body, canned 200"
   [b]="generated endpoint: one-pass parse + validate, no-op handler"
   [c]="hand-written minimal API: [FromBody] DTOs + AddValidation"
-  [d]="CaseServer: Basic auth, kbn-xsrf, durable SQLite (WAL, synchronous=FULL)"
+  [d]="CaseServer: Basic auth, kbn-xsrf, durable SQLite (WAL, synchronous=FULL), group commit"
+  [e]="CaseServer: as (d), one commit per request (CaseServer:GroupCommit=false)"
+  [f]="CaseServer: as (d), on PostgreSQL (one host; a local throwaway cluster, fsync on)"
 )
-all_contenders=(a b c d)
+all_contenders=(a b c d e f)
 
 case_server_dll="$repo_root/samples/CaseServer/bin/Release/net10.0/CaseServer.dll"
 # (d) runs as deployed: authentication on, one configured user. Every request carries that user's Basic
@@ -50,6 +52,39 @@ start_d() {
   exec dotnet "$case_server_dll" --urls "$1" \
     --ConnectionStrings:Cases="Data Source=$work/cases.db" --Logging:LogLevel:Default=None \
     --CaseServer:Users:$load_user:PasswordHash="$load_password_hash"
+}
+
+start_e() {
+  exec dotnet "$case_server_dll" --urls "$1" \
+    --ConnectionStrings:Cases="Data Source=$work/cases-e.db" --Logging:LogLevel:Default=None --CaseServer:GroupCommit=false \
+    --CaseServer:Users:$load_user:PasswordHash="$load_password_hash"
+}
+start_f() {
+  start_postgres
+  exec dotnet "$case_server_dll" --urls "$1" --CaseServer:Store=postgres \
+    --ConnectionStrings:Cases="Host=127.0.0.1;Port=$pg_port;Username=caseserver;Database=postgres;Maximum Pool Size=64" \
+    --Logging:LogLevel:Default=None --CaseServer:Users:$load_user:PasswordHash="$load_password_hash"
+}
+
+# (f)'s database: a throwaway cluster in $work, as a non-root user, on 127.0.0.1, stopped by cleanup.
+pg_port=""
+pg_user=""
+pg_bin=""
+start_postgres() {
+  [[ -n "$pg_port" ]] && return 0
+  bash "$repo_root/build/postgres.sh" >&2
+  pg_bin="$(dirname "$(command -v initdb 2>/dev/null || ls -1d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")"
+  pg_user=""
+  if [[ "$(id -u)" == "0" ]]; then pg_user="$(getent passwd postgres >/dev/null && echo postgres || echo nobody)"; fi
+  as_pg() { if [[ -n "$pg_user" ]]; then runuser -u "$pg_user" -- "$@"; else "$@"; fi; }
+  # Its own folder ($work is private to this user); removed by cleanup.
+  pg_dir="$(mktemp -d)"
+  if [[ -n "$pg_user" ]]; then chown "$pg_user" "$pg_dir"; fi
+  as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U caseserver --auth=trust -E UTF8 --locale=C >/dev/null
+  pg_port="$(free_port)"
+  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start \
+    -o "-h 127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=200" >/dev/null
+  pg_ctl_stop() { as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
 }
 
 build_contenders() {
@@ -96,6 +131,7 @@ stop_servers() {
 
 cleanup() {
   stop_servers
+  if declare -F pg_ctl_stop >/dev/null; then pg_ctl_stop; fi
   rm -rf "$work"
   if [[ "${CASECONTRACTS_KEEP_BUILD_SERVERS:-}" != "1" ]]; then
     dotnet build-server shutdown >/dev/null 2>&1 || true
@@ -164,6 +200,11 @@ require_command wrk wrk
 require_command curl curl
 log "building the servers (Release)"
 build_contenders
+# Started here, not in (f)'s subshell, so that cleanup knows to stop it.
+if [[ " ${contenders[*]} " == *" f "* ]]; then
+  log "starting a throwaway PostgreSQL cluster for (f)"
+  start_postgres
+fi
 
 stamp="$(date -u +%Y-%m-%d)"
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"

@@ -30,6 +30,13 @@ mapfile -t test_projects < <(
 )
 
 build_failed=0
+# The CaseServer store tests run against SQLite and a throwaway PostgreSQL cluster: make sure PostgreSQL is here.
+echo "==> build/postgres.sh"
+if ! bash "$repo_root/build/postgres.sh"; then
+  build_failed=1
+  echo "!! PostgreSQL could not be installed; the PostgreSQL store tests will fail" >&2
+fi
+
 echo "==> dotnet build $(basename "$solution")"
 if ! dotnet build "$solution" -c Debug -p:UseSharedCompilation=true -nologo; then
   build_failed=1

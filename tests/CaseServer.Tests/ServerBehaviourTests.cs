@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CaseServer.Cases;
+using CaseServer.Cases.Storage;
 using CaseServer.Contract;
 using CaseServer.Hosting;
 using CaseServer.Tests.Infrastructure;
@@ -30,7 +31,7 @@ public sealed class ServerBehaviourTests
 
         Assert.Equal(200, status);
         Assert.True(File.Exists(server.DatabasePath));
-        var durability = await server.Services.GetRequiredService<SqliteCaseStore>().ReadDurabilityAsync(CancellationToken.None);
+        var durability = await (server.Services.GetRequiredService<RelationalCaseStore>() is SqliteCaseStore sqlite ? sqlite : throw new InvalidOperationException("not SQLite")).ReadDurabilityAsync(CancellationToken.None);
         Assert.Equal(("wal", 2L), durability); // synchronous: 2 = FULL
     }
 
@@ -116,8 +117,36 @@ public sealed class ServerBehaviourTests
 
     private sealed class FailingStore : ICaseStore
     {
-        public Task<Case> CreateAsync(Case draft, CancellationToken cancellationToken) => throw new IOException("disk on fire at /secret/path");
+        public Task<Case> CreateAsync(Case draft, CancellationToken cancellationToken) => throw Fire();
 
-        public Task<Case?> FindAsync(string id, CancellationToken cancellationToken) => throw new IOException("disk on fire at /secret/path");
+        public Task<Case?> FindAsync(string id, CancellationToken cancellationToken) => throw Fire();
+
+        public Task<StoreResult<Case>> GetAsync(string id, bool includeComments, CancellationToken cancellationToken) => throw Fire();
+
+        public Task<CasePage> FindCasesAsync(CaseQuery query, CancellationToken cancellationToken) => throw Fire();
+
+        public Task<StoreResult<IReadOnlyList<Case>>> UpdateAsync(IReadOnlyList<CasePatch> patches, WriteStamp stamp, CancellationToken cancellationToken) => throw Fire();
+
+        public Task<StoreResult<int>> DeleteAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) => throw Fire();
+
+        public Task<StoreResult<Case>> AddCommentAsync(string caseId, string comment, WriteStamp stamp, CancellationToken cancellationToken) => throw Fire();
+
+        public Task<StoreResult<IReadOnlyList<CaseComment>>> GetCommentsAsync(string caseId, CancellationToken cancellationToken) => throw Fire();
+
+        public Task<StoreResult<CaseComment>> GetCommentAsync(string caseId, string commentId, CancellationToken cancellationToken) => throw Fire();
+
+        public Task<StoreResult<Case>> UpdateCommentAsync(string caseId, CommentPatch patch, WriteStamp stamp, CancellationToken cancellationToken) => throw Fire();
+
+        public Task<StoreResult<int>> DeleteCommentAsync(string caseId, string commentId, CancellationToken cancellationToken) => throw Fire();
+
+        public Task<StoreResult<int>> DeleteCommentsAsync(string caseId, CancellationToken cancellationToken) => throw Fire();
+
+        public Task<IReadOnlyList<string>> GetTagsAsync(CancellationToken cancellationToken) => throw Fire();
+
+        public Task<IReadOnlyList<User>> GetReportersAsync(CancellationToken cancellationToken) => throw Fire();
+
+        public Task<StatusCounts> GetStatusCountsAsync(CancellationToken cancellationToken) => throw Fire();
+
+        private static IOException Fire() => new("disk on fire at /secret/path");
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseServer.Cases;
 
-/// <summary><c>GET /api/cases/{id}</c>: the stored case, or 404 <c>Saved object [cases/&lt;id&gt;] not found</c>, as Kibana answers.</summary>
+/// <summary><c>GET /api/cases/{id}</c>: the stored case with its comments, or 404 <c>Saved object [cases/&lt;id&gt;] not found</c>, as Kibana answers.</summary>
 public static class GetCaseEndpoint
 {
     /// <summary>The route template.</summary>
@@ -21,9 +21,11 @@ public static class GetCaseEndpoint
     {
         var id = (string)context.GetRouteValue("id")!;
         var store = context.RequestServices.GetRequiredService<ICaseStore>();
-        if (await store.FindAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } found)
+        // Kibana's includeComments defaults to true: the case with every comment.
+        var result = await store.GetAsync(id, includeComments: true, context.RequestAborted).ConfigureAwait(false);
+        if (result.Value is not { } found)
         {
-            await KibanaError.NotFound($"Saved object [cases/{id}] not found").WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+            await KibanaError.NotFound(result.Message!).WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 

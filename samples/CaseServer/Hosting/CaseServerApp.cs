@@ -1,5 +1,6 @@
 using System;
 using CaseServer.Cases;
+using CaseServer.Cases.Storage;
 using CaseServer.Contract;
 using CaseServer.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CaseServer.Hosting;
 
@@ -36,8 +38,8 @@ public static class CaseServerApp
         // including those a test host adds late.
         builder.Services.AddSingleton(services => CaseServerSettings.Read(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(services => new SqliteCaseStore(services.GetRequiredService<CaseServerSettings>().ConnectionString));
-        builder.Services.AddSingleton<ICaseStore>(services => services.GetRequiredService<SqliteCaseStore>());
+        builder.Services.AddSingleton(CreateStore);
+        builder.Services.AddSingleton<ICaseStore>(services => services.GetRequiredService<RelationalCaseStore>());
         builder.Services.AddSingleton<CreateCaseRequestHandler>();
         builder.Services.AddHostedService<StartupChecks>();
 
@@ -85,5 +87,15 @@ public static class CaseServerApp
 
         app.MapOpenApi();
         return app;
+    }
+
+    /// <summary>The store <c>CaseServer:Store</c> chooses, on <c>ConnectionStrings:Cases</c>.</summary>
+    private static RelationalCaseStore CreateStore(IServiceProvider services)
+    {
+        var settings = services.GetRequiredService<CaseServerSettings>();
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        return settings.Store == CaseStoreKind.Postgres
+            ? new PostgresCaseStore(settings.ConnectionString, loggers.CreateLogger<PostgresCaseStore>())
+            : new SqliteCaseStore(settings.ConnectionString, loggers.CreateLogger<SqliteCaseStore>(), settings.GroupCommit);
     }
 }

@@ -29,8 +29,10 @@ public sealed class CaseServerSettings
     // get: the password is public anyway.
     private const string DevelopmentPasswordHash = "PBKDF2-SHA256$100000$5O6zc7zKVN3DxxRiQHFscA==$xV96HtPB3AqF0ZM3KnEotLW2NlPeuJxBmG3xIofbnH8=";
 
-    private CaseServerSettings(bool securityEnabled, IReadOnlyList<CaseServerUser> users, long maxRequestBodyBytes, string connectionString, string databasePath, IReadOnlyList<string> problems)
+    private CaseServerSettings(bool securityEnabled, IReadOnlyList<CaseServerUser> users, long maxRequestBodyBytes, CaseStoreKind store, bool groupCommit, string connectionString, string databasePath, IReadOnlyList<string> problems)
     {
+        Store = store;
+        GroupCommit = groupCommit;
         SecurityEnabled = securityEnabled;
         Users = users;
         MaxRequestBodyBytes = maxRequestBodyBytes;
@@ -48,10 +50,23 @@ public sealed class CaseServerSettings
     /// <summary><c>CaseServer:MaxRequestBodyBytes</c> (default 1 MiB, Kibana's <c>server.maxPayload</c>).</summary>
     public long MaxRequestBodyBytes { get; }
 
-    /// <summary><c>ConnectionStrings:Cases</c>, default <c>Data Source=data/cases.db</c> under the content root.</summary>
+    /// <summary><c>CaseServer:Store</c>: <c>sqlite</c> (default) or <c>postgres</c>.</summary>
+    public CaseStoreKind Store { get; }
+
+    /// <summary>
+    /// <c>CaseServer:GroupCommit</c> (default true): SQLite commits the writes waiting at the same moment in one
+    /// transaction and one fsync; false: one commit per write. (Not under <c>CaseServer:Store</c>, which holds
+    /// a value: a JSON settings file could not give that key children.)
+    /// </summary>
+    public bool GroupCommit { get; }
+
+    /// <summary>
+    /// <c>ConnectionStrings:Cases</c>, the store's connection string: for SQLite, default
+    /// <c>Data Source=data/cases.db</c> under the content root; for PostgreSQL, required (Npgsql's syntax).
+    /// </summary>
     public string ConnectionString { get; }
 
-    /// <summary>The database file the connection string names (its folder is created at start-up).</summary>
+    /// <summary>The SQLite database file the connection string names (its folder is created at start-up); empty for PostgreSQL.</summary>
     public string DatabasePath { get; }
 
     /// <summary>Why the server must not start; empty when it may.</summary>
@@ -89,8 +104,12 @@ public sealed class CaseServerSettings
             maxBytes = ContractEndpointOptions.DefaultMaxRequestBodyBytes;
         }
 
-        var (connectionString, databasePath) = ReadDatabase(configuration, environment.ContentRootPath, problems);
-        return new CaseServerSettings(securityEnabled, users, maxBytes, connectionString, databasePath, problems);
+        var store = ReadStore(section, problems);
+        var groupCommit = ReadBoolean(section, "GroupCommit", defaultValue: true, problems);
+        var (connectionString, databasePath) = store == CaseStoreKind.Postgres
+            ? (ReadPostgres(configuration, problems), string.Empty)
+            : ReadDatabase(configuration, environment.ContentRootPath, problems);
+        return new CaseServerSettings(securityEnabled, users, maxBytes, store, groupCommit, connectionString, databasePath, problems);
     }
 
     private static List<CaseServerUser> ReadUsers(IConfigurationSection users, List<string> problems)
@@ -121,6 +140,41 @@ public sealed class CaseServerSettings
         }
 
         return result;
+    }
+
+    private static CaseStoreKind ReadStore(IConfigurationSection section, List<string> problems)
+    {
+        switch (section["Store"])
+        {
+            case null or "" or "sqlite":
+                return CaseStoreKind.Sqlite;
+            case "postgres":
+                return CaseStoreKind.Postgres;
+            case var other:
+                problems.Add($"'{Section}:Store' must be 'sqlite' or 'postgres', not '{other}'.");
+                return CaseStoreKind.Sqlite;
+        }
+    }
+
+    private static string ReadPostgres(IConfiguration configuration, List<string> problems)
+    {
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            problems.Add($"'{Section}:Store' is 'postgres' but 'ConnectionStrings:{ConnectionStringName}' is not set: give the PostgreSQL connection string "
+                + "(e.g. Host=127.0.0.1;Port=5432;Database=cases;Username=caseserver;Password=...).");
+            return string.Empty;
+        }
+
+        try
+        {
+            return new Npgsql.NpgsqlConnectionStringBuilder(configured).ConnectionString;
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add($"'ConnectionStrings:{ConnectionStringName}' is not a PostgreSQL connection string: {e.Message}");
+            return string.Empty;
+        }
     }
 
     private static (string ConnectionString, string DatabasePath) ReadDatabase(IConfiguration configuration, string contentRoot, List<string> problems)
@@ -166,4 +220,14 @@ public sealed class CaseServerSettings
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}
+
+/// <summary>Where cases are stored (<c>CaseServer:Store</c>).</summary>
+public enum CaseStoreKind
+{
+    /// <summary><c>sqlite</c>: one file on this machine (the default).</summary>
+    Sqlite,
+
+    /// <summary><c>postgres</c>: a PostgreSQL database several hosts can share.</summary>
+    Postgres,
 }

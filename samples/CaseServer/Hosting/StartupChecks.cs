@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using CaseServer.Cases;
+using CaseServer.Cases.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace CaseServer.Hosting;
@@ -13,10 +13,10 @@ namespace CaseServer.Hosting;
 public sealed class StartupChecks : IHostedLifecycleService
 {
     private readonly CaseServerSettings _settings;
-    private readonly SqliteCaseStore _store;
+    private readonly RelationalCaseStore _store;
 
     /// <summary>Created by the host.</summary>
-    public StartupChecks(CaseServerSettings settings, SqliteCaseStore store)
+    public StartupChecks(CaseServerSettings settings, RelationalCaseStore store)
     {
         _settings = settings;
         _store = store;

@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+
+namespace CaseServer.Cases.Storage;
+
+/// <summary>
+/// The SQLite schema, step by step. Version 1 is the table the first CaseServer created (so its databases
+/// migrate in place); version 2 adds what the whole case lifecycle needs.
+/// </summary>
+internal static class SqliteMigrations
+{
+    /// <summary>Every step, in order.</summary>
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        new(1, "cases: one JSON document per case", """
+            CREATE TABLE IF NOT EXISTS cases (
+                seq      INTEGER PRIMARY KEY,
+                id       TEXT NOT NULL UNIQUE,
+                document TEXT NOT NULL
+            ) STRICT;
+            """),
+        new(2, "versions from one counter, derived columns, comments, full-text search", """
+            -- Version 1 used the row number as the version: keep those, and go on from the largest.
+            ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+            UPDATE cases SET version = seq;
+            CREATE TABLE case_version (value INTEGER NOT NULL) STRICT;
+            INSERT INTO case_version (value) SELECT COALESCE(MAX(seq), 0) FROM cases;
+
+            -- Derived from the document by SQLite itself: they cannot disagree with it.
+            ALTER TABLE cases ADD COLUMN title TEXT GENERATED ALWAYS AS (json_extract(document, '$.title')) VIRTUAL;
+            ALTER TABLE cases ADD COLUMN description TEXT GENERATED ALWAYS AS (json_extract(document, '$.description')) VIRTUAL;
+            ALTER TABLE cases ADD COLUMN status TEXT GENERATED ALWAYS AS (json_extract(document, '$.status')) VIRTUAL;
+            ALTER TABLE cases ADD COLUMN created_at TEXT GENERATED ALWAYS AS (json_extract(document, '$.created_at')) VIRTUAL;
+            ALTER TABLE cases ADD COLUMN updated_at TEXT GENERATED ALWAYS AS (json_extract(document, '$.updated_at')) VIRTUAL;
+            ALTER TABLE cases ADD COLUMN closed_at TEXT GENERATED ALWAYS AS (json_extract(document, '$.closed_at')) VIRTUAL;
+            ALTER TABLE cases ADD COLUMN reporter TEXT GENERATED ALWAYS AS (json_extract(document, '$.created_by.username')) VIRTUAL;
+            CREATE INDEX cases_created_at ON cases (created_at);
+            CREATE INDEX cases_updated_at ON cases (updated_at);
+            CREATE INDEX cases_closed_at ON cases (closed_at);
+            CREATE INDEX cases_title ON cases (title);
+            CREATE INDEX cases_status ON cases (status);
+            CREATE INDEX cases_reporter ON cases (reporter);
+
+            CREATE TABLE comments (
+                seq      INTEGER PRIMARY KEY,
+                id       TEXT NOT NULL UNIQUE,
+                case_id  TEXT NOT NULL,
+                version  INTEGER NOT NULL,
+                document TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX comments_case ON comments (case_id, seq);
+
+            -- Kept by triggers, so in the same transaction as the write. Diacritics kept, as PostgreSQL's 'simple'.
+            CREATE VIRTUAL TABLE cases_fts USING fts5(title, description, tokenize = 'unicode61 remove_diacritics 0');
+            INSERT INTO cases_fts (rowid, title, description) SELECT seq, title, description FROM cases;
+            CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN
+                INSERT INTO cases_fts (rowid, title, description) VALUES (new.seq, json_extract(new.document, '$.title'), json_extract(new.document, '$.description'));
+            END;
+            CREATE TRIGGER cases_fts_update AFTER UPDATE OF document ON cases BEGIN
+                UPDATE cases_fts SET title = json_extract(new.document, '$.title'), description = json_extract(new.document, '$.description') WHERE rowid = new.seq;
+            END;
+            CREATE TRIGGER cases_fts_delete AFTER DELETE ON cases BEGIN
+                DELETE FROM cases_fts WHERE rowid = old.seq;
+            END;
+            """),
+    ];
+}
