@@ -25,22 +25,28 @@ internal static class OpenApiComponentResolver
                 continue;
             }
 
-            // The text was written by the reader from a schema that parsed: it parses.
-            var schema = SchemaNode.Root(string.Empty, JsonTextParser.Parse(text.Json, maxDepth: int.MaxValue).Root!);
+            var json = new System.Text.StringBuilder(text.Parts[0]);
             var references = new SortedSet<string>(StringComparer.Ordinal);
-            var json = SchemaJsonWriter.Write(schema, key =>
+            for (var i = 0; i < text.References.Count; i++)
             {
-                if (Target(key, index) is not { } target)
+                // Unresolved (already reported as CC0002): the document describes the value as anything
+                // rather than pointing at a component that does not exist.
+                if (Target(text.References[i].TargetKey, index) is { } target)
                 {
-                    // Unresolved (already reported as CC0002): the document describes the value as anything
-                    // rather than pointing at a component that does not exist.
-                    return null;
+                    references.Add(target.Name);
+                    var member = "\"$ref\":" + JsonText.Quote(ComponentsPrefix + target.Name + target.Pointer);
+                    json.Append(text.References[i].Comma switch
+                    {
+                        SlotComma.Before => "," + member,
+                        SlotComma.After => member + ",",
+                        _ => member,
+                    });
                 }
 
-                references.Add(target.Name);
-                return ComponentsPrefix + target.Name + target.Pointer;
-            });
-            components.Add(new OpenApiComponentSpec(name, json, references.ToEquatableArray()));
+                json.Append(text.Parts[i + 1]);
+            }
+
+            components.Add(new OpenApiComponentSpec(name, json.ToString(), references.ToEquatableArray()));
         }
 
         return components.ToEquatableArray();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using CaseContracts.Generator.Model;
 
 namespace CaseContracts.Generator.Schema;
@@ -7,8 +8,8 @@ namespace CaseContracts.Generator.Schema;
 /// <summary>
 /// A schema file's root and its <c>definitions</c> as standalone JSON texts, for OpenAPI documents: the
 /// schema files themselves describe the JSON on the wire exactly (names, nullability, constraints,
-/// descriptions), which reflection over the generated C# types cannot. Each <c>$ref</c> becomes the key
-/// it points to; <see cref="Pipeline.OpenApiComponentResolver"/> turns keys into component names.
+/// descriptions), which reflection over the generated C# types cannot. Each <c>$ref</c> is a slot holding
+/// the key it points to; <see cref="Pipeline.OpenApiComponentResolver"/> turns keys into component names.
 /// </summary>
 internal static class ComponentReader
 {
@@ -30,5 +31,18 @@ internal static class ComponentReader
     }
 
     private static SchemaComponentText Component(string path, SchemaNode schema)
-        => new(schema.Key, SchemaJsonWriter.Write(schema, reference => SchemaPaths.ResolveReference(path, reference), s_rootOnly));
+    {
+        var text = new StringBuilder();
+        var parts = new List<string>();
+        var references = new List<ReferenceSlot>();
+        var cut = 0;
+        SchemaJsonWriter.Write(schema, text, (reference, comma) =>
+        {
+            parts.Add(text.ToString(cut, text.Length - cut));
+            cut = text.Length;
+            references.Add(new ReferenceSlot(SchemaPaths.ResolveReference(path, reference), comma));
+        }, s_rootOnly);
+        parts.Add(text.ToString(cut, text.Length - cut));
+        return new SchemaComponentText(schema.Key, parts.ToEquatableArray(), references.ToEquatableArray());
+    }
 }

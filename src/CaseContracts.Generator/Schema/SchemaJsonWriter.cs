@@ -1,30 +1,25 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using CaseContracts.Generator.Json;
+using CaseContracts.Generator.Model;
 
 namespace CaseContracts.Generator.Schema;
 
 /// <summary>
-/// Writes a schema position back as compact JSON with each <c>$ref</c> rewritten: only at schema
-/// positions, since a property <em>named</em> "$ref" inside "properties" is data, not a reference.
-/// Draft 7 ignores every sibling of <c>$ref</c>; a reader that would apply them (OpenAPI 3.1) must not
-/// see them, so only annotations stay beside a reference.
+/// Writes a schema position back as compact JSON, leaving a slot for each <c>$ref</c> (only at schema
+/// positions: a property <em>named</em> "$ref" inside "properties" is data, not a reference). Draft 7 ignores
+/// every sibling of <c>$ref</c>; a reader that would apply them (OpenAPI 3.1) must not see them, so only
+/// annotations stay beside a reference.
 /// </summary>
 internal static class SchemaJsonWriter
 {
     private static readonly HashSet<string> s_referenceSiblings = new(StringComparer.Ordinal) { "$ref", "description", "title", "$comment" };
 
-    /// <param name="rewriteReference">The new value of a <c>$ref</c>, or null to leave the reference out.</param>
+    /// <param name="reference">Called where a <c>$ref</c> member stands (nothing written for it): its value, and which comma the member carries.</param>
     /// <param name="leftOut">Keywords of the position itself (not of those below) to leave out.</param>
-    public static string Write(SchemaNode schema, Func<string, string?> rewriteReference, ICollection<string>? leftOut = null)
-    {
-        var text = new StringBuilder();
-        Write(schema, rewriteReference, leftOut, text);
-        return text.ToString();
-    }
-
-    private static void Write(SchemaNode schema, Func<string, string?> rewriteReference, ICollection<string>? leftOut, StringBuilder text)
+    public static void Write(SchemaNode schema, StringBuilder text, Action<string, SlotComma> reference, ICollection<string>? leftOut = null)
     {
         if (!schema.IsObject)
         {
@@ -32,29 +27,31 @@ internal static class SchemaJsonWriter
             return;
         }
 
-        var reference = schema.String("$ref");
-        var rewritten = reference is null ? null : rewriteReference(reference);
+        var target = schema.String("$ref");
+        var members = schema.Keywords
+            .Where(k => leftOut?.Contains(k.Name) != true && (target is null || s_referenceSiblings.Contains(k.Name)))
+            .ToList();
         text.Append('{');
-        var first = true;
-        foreach (var keyword in schema.Keywords)
+        var comma = false;
+        for (var i = 0; i < members.Count; i++)
         {
-            if (leftOut?.Contains(keyword.Name) == true
-                || (reference is not null && (!s_referenceSiblings.Contains(keyword.Name) || (keyword.Name == "$ref" && rewritten is null))))
+            var keyword = members[i];
+            if (target is not null && keyword.Name == "$ref")
             {
+                // The slot carries its own comma, so leaving the reference out leaves valid JSON.
+                var slotComma = i > 0 ? SlotComma.Before : i < members.Count - 1 ? SlotComma.After : SlotComma.None;
+                reference(target, slotComma);
+                comma = slotComma == SlotComma.Before;
                 continue;
             }
 
-            text.Append(first ? string.Empty : ",");
-            first = false;
+            text.Append(comma ? "," : string.Empty);
+            comma = true;
             JsonText.WriteString(keyword.Name, text);
             text.Append(':');
-            if (reference is not null && keyword.Name == "$ref")
+            if (target is null && SchemaKeywords.ShapeOf(keyword.Name) != SubSchemaShape.None && schema.Children(keyword.Name).Count > 0)
             {
-                JsonText.WriteString(rewritten!, text);
-            }
-            else if (reference is null && SchemaKeywords.ShapeOf(keyword.Name) != SubSchemaShape.None && schema.Children(keyword.Name).Count > 0)
-            {
-                WriteSubSchemas(schema, keyword.Name, rewriteReference, text);
+                WriteSubSchemas(schema, keyword.Name, text, reference);
             }
             else
             {
@@ -65,20 +62,20 @@ internal static class SchemaJsonWriter
         text.Append('}');
     }
 
-    private static void WriteSubSchemas(SchemaNode schema, string keyword, Func<string, string?> rewriteReference, StringBuilder text)
+    private static void WriteSubSchemas(SchemaNode schema, string keyword, StringBuilder text, Action<string, SlotComma> reference)
     {
         var children = schema.Children(keyword);
         switch (SchemaKeywords.ShapeOf(keyword))
         {
             case SubSchemaShape.Single:
-                Write(children[0], rewriteReference, null, text);
+                Write(children[0], text, reference);
                 return;
             case SubSchemaShape.Array:
                 text.Append('[');
                 for (var i = 0; i < children.Count; i++)
                 {
                     text.Append(i > 0 ? "," : string.Empty);
-                    Write(children[i], rewriteReference, null, text);
+                    Write(children[i], text, reference);
                 }
 
                 text.Append(']');
@@ -90,7 +87,7 @@ internal static class SchemaJsonWriter
                     text.Append(i > 0 ? "," : string.Empty);
                     JsonText.WriteString(children[i].Name!, text);
                     text.Append(':');
-                    Write(children[i], rewriteReference, null, text);
+                    Write(children[i], text, reference);
                 }
 
                 text.Append('}');
