@@ -661,6 +661,6 @@ namespace CaseContracts.Internal
 
         /// <summary>Text for a message: at most 64 characters, then "…".</summary>
         internal static string Truncate(string? text)
-            => text is null ? string.Empty : text.Length <= 64 ? text : text.Substring(0, 64) + "…";
+            => text is null ? string.Empty : text.Length <= 64 ? text : text.Substring(0, char.IsHighSurrogate(text[63]) ? 63 : 64) + "…";
     }
 }
