@@ -7,8 +7,8 @@ using System.Threading.RateLimiting;
 namespace CaseServer.Security;
 
 /// <summary>
-/// Failed sign-ins allowed per client address and per user name (ASP.NET Core's token-bucket rate limiter): each
-/// failure takes a token, a window gives them back; a client whose address or named user has none left is refused
+/// Failed sign-ins allowed per client address and per user name (ASP.NET Core's fixed-window rate limiter): each
+/// failure takes a permit, each window starts afresh; a client whose address or named user has none left is refused
 /// (429) before any password is hashed. Successful sign-ins take nothing, and a client whose credentials are
 /// already verified is never asked.
 /// </summary>
@@ -70,11 +70,12 @@ public sealed class FailedSignInLimiter : IDisposable
     }
 
     private static PartitionedRateLimiter<string> Create(int attempts, TimeSpan window)
-        => PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        // A fixed window, not a token bucket: the bucket refills continuously, so "any token left?" (the check
+        // before hashing) would be true again a moment after the last failure.
+        => PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
-            TokenLimit = attempts,
-            TokensPerPeriod = attempts,
-            ReplenishmentPeriod = window,
+            PermitLimit = attempts,
+            Window = window,
             QueueLimit = 0,
             AutoReplenishment = true,
         }));

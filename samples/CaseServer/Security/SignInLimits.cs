@@ -13,7 +13,7 @@ namespace CaseServer.Security;
 /// <param name="HashingQueue"><c>PasswordHashing:QueueLimit</c> (default 16): checks waiting for a hashing slot; past it, 503 at once.</param>
 /// <param name="FailedAttemptsPerAddress"><c>FailedAttempts:PerAddress</c> (default 10): failed sign-ins a client address may make per window before 429.</param>
 /// <param name="FailedAttemptsPerUsername"><c>FailedAttempts:PerUsername</c> (default 5): failed sign-ins per user name per window before 429.</param>
-/// <param name="FailedAttemptsWindow"><c>FailedAttempts:WindowSeconds</c> (default 60): the window; its allowance comes back whole at each window's end.</param>
+/// <param name="FailedAttemptsWindow"><c>FailedAttempts:WindowSeconds</c> (default 60): the window: each starts with the whole allowance.</param>
 public sealed record SignInLimits(
     TimeSpan CredentialLifetime,
     int CredentialCacheEntries,
