@@ -395,7 +395,13 @@ namespace TestProject
                     {
                         var parsed = parse(buffer, options.MaxErrors);
                         body.AdvanceTo(buffer.End);
-                        return await AnswerInvalidAsync(context, parsed).ConfigureAwait(false);
+                        if (parsed.IsValid)
+                        {
+                            return parsed.Value;
+                        }
+
+                        await AnswerInvalidAsync(context, parsed).ConfigureAwait(false);
+                        return null;
                     }
 
                     body.AdvanceTo(buffer.Start, buffer.End);
@@ -410,18 +416,12 @@ namespace TestProject
             }
         }
 
-        // The value when valid; otherwise the 400 is answered here.
-        private static async global::System.Threading.Tasks.ValueTask<T?> AnswerInvalidAsync<T>(global::Microsoft.AspNetCore.Http.HttpContext context, ParseResult<T> parsed)
+        // The 400 of a body that is not valid (off the valid request's path, which returns without an await).
+        private static global::System.Threading.Tasks.Task AnswerInvalidAsync<T>(global::Microsoft.AspNetCore.Http.HttpContext context, ParseResult<T> parsed)
             where T : class
         {
-            if (parsed.IsValid)
-            {
-                return parsed.Value;
-            }
-
             var error = parsed.MalformedMessage is not null ? KibanaError.MalformedJson() : KibanaError.Invalid(parsed.Errors);
-            await error.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
-            return null;
+            return error.WriteAsync(context.Response, context.RequestAborted);
         }
 
         private static bool IsIdentity(global::Microsoft.Extensions.Primitives.StringValues encoding)
@@ -484,7 +484,13 @@ namespace TestProject
             }
 
             var parsed = parse(new global::System.Buffers.ReadOnlySequence<byte>(json, 0, length), options.MaxErrors);
-            return await AnswerInvalidAsync(context, parsed).ConfigureAwait(false);
+            if (parsed.IsValid)
+            {
+                return parsed.Value;
+            }
+
+            await AnswerInvalidAsync(context, parsed).ConfigureAwait(false);
+            return null;
         }
 
         // The whole stream in one array, or null as soon as it holds more than maxBytes (what is past it is never inflated).
