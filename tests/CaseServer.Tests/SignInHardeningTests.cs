@@ -121,6 +121,20 @@ public sealed class SignInHardeningTests
     }
 
     [Fact]
+    public async Task A_password_changed_in_the_configuration_while_running_replaces_the_verified_one_at_once()
+    {
+        using var server = new CaseServerFactory().WithAlice();
+        Assert.Equal(404, await SignInAsync(server, CaseServerFactory.Alice, CaseServerFactory.AlicePassword));
+
+        var configuration = (Microsoft.Extensions.Configuration.IConfigurationRoot)server.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        configuration["CaseServer:Users:alice:PasswordHash"] = PasswordHash.Create("alice's new password", iterations: 1000);
+        configuration.Reload();
+
+        Assert.Equal(401, await SignInAsync(server, CaseServerFactory.Alice, CaseServerFactory.AlicePassword));
+        Assert.Equal(404, await SignInAsync(server, CaseServerFactory.Alice, "alice's new password"));
+    }
+
+    [Fact]
     public async Task Failed_attempts_for_one_user_name_are_limited_with_a_429_in_kibanas_body_and_retry_after()
     {
         using var server = new CaseServerFactory()

@@ -70,7 +70,9 @@ public static class CaseServerApp
         if (settings.SecurityEnabled && settings.Problems.Count == 0)
         {
             // Made now rather than at the first request, so that what it says about weak hashes is said at start-up.
-            app.Services.GetRequiredService<UserDirectory>();
+            var users = app.Services.GetRequiredService<UserDirectory>();
+            app.Lifetime.ApplicationStopping.Register(UsersFollowConfiguration.Start(
+                app.Configuration, app.Environment, users, app.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(typeof(UsersFollowConfiguration).FullName!)).Dispose);
         }
 
         s_collectOnSignal ??= CollectOnSignal.RegisterIfAsked(app.Environment);
