@@ -30,7 +30,7 @@ internal sealed class PatternPropertiesRule : ApplicatorRule
             {
                 // Fail closed: a pattern that cannot run is reported, and its schema applies to no name while
                 // the member still counts as additional.
-                reading.Invalid(schema.Keyword(Keyword)!, $"'patternProperties' has the pattern \"{entry.Name}\", which is not a regular expression .NET can run: {problem}");
+                reading.Invalid(schema.Value(Keyword)!.FirstMember(entry.Name!)!, $"'patternProperties' has the pattern \"{entry.Name}\", which is not a regular expression .NET can run: {problem}");
                 continue;
             }
 
