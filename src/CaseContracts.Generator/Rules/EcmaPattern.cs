@@ -60,6 +60,9 @@ internal static class EcmaPattern
                     'D' when !inClass => "[^0-9]",
                     'w' => inClass ? "a-zA-Z0-9_" : "[a-zA-Z0-9_]",
                     'W' when !inClass => "[^a-zA-Z0-9_]",
+                    // ECMA-262 white space includes U+FEFF, which .NET's \s does not.
+                    's' => inClass ? "\\s\\uFEFF" : "[\\s\\uFEFF]",
+                    'S' when !inClass => "[^\\s\\uFEFF]",
                     _ => "\\" + next,
                 });
                 continue;

@@ -23,6 +23,8 @@ public sealed class EcmaPatternTests
     [InlineData(@"^[.]$", ".", true)]
     [InlineData(@"^\.$", "x", false)]
     [InlineData(@"^[$]$", "$", true)]
+    [InlineData(@"^\s$", "\uFEFF", true)] // ECMA-262 white space includes the zero-width no-break space
+    [InlineData(@"^\S$", "\uFEFF", false)]
     public void Translated_pattern_decides_as_ECMA_262(string pattern, string text, bool matches)
     {
         Assert.Null(EcmaPattern.Problem(pattern));
