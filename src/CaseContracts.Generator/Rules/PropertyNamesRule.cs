@@ -47,7 +47,8 @@ internal sealed class PropertyNamesRule : ApplicatorRule
     {
         foreach (var member in value.Members)
         {
-            evaluation.Check(application.Schemas[0], JsonNode.String(member.Name, 0, 0), evaluation.Member(member.Name));
+            // The name as a string value, located where the name is written (so a build-time diagnostic points at it).
+            evaluation.Check(application.Schemas[0], JsonNode.String(member.Name, member.NameStart, member.NameLength, member.NameHasInvalidUnicode), evaluation.Member(member.Name));
         }
     }
 }
