@@ -81,6 +81,12 @@ internal static class ValidatorEmitter
         }
 
         EmitApplicators(writer, node, dispatch, methods);
+        var applications = new ApplicatorEmission(writer, Support, methods, fields, method);
+        foreach (var application in node.Applications)
+        {
+            ApplicatorRules.Find(application.Keyword)!.Emit(application, applications);
+        }
+
         EmitTypeAndValues(writer, node, method, fields);
         EmitByToken(writer, node, method, methods, fields);
         writer.Close();
@@ -256,7 +262,7 @@ internal static class ValidatorEmitter
             if (node.Pattern is not null)
             {
                 var field = $"s_pattern_{method}";
-                fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({CSharpLiterals.String(node.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+                fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({CSharpLiterals.String(EcmaPattern.Translate(node.Pattern))}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
                 writer.Open($"if (!{Support}.Matches({field}, ref reader))");
                 writer.Line($"context.Add(\"pattern\", {Support}.ValueText(ref reader), {CSharpLiterals.String("must match " + node.Pattern)});");
                 writer.Close();
@@ -292,7 +298,7 @@ internal static class ValidatorEmitter
 
         if (hasObject)
         {
-            EmitObject(writer, node, methods);
+            EmitObject(writer, node, method, methods, fields);
         }
 
         writer.Open("default:");
@@ -369,7 +375,7 @@ internal static class ValidatorEmitter
         writer.Close();
     }
 
-    private static void EmitObject(SourceWriter writer, ValidationNode node, Dictionary<string, string> methods)
+    private static void EmitObject(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields)
     {
         writer.Open($"case {TokenType}.StartObject:");
         var counts = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object);
@@ -434,6 +440,18 @@ internal static class ValidatorEmitter
             // The name is only materialised for an error: keep a copy of the reader on it.
             writer.Line("var name = reader;");
             writer.Line($"{Support}.Next(ref reader);");
+            var patterns = PatternPropertiesRule.Patterns(node);
+            if (!patterns.IsEmpty)
+            {
+                // A member a patternProperties pattern matches is not additional (that rule checks its value).
+                var text = "var nameText = name.GetString()!;";
+                writer.Line(text);
+                writer.Open($"if ({string.Join(" || ", patterns.Select(p => $"{Support}.IsMatch({ApplicatorEmission.RegexField(method, p, fields)}, nameText)"))})");
+                writer.Line("reader.Skip();");
+                writer.Close();
+                writer.Open("else");
+            }
+
             if (node.AdditionalPropertiesKey is not null)
             {
                 writer.Line("var errorsBefore = context.ErrorCount;");
@@ -446,6 +464,11 @@ internal static class ValidatorEmitter
             {
                 writer.Line($"context.AddForMember(name.GetString()!, \"additionalProperties\", {Support}.ValueText(ref reader), \"is not an allowed property\");");
                 writer.Line("reader.Skip();");
+            }
+
+            if (!patterns.IsEmpty)
+            {
+                writer.Close();
             }
         }
         else

@@ -52,7 +52,7 @@ internal sealed record SchemaSummary(
 
     // Sub-schemas of the same file are keyed by their place in it, so equal nodes elsewhere would not mean equal checks.
     private static bool StandsAlone(ValidationNode node)
-        => node.ItemsKey is null && node.Properties.IsEmpty && node.AdditionalPropertiesKey is null
+        => node.ItemsKey is null && node.Properties.IsEmpty && node.AdditionalPropertiesKey is null && node.Applications.IsEmpty
            && node.AllOf.IsEmpty && node.AnyOf.IsEmpty && node.OneOf.IsEmpty;
 }
 

@@ -55,7 +55,7 @@ internal sealed class OnePassPlanner
     public bool IsSimpleUnion(NamedSchema schema)
         => _nodes.TryGetValue(schema.Key, out var node) && node.Types.IsEmpty && node.ConstJson is null && node.EnumJson.IsEmpty
            && node.AllOf.IsEmpty && node.AnyOf.IsEmpty && node.RefKey is null && !node.AlwaysFails
-           && node.Properties.IsEmpty && node.Required.IsEmpty && !node.RejectsAdditionalProperties && node.Assertions.IsEmpty
+           && node.Properties.IsEmpty && node.Required.IsEmpty && !node.RejectsAdditionalProperties && node.Assertions.IsEmpty && node.Applications.IsEmpty
            && !node.OneOf.Any(member => _nodes.TryGetValue(member, out var m) && m.AlwaysFails);
 
     public OnePassRead Plan(string ownerKey, SchemaProperty property, ValueSpec? value)
@@ -181,13 +181,13 @@ internal sealed class OnePassPlanner
 
     private static bool AssertsOnlyShape(ValidationNode node)
         => node.ConstJson is null && node.EnumJson.IsEmpty && node.AllOf.IsEmpty && node.AnyOf.IsEmpty && node.OneOf.IsEmpty
-           && node.RefKey is null && !node.AlwaysFails && node.Assertions.IsEmpty;
+           && node.RefKey is null && !node.AlwaysFails && node.Assertions.IsEmpty && node.Applications.IsEmpty;
 
     /// <summary>No assertion besides <c>type</c>, <c>items</c> (and <c>oneOf</c> when allowed).</summary>
     private static bool AssertsNothingElse(ValidationNode node, bool allowOneOf)
         => node.ConstJson is null && node.EnumJson.IsEmpty && node.MinLength is null && node.MaxLength is null && node.Pattern is null
            && node.Minimum is null && node.Maximum is null && node.ExclusiveMinimum is null && node.ExclusiveMaximum is null
-           && node.Assertions.IsEmpty && node.Properties.IsEmpty && node.Required.IsEmpty && !node.RejectsAdditionalProperties
+           && node.Assertions.IsEmpty && node.Applications.IsEmpty && node.Properties.IsEmpty && node.Required.IsEmpty && !node.RejectsAdditionalProperties
            && node.AdditionalPropertiesKey is null && node.AllOf.IsEmpty && node.AnyOf.IsEmpty && (allowOneOf || node.OneOf.IsEmpty)
            && node.RefKey is null && !node.AlwaysFails;
 }

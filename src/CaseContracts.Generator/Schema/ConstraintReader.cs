@@ -87,7 +87,8 @@ internal sealed class ConstraintReader
             OneOf: Members(schema, "oneOf"),
             RefKey: null,
             Format: schema.String("format"),
-            Assertions: AssertionsOf(schema));
+            Assertions: AssertionsOf(schema),
+            Applications: ApplicationsOf(schema));
         _nodes.Add(node);
         VisitDefinitions(schema);
         return key;
@@ -106,6 +107,24 @@ internal sealed class ConstraintReader
         }
 
         return assertions is null ? default : assertions.ToEquatableArray();
+    }
+
+    /// <summary>The keywords defined as applicator rules, each read by its rule (which visits its sub-schemas).</summary>
+    private EquatableArray<Application> ApplicationsOf(SchemaNode schema)
+    {
+        List<Application>? applications = null;
+        foreach (var rule in ApplicatorRules.All)
+        {
+            if (schema.Has(rule.Keyword))
+            {
+                foreach (var application in rule.Read(schema, new ApplicatorReading(_locator, _diagnostics, Visit)))
+                {
+                    (applications ??= new List<Application>()).Add(application);
+                }
+            }
+        }
+
+        return applications is null ? default : applications.ToEquatableArray();
     }
 
     private void VisitDefinitions(SchemaNode schema)
@@ -191,16 +210,13 @@ internal sealed class ConstraintReader
         }
 
         var pattern = property.Value.Text!;
-        try
+        if (EcmaPattern.Problem(pattern) is { } problem)
         {
-            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
-            return pattern;
-        }
-        catch (ArgumentException e)
-        {
-            Report(property, $"'pattern' is not a regular expression .NET can run: {e.Message}");
+            Report(property, $"'pattern' is not a regular expression .NET can run: {problem}");
             return null;
         }
+
+        return pattern;
     }
 
     private void Report(JsonMember property, string message)

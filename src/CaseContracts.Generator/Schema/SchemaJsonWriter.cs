@@ -65,12 +65,15 @@ internal static class SchemaJsonWriter
     private static void WriteSubSchemas(SchemaNode schema, string keyword, StringBuilder text, Action<string, SlotComma> reference)
     {
         var children = schema.Children(keyword);
+        var value = schema.Value(keyword)!;
         switch (SchemaKeywords.ShapeOf(keyword))
         {
             case SubSchemaShape.Single:
+            case SubSchemaShape.SingleOrArray when value.Kind != JsonNodeKind.Array:
                 Write(children[0], text, reference);
                 return;
             case SubSchemaShape.Array:
+            case SubSchemaShape.SingleOrArray:
                 text.Append('[');
                 for (var i = 0; i < children.Count; i++)
                 {
@@ -81,13 +84,22 @@ internal static class SchemaJsonWriter
                 text.Append(']');
                 return;
             default:
+                // Entries that are not schemas (a dependencies entry listing names) are written as they are.
                 text.Append('{');
-                for (var i = 0; i < children.Count; i++)
+                for (var i = 0; i < value.Members.Count; i++)
                 {
+                    var entry = value.Members[i];
                     text.Append(i > 0 ? "," : string.Empty);
-                    JsonText.WriteString(children[i].Name!, text);
+                    JsonText.WriteString(entry.Name, text);
                     text.Append(':');
-                    Write(children[i], text, reference);
+                    if (children.FirstOrDefault(c => c.Name == entry.Name && ReferenceEquals(c.Json, entry.Value)) is { } child)
+                    {
+                        Write(child, text, reference);
+                    }
+                    else
+                    {
+                        JsonText.Write(entry.Value, text);
+                    }
                 }
 
                 text.Append('}');

@@ -16,6 +16,9 @@ internal enum SubSchemaShape
     /// <summary>The value is an array of schemas (<c>allOf</c>, <c>anyOf</c>, <c>oneOf</c>).</summary>
     Array,
 
+    /// <summary>The value is one schema or an array of schemas (draft 7's <c>items</c>).</summary>
+    SingleOrArray,
+
     /// <summary>The value is an object of named schemas (<c>properties</c>, <c>definitions</c>).</summary>
     Map,
 }
@@ -33,7 +36,7 @@ internal static class SchemaKeywords
         "type", "properties", "required", "additionalProperties", "enum", "const",
         "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
         "items", "minItems", "maxItems", "uniqueItems", "$ref", "allOf", "anyOf", "oneOf",
-    }.Concat(Rules.AssertionRules.All.Select(rule => rule.Keyword)), StringComparer.Ordinal);
+    }.Concat(Rules.AssertionRules.All.Select(rule => rule.Keyword)).Concat(Rules.ApplicatorRules.Keywords), StringComparer.Ordinal);
 
     /// <summary>Where each applicator keeps its sub-schemas. A keyword not listed holds data.</summary>
     private static readonly Dictionary<string, SubSchemaShape> s_shapes = new(StringComparer.Ordinal)
@@ -43,7 +46,17 @@ internal static class SchemaKeywords
         ["allOf"] = SubSchemaShape.Array,
         ["anyOf"] = SubSchemaShape.Array,
         ["oneOf"] = SubSchemaShape.Array,
-        ["items"] = SubSchemaShape.Single,
+        ["items"] = SubSchemaShape.SingleOrArray,
+        ["additionalItems"] = SubSchemaShape.Single,
+        ["contains"] = SubSchemaShape.Single,
+        ["propertyNames"] = SubSchemaShape.Single,
+        ["not"] = SubSchemaShape.Single,
+        ["if"] = SubSchemaShape.Single,
+        ["then"] = SubSchemaShape.Single,
+        ["else"] = SubSchemaShape.Single,
+        ["patternProperties"] = SubSchemaShape.Map,
+        // Only the entries that are schemas (an array entry lists names).
+        ["dependencies"] = SubSchemaShape.Map,
         ["additionalProperties"] = SubSchemaShape.Single,
     };
 

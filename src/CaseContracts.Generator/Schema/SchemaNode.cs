@@ -93,7 +93,8 @@ internal sealed class SchemaNode
         => _children is not null && _children.TryGetValue(keyword, out var children) ? children : s_none;
 
     /// <summary>The one position under a single-schema keyword (<c>items</c>, <c>additionalProperties</c>), or null.</summary>
-    public SchemaNode? Child(string keyword) => Children(keyword) is { Count: 1 } one ? one[0] : null;
+    public SchemaNode? Child(string keyword)
+        => Children(keyword) is { Count: 1 } one && Value(keyword)?.Kind is JsonNodeKind.Object or JsonNodeKind.Boolean ? one[0] : null;
 
     /// <summary>The entry <paramref name="name"/> of a map keyword, or null.</summary>
     public SchemaNode? Entry(string keyword, string name)
@@ -136,10 +137,10 @@ internal sealed class SchemaNode
             switch (SchemaKeywords.ShapeOf(keyword.Name))
             {
                 // A keyword's value that has the wrong shape holds no positions; the meta-schema check reports it.
-                case SubSchemaShape.Single when keyword.Value.Kind is JsonNodeKind.Object or JsonNodeKind.Boolean:
+                case SubSchemaShape.Single or SubSchemaShape.SingleOrArray when keyword.Value.Kind is JsonNodeKind.Object or JsonNodeKind.Boolean:
                     children.Add(Build(path, at, keyword.Value, null));
                     break;
-                case SubSchemaShape.Array when keyword.Value.Kind == JsonNodeKind.Array:
+                case SubSchemaShape.Array or SubSchemaShape.SingleOrArray when keyword.Value.Kind == JsonNodeKind.Array:
                     for (var i = 0; i < keyword.Value.Items.Count; i++)
                     {
                         children.Add(Build(path, at + "/" + i.ToString(CultureInfo.InvariantCulture), keyword.Value.Items[i], null));
@@ -149,6 +150,11 @@ internal sealed class SchemaNode
                 case SubSchemaShape.Map when keyword.Value.Kind == JsonNodeKind.Object:
                     foreach (var entry in keyword.Value.Members)
                     {
+                        if (entry.Value.Kind is not (JsonNodeKind.Object or JsonNodeKind.Boolean) && keyword.Name == "dependencies")
+                        {
+                            continue;
+                        }
+
                         children.Add(Build(path, at + "/" + SchemaPaths.EscapePointerSegment(entry.Name), entry.Value, entry.Name));
                     }
 

@@ -50,9 +50,6 @@ internal sealed class SchemaScanner
 
             switch (keyword)
             {
-                case "items" when property.Value.Kind == JsonNodeKind.Array:
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedKeyword, _locator.NameOf(property), "items (array form)"));
-                    continue;
                 case "$ref" when property.Value.Kind == JsonNodeKind.String:
                     var written = property.Value.Text!;
                     References.Add(new SchemaReference(written, SchemaPaths.ResolveReference(_path, written), _locator.ValueOf(property.Value), schema.Key));

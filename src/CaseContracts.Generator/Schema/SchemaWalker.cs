@@ -68,7 +68,7 @@ internal sealed class SchemaWalker
             }
 
             ReportRequiredWithoutProperty(schema, properties);
-            Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.Object, typeName, description, properties.ToEquatableArray(), schema.Boolean("additionalProperties") == false, default, default, default, null, location,
+            Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.Object, typeName, description, properties.ToEquatableArray(), RejectsUnknownMembers(schema), default, default, default, null, location,
                 IsStrictObject: TypesOf(schema) is { Count: 1 } types && types.Contains("object")));
         }
         else
@@ -258,7 +258,7 @@ internal sealed class SchemaWalker
 
     private void ReportRequiredWithoutProperty(SchemaNode schema, List<SchemaProperty> properties)
     {
-        if (schema.Array("required") is not { } required || schema.Boolean("additionalProperties") != false)
+        if (schema.Array("required") is not { } required || !RejectsUnknownMembers(schema))
         {
             return;
         }
@@ -279,4 +279,11 @@ internal sealed class SchemaWalker
     private static string TitleOrDefault(SchemaNode schema, string fallback) => TitleOf(schema) is { } title ? Naming.ToPascalCase(title) : fallback;
 
     private static string? DescriptionOf(SchemaNode schema) => schema.String("description");
+
+    /// <summary>
+    /// Members the record does not declare make the value invalid: <c>additionalProperties</c> is false and no
+    /// <c>patternProperties</c> pattern could admit a member (the validator decides those by name).
+    /// </summary>
+    private static bool RejectsUnknownMembers(SchemaNode schema)
+        => schema.Boolean("additionalProperties") == false && schema.Children("patternProperties").Count == 0;
 }

@@ -116,7 +116,7 @@ public sealed class SchemaDiagnosticTests
               "title": "Order",
               "type": "object",
               "properties": {
-                "code": { "type": "string", "patternProperties": {} },
+                "code": { "type": "string", "unevaluatedProperties": false },
                 "x-owner": { "type": "string" }
               },
               "x-team": "payments"
@@ -124,8 +124,25 @@ public sealed class SchemaDiagnosticTests
             """);
 
         var diagnostic = AssertSingle(result, "CC0003", "order.schema.json", line: 5, column: 33);
-        Assert.Contains("'patternProperties'", diagnostic.GetMessage());
+        Assert.Contains("'unevaluatedProperties'", diagnostic.GetMessage());
         Assert.Contains("TestProject.Order.g.cs", result.GeneratedSources.Keys);
+    }
+
+    [Fact]
+    public void CC0007_a_patternProperties_pattern_that_cannot_run_is_reported_at_the_pattern()
+    {
+        var result = Run("labels.schema.json", """
+            {
+              "title": "Labels",
+              "type": "object",
+              "patternProperties": { "^ok$": true, "([a-z]": { "type": "string" } },
+              "additionalProperties": false
+            }
+            """);
+
+        var diagnostic = result.GeneratorDiagnostics.Single(d => d.Id == "CC0007");
+        Assert.Equal((4, 40), (diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1, diagnostic.Location.GetLineSpan().StartLinePosition.Character + 1));
+        Assert.Contains("([a-z]", diagnostic.GetMessage());
     }
 
     [Fact]

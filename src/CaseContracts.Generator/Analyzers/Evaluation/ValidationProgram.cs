@@ -153,6 +153,15 @@ internal sealed class ValidationProgram
         }
 
         CheckApplicators(step, value, pointer, place, errors);
+        if (!node.Applications.IsEmpty)
+        {
+            var evaluation = new Evaluation(this, node, pointer, place, errors);
+            foreach (var application in node.Applications)
+            {
+                ApplicatorRules.Find(application.Keyword)!.Evaluate(application, value, evaluation);
+            }
+        }
+
         CheckTypeAndValues(node, value, pointer, place, errors);
         switch (value.Kind)
         {
@@ -361,6 +370,10 @@ internal sealed class ValidationProgram
             {
                 Check(_methodByKey[property.NodeKey], member.Value, memberPointer, memberPlace, errors);
             }
+            else if (PatternPropertiesRule.Patterns(node) is { IsEmpty: false } patterns && patterns.Any(p => Matches(p, member.Name)))
+            {
+                // Checked by patternProperties; not additional.
+            }
             else if (node.AdditionalPropertiesKey is { } additional)
             {
                 Check(_methodByKey[additional], member.Value, memberPointer, memberPlace, errors);
@@ -402,7 +415,7 @@ internal sealed class ValidationProgram
 
     private bool Matches(string pattern, string text)
     {
-        var regex = _patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+        var regex = _patterns.GetOrAdd(pattern, static p => new Regex(EcmaPattern.Translate(p), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
         try
         {
             return regex.IsMatch(text);
@@ -468,6 +481,25 @@ internal sealed class ValidationProgram
         => new(pointer, keyword, message, limit, value, null, null, node, place);
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The applicator rules' view of one check: sub-schemas run through this program, errors into its list.</summary>
+    private sealed class Evaluation(ValidationProgram program, ValidationNode node, string pointer, ViolationPlace place, List<Violation> errors) : ApplicatorEvaluation
+    {
+        public override string Pointer => pointer;
+
+        public override void Check(string schemaKey, JsonNode value, string at) => program.Check(program._methodByKey[schemaKey], value, at, place, errors);
+
+        public override bool Matches(string schemaKey, JsonNode value)
+        {
+            var branch = new List<Violation>();
+            program.Check(program._methodByKey[schemaKey], value, pointer, place, branch);
+            return branch.Count == 0;
+        }
+
+        public override void Fail(string at, string keyword, string message, JsonNode value) => errors.Add(Error(at, keyword, message, value, node, place));
+
+        public override bool IsMatch(string pattern, string text) => program.Matches(pattern, text);
+    }
 
     private sealed record Step(ValidationNode Node, string Target, UnionDispatch? Dispatch);
 }

@@ -6,6 +6,7 @@ namespace CaseContracts.Generator.Model.Validation;
 /// referred to by key (<c>file#pointer</c>); a <c>$ref</c> is the key it points to.
 /// Numbers are kept as their JSON text so the emitter can write them without losing precision.
 /// </summary>
+/// <param name="Applications">The keywords defined as applicator rules (<see cref="Rules.ApplicatorRules"/>), in rule order.</param>
 /// <param name="Assertions">The keywords defined as rules (<see cref="Rules.AssertionRules"/>), in rule order.</param>
 internal sealed record ValidationNode(
     string Key,
@@ -33,7 +34,8 @@ internal sealed record ValidationNode(
     EquatableArray<string> OneOf,
     string? RefKey,
     string? Format = null,
-    EquatableArray<Assertion> Assertions = default)
+    EquatableArray<Assertion> Assertions = default,
+    EquatableArray<Application> Applications = default)
 {
     /// <summary>What a <c>type</c> error here says (<c>must be string or null</c>), the types in the schema's order.</summary>
     public string TypeMessage => "must be " + string.Join(" or ", Types);
@@ -55,6 +57,12 @@ internal sealed record ValidationNode(
 /// the rule decides the check, the generated code and the build-time evaluation alike.
 /// </summary>
 internal sealed record Assertion(string Keyword, string Argument);
+
+/// <summary>
+/// A keyword defined as an <see cref="Rules.ApplicatorRule"/>, as its rule read it: the positions of its
+/// sub-schemas (by key; an empty key where an optional one is absent) and its other arguments (names, patterns).
+/// </summary>
+internal sealed record Application(string Keyword, EquatableArray<string> Schemas, EquatableArray<string> Arguments);
 
 /// <summary>A declared property and the key of its schema.</summary>
 internal sealed record PropertyNode(string Name, string NodeKey);

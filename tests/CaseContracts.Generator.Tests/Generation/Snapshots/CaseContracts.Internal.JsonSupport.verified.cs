@@ -611,6 +611,32 @@ namespace CaseContracts.Internal
             }
         }
 
+        /// <summary>Whether a schema pattern matches <paramref name="text"/> (a property name); a pattern that times out does not match.</summary>
+        public static bool IsMatch(global::System.Text.RegularExpressions.Regex pattern, string text)
+        {
+            try
+            {
+                return pattern.IsMatch(text);
+            }
+            catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>A reader on <paramref name="text"/> as a JSON string value (a property name checked by <c>propertyNames</c>).</summary>
+        public static global::System.Text.Json.Utf8JsonReader StringValue(string text)
+        {
+            var encoded = global::System.Text.Json.JsonEncodedText.Encode(text, global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes;
+            var json = new byte[encoded.Length + 2];
+            json[0] = (byte)'"';
+            encoded.CopyTo(global::System.MemoryExtensions.AsSpan(json, 1));
+            json[json.Length - 1] = (byte)'"';
+            var reader = new global::System.Text.Json.Utf8JsonReader(json);
+            reader.Read();
+            return reader;
+        }
+
         private static string Describe(ref global::System.Text.Json.Utf8JsonReader reader)
             => reader.TokenType switch
             {

@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using CaseContracts.Generator.Emit;
+
+namespace CaseContracts.Generator.Rules;
+
+/// <summary>Where an applicator's generated check is written: the writer, the validator methods of the sub-schemas, and fields.</summary>
+internal sealed class ApplicatorEmission
+{
+    private readonly IReadOnlyDictionary<string, string> _methods;
+    private readonly List<string> _fields;
+    private readonly string _method;
+
+    public ApplicatorEmission(SourceWriter writer, string support, IReadOnlyDictionary<string, string> methods, List<string> fields, string method)
+    {
+        Writer = writer;
+        Support = support;
+        _methods = methods;
+        _fields = fields;
+        _method = method;
+    }
+
+    public SourceWriter Writer { get; }
+
+    /// <summary>The generated JSON runtime class.</summary>
+    public string Support { get; }
+
+    /// <summary>The validator method of the position <paramref name="schemaKey"/>.</summary>
+    public string Method(string schemaKey) => _methods[schemaKey];
+
+    /// <summary>A static field of the validator class holding an ECMA-262 <paramref name="pattern"/>, compiled once.</summary>
+    public string Regex(string pattern)
+    {
+        var field = RegexField(_method, pattern, _fields);
+        return field;
+    }
+
+    /// <summary>A static regular-expression field for <paramref name="pattern"/>, declared once per validator method.</summary>
+    internal static string RegexField(string method, string pattern, List<string> fields)
+    {
+        var declaration = $" = new({CSharpLiterals.String(EcmaPattern.Translate(pattern))}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));";
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].EndsWith(declaration, System.StringComparison.Ordinal) && fields[i].Contains(" s_regex_" + method + "_"))
+            {
+                var start = fields[i].IndexOf(" s_regex_", System.StringComparison.Ordinal) + 1;
+                return fields[i].Substring(start, fields[i].IndexOf(' ', start) - start);
+            }
+        }
+
+        var name = $"s_regex_{method}_{fields.Count}";
+        fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {name}{declaration}");
+        return name;
+    }
+}

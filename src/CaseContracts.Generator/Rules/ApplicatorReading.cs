@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using CaseContracts.Generator.Diagnostics;
+using CaseContracts.Generator.Json;
+using CaseContracts.Generator.Model;
+using CaseContracts.Generator.Schema;
+
+namespace CaseContracts.Generator.Rules;
+
+/// <summary>What an applicator rule reading a schema can do: turn a sub-schema into a validator position, and report.</summary>
+internal sealed class ApplicatorReading
+{
+    private readonly SchemaLocator _locator;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly Func<SchemaNode, string> _visit;
+
+    public ApplicatorReading(SchemaLocator locator, List<DiagnosticInfo> diagnostics, Func<SchemaNode, string> visit)
+    {
+        _locator = locator;
+        _diagnostics = diagnostics;
+        _visit = visit;
+    }
+
+    /// <summary>Reads <paramref name="schema"/> as a validator position of its own; returns its key.</summary>
+    public string Visit(SchemaNode schema) => _visit(schema);
+
+    /// <summary>Reports <paramref name="problem"/> (CC0007) at <paramref name="keyword"/>'s name.</summary>
+    public void Invalid(JsonMember keyword, string problem)
+        => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.NameOf(keyword), problem));
+
+    /// <summary>Reports <paramref name="problem"/> (CC0007) at a value inside a keyword.</summary>
+    public void Invalid(JsonNode value, string problem)
+        => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.ValueOf(value), problem));
+}

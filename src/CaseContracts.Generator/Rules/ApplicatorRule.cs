@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using CaseContracts.Generator.Json;
+using CaseContracts.Generator.Model.Validation;
+using CaseContracts.Generator.Schema;
+
+namespace CaseContracts.Generator.Rules;
+
+/// <summary>
+/// One applicator keyword (a keyword that applies sub-schemas to the value or to parts of it: <c>not</c>,
+/// <c>if</c>/<c>then</c>/<c>else</c>, <c>patternProperties</c>, <c>propertyNames</c>, <c>dependencies</c>,
+/// <c>contains</c>, tuple <c>items</c>/<c>additionalItems</c>), defined once: how it is read (its sub-schemas
+/// visited into validator positions), the code the generated validator runs, and the same decision at build time.
+/// </summary>
+/// <remarks>
+/// An applicator's generated code runs before the validator's type switch, on copies of the reader (the value
+/// stays where it is), after <c>allOf</c>/<c>anyOf</c>/<c>oneOf</c>, in the order of <see cref="ApplicatorRules.All"/>;
+/// the build-time evaluation keeps that order, so both report the same errors in the same order. Applicators
+/// walk objects and arrays a second time: they are never on the path of a schema that does not use them.
+/// </remarks>
+internal abstract class ApplicatorRule
+{
+    /// <summary>The keyword that makes the rule read a schema (<c>if</c> for <c>if</c>/<c>then</c>/<c>else</c>).</summary>
+    public abstract string Keyword { get; }
+
+    /// <summary>The other keywords the rule reads beside <see cref="Keyword"/> (<c>then</c>, <c>else</c>, <c>additionalItems</c>).</summary>
+    public virtual IEnumerable<string> CompanionKeywords => System.Array.Empty<string>();
+
+    /// <summary>The applications of the keyword in <paramref name="schema"/> (none when it has no effect or cannot be enforced, reported).</summary>
+    public abstract IEnumerable<Application> Read(SchemaNode schema, ApplicatorReading reading);
+
+    /// <summary>Writes the generated check: statements over <c>reader</c> (left where it is) and <c>context</c>.</summary>
+    public abstract void Emit(Application application, ApplicatorEmission emission);
+
+    /// <summary>The same check at build time, over <paramref name="value"/>.</summary>
+    public abstract void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation);
+}

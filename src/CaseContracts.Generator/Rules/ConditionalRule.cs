@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using CaseContracts.Generator.Json;
+using CaseContracts.Generator.Model;
+using CaseContracts.Generator.Model.Validation;
+using CaseContracts.Generator.Schema;
+
+namespace CaseContracts.Generator.Rules;
+
+/// <summary>
+/// <c>if</c>/<c>then</c>/<c>else</c>: a value that passes <c>if</c> must pass <c>then</c>, one that fails it must pass
+/// <c>else</c>; the branch's own errors are reported (as <c>allOf</c>'s are). <c>then</c> or <c>else</c> without
+/// <c>if</c>, and <c>if</c> alone, assert nothing.
+/// </summary>
+internal sealed class ConditionalRule : ApplicatorRule
+{
+    public override string Keyword => "if";
+
+    public override IEnumerable<string> CompanionKeywords => new[] { "then", "else" };
+
+    public override IEnumerable<Application> Read(SchemaNode schema, ApplicatorReading reading)
+    {
+        var then = schema.Child("then");
+        var @else = schema.Child("else");
+        if (schema.Child("if") is { } condition && (then is not null || @else is not null))
+        {
+            yield return new Application(
+                Keyword,
+                new[] { reading.Visit(condition), then is null ? string.Empty : reading.Visit(then), @else is null ? string.Empty : reading.Visit(@else) }.ToEquatableArray(),
+                default);
+        }
+    }
+
+    public override void Emit(Application application, ApplicatorEmission emission)
+    {
+        var writer = emission.Writer;
+        writer.Open(string.Empty);
+        writer.Line("var mark = context.ErrorCount;");
+        writer.Line($"var condition = reader; {emission.Method(application.Schemas[0])}(ref condition, ref context);");
+        writer.Line("var holds = context.ErrorCount == mark;");
+        writer.Line("context.Truncate(mark);");
+        if (application.Schemas[1].Length > 0)
+        {
+            writer.Line($"if (holds) {{ var branch = reader; {emission.Method(application.Schemas[1])}(ref branch, ref context); }}");
+        }
+
+        if (application.Schemas[2].Length > 0)
+        {
+            writer.Line($"if (!holds) {{ var branch = reader; {emission.Method(application.Schemas[2])}(ref branch, ref context); }}");
+        }
+
+        writer.Close();
+    }
+
+    public override void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation)
+    {
+        var branch = evaluation.Matches(application.Schemas[0], value) ? application.Schemas[1] : application.Schemas[2];
+        if (branch.Length > 0)
+        {
+            evaluation.Check(branch, value, evaluation.Pointer);
+        }
+    }
+}

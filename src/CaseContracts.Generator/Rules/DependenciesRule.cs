@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using System.Linq;
+using CaseContracts.Generator.Emit;
+using CaseContracts.Generator.Json;
+using CaseContracts.Generator.Model;
+using CaseContracts.Generator.Model.Validation;
+using CaseContracts.Generator.Schema;
+
+namespace CaseContracts.Generator.Rules;
+
+/// <summary>
+/// <c>dependencies</c> (draft 7): for each named member present in an object, either the listed members must be
+/// present too (array form; an error at each missing one), or the whole object must pass a schema (schema form).
+/// One application per entry, in the schema's order: arguments are the name then, for the array form, the names it needs.
+/// </summary>
+internal sealed class DependenciesRule : ApplicatorRule
+{
+    public override string Keyword => "dependencies";
+
+    private static string Message(string name) => "is required when " + name + " is present";
+
+    public override IEnumerable<Application> Read(SchemaNode schema, ApplicatorReading reading)
+    {
+        if (schema.Keyword(Keyword) is not { Value.Kind: JsonNodeKind.Object } keyword)
+        {
+            yield break;
+        }
+
+        foreach (var entry in keyword.Value.Members)
+        {
+            if (entry.Value.Kind == JsonNodeKind.Array)
+            {
+                if (entry.Value.Items.Any(item => item.Kind != JsonNodeKind.String))
+                {
+                    reading.Invalid(entry.Value, $"'dependencies' of \"{entry.Name}\" must list property names (strings)");
+                    continue;
+                }
+
+                yield return new Application(Keyword, default, new[] { entry.Name }.Concat(entry.Value.Items.Select(i => i.Text!).Distinct()).ToEquatableArray());
+            }
+            else if (schema.Entry(Keyword, entry.Name) is { } dependent)
+            {
+                yield return new Application(Keyword, new[] { reading.Visit(dependent) }.ToEquatableArray(), new[] { entry.Name }.ToEquatableArray());
+            }
+        }
+    }
+
+    public override void Emit(Application application, ApplicatorEmission emission)
+    {
+        var writer = emission.Writer;
+        var support = emission.Support;
+        var name = application.Arguments[0];
+        writer.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)");
+        writer.Line("var look = reader;");
+        writer.Open($"if ({support}.SeekProperty(ref look, {CSharpLiterals.Utf8(name)}))");
+        if (application.Schemas.IsEmpty)
+        {
+            foreach (var needed in application.Arguments.Skip(1))
+            {
+                writer.Line($"{{ var other = reader; if (!{support}.SeekProperty(ref other, {CSharpLiterals.Utf8(needed)})) {{ context.AddAt({CSharpLiterals.Pointer(needed)}, \"dependencies\", null, {CSharpLiterals.String(Message(name))}); }} }}");
+            }
+        }
+        else
+        {
+            writer.Line($"var branch = reader; {emission.Method(application.Schemas[0])}(ref branch, ref context);");
+        }
+
+        writer.Close();
+        writer.Close();
+    }
+
+    public override void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation)
+    {
+        var name = application.Arguments[0];
+        if (value.Kind != JsonNodeKind.Object || value.FirstMember(name) is null)
+        {
+            return;
+        }
+
+        if (application.Schemas.IsEmpty)
+        {
+            foreach (var needed in application.Arguments.Skip(1))
+            {
+                if (value.FirstMember(needed) is null)
+                {
+                    evaluation.Fail(evaluation.Member(needed), "dependencies", Message(name), value);
+                }
+            }
+        }
+        else
+        {
+            evaluation.Check(application.Schemas[0], value, evaluation.Pointer);
+        }
+    }
+}

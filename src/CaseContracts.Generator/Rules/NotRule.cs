@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using CaseContracts.Generator.Json;
+using CaseContracts.Generator.Model;
+using CaseContracts.Generator.Model.Validation;
+using CaseContracts.Generator.Schema;
+
+namespace CaseContracts.Generator.Rules;
+
+/// <summary><c>not</c>: the value must fail the sub-schema.</summary>
+internal sealed class NotRule : ApplicatorRule
+{
+    private const string Message = "must not match the schema in not";
+
+    public override string Keyword => "not";
+
+    public override IEnumerable<Application> Read(SchemaNode schema, ApplicatorReading reading)
+    {
+        if (schema.Child(Keyword) is { } not)
+        {
+            yield return new Application(Keyword, new[] { reading.Visit(not) }.ToEquatableArray(), default);
+        }
+    }
+
+    public override void Emit(Application application, ApplicatorEmission emission)
+    {
+        var writer = emission.Writer;
+        writer.Open(string.Empty);
+        writer.Line("var mark = context.ErrorCount;");
+        writer.Line($"var branch = reader; {emission.Method(application.Schemas[0])}(ref branch, ref context);");
+        writer.Line("var matched = context.ErrorCount == mark;");
+        writer.Line("context.Truncate(mark);");
+        writer.Open("if (matched)");
+        writer.Line($"context.Add(\"not\", {emission.Support}.ValueText(ref reader), \"{Message}\");");
+        writer.Close();
+        writer.Close();
+    }
+
+    public override void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation)
+    {
+        if (evaluation.Matches(application.Schemas[0], value))
+        {
+            evaluation.Fail(evaluation.Pointer, "not", Message, value);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using System.Linq;
+using CaseContracts.Generator.Json;
+using CaseContracts.Generator.Model;
+using CaseContracts.Generator.Model.Validation;
+using CaseContracts.Generator.Schema;
+
+namespace CaseContracts.Generator.Rules;
+
+/// <summary>
+/// <c>patternProperties</c>: every member whose name matches a pattern (ECMA-262, not anchored) must pass that
+/// pattern's schema; a name may match several. A member a pattern matches is not additional: the validator's
+/// own member loop asks <see cref="Patterns"/> before applying <c>additionalProperties</c>.
+/// </summary>
+internal sealed class PatternPropertiesRule : ApplicatorRule
+{
+    public override string Keyword => "patternProperties";
+
+    /// <summary>The patterns of <paramref name="node"/>'s <c>patternProperties</c> (none when it has none).</summary>
+    public static EquatableArray<string> Patterns(ValidationNode node)
+        => node.Applications.FirstOrDefault(a => a.Keyword == "patternProperties")?.Arguments ?? default;
+
+    public override IEnumerable<Application> Read(SchemaNode schema, ApplicatorReading reading)
+    {
+        var patterns = new List<string>();
+        var keys = new List<string>();
+        foreach (var entry in schema.Children(Keyword))
+        {
+            if (EcmaPattern.Problem(entry.Name!) is { } problem)
+            {
+                // Fail closed: a pattern that cannot run is reported, and its schema applies to no name while
+                // the member still counts as additional.
+                reading.Invalid(schema.Value(Keyword)!.FirstMember(entry.Name!)!, $"'patternProperties' has the pattern \"{entry.Name}\", which is not a regular expression .NET can run: {problem}");
+                continue;
+            }
+
+            patterns.Add(entry.Name!);
+            keys.Add(reading.Visit(entry));
+        }
+
+        if (patterns.Count > 0)
+        {
+            yield return new Application(Keyword, keys.ToEquatableArray(), patterns.ToEquatableArray());
+        }
+    }
+
+    public override void Emit(Application application, ApplicatorEmission emission)
+    {
+        var writer = emission.Writer;
+        var support = emission.Support;
+        writer.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)");
+        writer.Line("var scan = reader;");
+        writer.Open("while (true)");
+        writer.Line($"{support}.Next(ref scan);");
+        writer.Open("if (scan.TokenType == global::System.Text.Json.JsonTokenType.EndObject)");
+        writer.Line("break;");
+        writer.Close();
+        writer.Line("var name = scan.GetString()!;");
+        writer.Line($"{support}.Next(ref scan);");
+        writer.Line("var errorsBefore = context.ErrorCount;");
+        for (var i = 0; i < application.Schemas.Count; i++)
+        {
+            writer.Line($"if ({support}.IsMatch({emission.Regex(application.Arguments[i])}, name)) {{ var member = scan; {emission.Method(application.Schemas[i])}(ref member, ref context); }}");
+        }
+
+        writer.Open("if (context.ErrorCount != errorsBefore)");
+        writer.Line("context.PrefixMember(errorsBefore, name);");
+        writer.Close();
+        writer.Line("scan.Skip();");
+        writer.Close();
+        writer.Close();
+    }
+
+    public override void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation)
+    {
+        foreach (var member in value.Members)
+        {
+            for (var i = 0; i < application.Schemas.Count; i++)
+            {
+                if (evaluation.IsMatch(application.Arguments[i], member.Name))
+                {
+                    evaluation.Check(application.Schemas[i], member.Value, evaluation.Member(member.Name));
+                }
+            }
+        }
+    }
+}

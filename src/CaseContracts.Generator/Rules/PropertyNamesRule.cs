@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using CaseContracts.Generator.Json;
+using CaseContracts.Generator.Model;
+using CaseContracts.Generator.Model.Validation;
+using CaseContracts.Generator.Schema;
+
+namespace CaseContracts.Generator.Rules;
+
+/// <summary><c>propertyNames</c>: every member name, as a JSON string, must pass the sub-schema; its errors are reported at the member.</summary>
+internal sealed class PropertyNamesRule : ApplicatorRule
+{
+    public override string Keyword => "propertyNames";
+
+    public override IEnumerable<Application> Read(SchemaNode schema, ApplicatorReading reading)
+    {
+        if (schema.Child(Keyword) is { } names)
+        {
+            yield return new Application(Keyword, new[] { reading.Visit(names) }.ToEquatableArray(), default);
+        }
+    }
+
+    public override void Emit(Application application, ApplicatorEmission emission)
+    {
+        var writer = emission.Writer;
+        var support = emission.Support;
+        writer.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)");
+        writer.Line("var scan = reader;");
+        writer.Open("while (true)");
+        writer.Line($"{support}.Next(ref scan);");
+        writer.Open("if (scan.TokenType == global::System.Text.Json.JsonTokenType.EndObject)");
+        writer.Line("break;");
+        writer.Close();
+        writer.Line("var name = scan.GetString()!;");
+        writer.Line("var errorsBefore = context.ErrorCount;");
+        writer.Line($"var nameValue = {support}.StringValue(name);");
+        writer.Line($"{emission.Method(application.Schemas[0])}(ref nameValue, ref context);");
+        writer.Open("if (context.ErrorCount != errorsBefore)");
+        writer.Line("context.PrefixMember(errorsBefore, name);");
+        writer.Close();
+        writer.Line($"{support}.Next(ref scan);");
+        writer.Line("scan.Skip();");
+        writer.Close();
+        writer.Close();
+    }
+
+    public override void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation)
+    {
+        foreach (var member in value.Members)
+        {
+            // The name as a string value, located where the name is written (so a build-time diagnostic points at it).
+            evaluation.Check(application.Schemas[0], JsonNode.String(member.Name, member.NameStart, member.NameLength, member.NameHasInvalidUnicode), evaluation.Member(member.Name));
+        }
+    }
+}
