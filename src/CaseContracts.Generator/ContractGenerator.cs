@@ -97,6 +97,12 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Select(static (input, _) => ApiOperationStage.Resolve(input))
             .WithTrackingName(TrackingNames.ResolvedApiOperations);
 
+        var apiOperationSet = apiOperations
+            .Collect()
+            .Combine(endpoints)
+            .Select(static (input, _) => ApiOperationSet.Create(input.Left, input.Right.Spec))
+            .WithTrackingName(TrackingNames.ApiOperationSet);
+
         // Only a project that documents its endpoints with Microsoft.AspNetCore.OpenApi needs the schema texts resolved.
         var documentComponents = documents
             .Combine(index)
@@ -125,6 +131,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(resolved.Select(static (d, _) => d.Diagnostics), SourceOutput.Report);
         context.RegisterSourceOutput(endpoints.Select(static (e, _) => e.Diagnostics), SourceOutput.Report);
         context.RegisterSourceOutput(apiOperations.Select(static (o, _) => o.Diagnostics), SourceOutput.Report);
+        context.RegisterSourceOutput(apiOperationSet.Select(static (o, _) => o.Diagnostics), SourceOutput.Report);
         context.RegisterSourceOutput(documentComponents.Select(static (c, _) => c.Diagnostics), SourceOutput.Report);
         context.RegisterSourceOutput(endpointOutput, static (output, input) => EmitEndpoints(output, input));
         context.RegisterSourceOutput(openApiOutput, static (output, input) => EmitOpenApi(output, input));

@@ -46,6 +46,12 @@ internal static class ApiOperationResolver
         foreach (var parameter in operation.Parameters)
         {
             Check(parameter.Schema, mustBeRecord: false);
+            if (parameter.Schema.Key is { } key && index.Find(key) is { Kind: NamedSchemaKind.Object or NamedSchemaKind.Union })
+            {
+                // A parameter arrives as text: an object has no such form here (no deepObject style).
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOpenApiDocument, parameter.Schema.Location,
+                    $"parameter '{parameter.Name}' refers to an object schema; a parameter is a string, integer, number, boolean or enum (or an array of them)"));
+            }
         }
 
         if (operation.RequestBody is { } body)

@@ -19,6 +19,7 @@ internal static class TrackingNames
     public const string ApiOperations = nameof(ApiOperations);
     public const string ApiOperationInputs = nameof(ApiOperationInputs);
     public const string ResolvedApiOperations = nameof(ResolvedApiOperations);
+    public const string ApiOperationSet = nameof(ApiOperationSet);
     public const string DocumentOpenApiComponents = nameof(DocumentOpenApiComponents);
     public const string OpenApiComponents = nameof(OpenApiComponents);
 }

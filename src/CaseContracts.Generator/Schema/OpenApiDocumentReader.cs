@@ -408,6 +408,10 @@ internal sealed class OpenApiDocumentReader
         {
             Report(item, $"parameter '{name}' needs a 'schema' ('content' is not supported)");
         }
+        else if (schema?.InlineJson is not null && ParameterSchemaProblem(item.FirstMember("schema")!.Value, arrayAllowed: true) is { } problem)
+        {
+            Report(item.FirstMember("schema")!.Value, problem);
+        }
 
         if (_diagnostics.Count > errorsBefore || name is null || @in is null || schema is null)
         {
@@ -603,6 +607,33 @@ internal sealed class OpenApiDocumentReader
         var references = new List<ApiSchemaReference>();
         CollectReferences(schema, references);
         return new ApiSchema(null, null, schema.ToJson(), references.ToEquatableArray(), _locator.ValueOf(schema));
+    }
+
+    /// <summary>
+    /// What keeps an inline parameter schema from being read from text: a parameter is a string, integer,
+    /// number or boolean (or an array of them), said by its <c>type</c>, or a <c>$ref</c> to such a schema.
+    /// </summary>
+    private static string? ParameterSchemaProblem(JsonNode schema, bool arrayAllowed)
+    {
+        if (schema.Kind != JsonNodeKind.Object || schema.FirstMember("$ref") is not null)
+        {
+            return null;
+        }
+
+        var type = schema.FirstMember("type")?.Value;
+        if (type is { Kind: JsonNodeKind.String, Text: "string" or "integer" or "number" or "boolean" })
+        {
+            return null;
+        }
+
+        if (arrayAllowed && type is { Kind: JsonNodeKind.String, Text: "array" })
+        {
+            return schema.FirstMember("items")?.Value is { } items
+                ? ParameterSchemaProblem(items, arrayAllowed: false) is null ? null : "an array parameter's 'items' must be a string, integer, number or boolean schema"
+                : "an array parameter needs 'items' (a string, integer, number or boolean schema)";
+        }
+
+        return "a parameter's schema needs a 'type': \"string\", \"integer\", \"number\" or \"boolean\", or \"array\" of them (the value arrives as text)";
     }
 
     private void CollectReferences(JsonNode node, List<ApiSchemaReference> references)

@@ -88,6 +88,37 @@ public sealed class OpenApiDiagnosticTests
     }
 
     [Fact]
+    public void CC0103_a_parameter_with_an_object_schema_is_reported_at_the_schema()
+    {
+        var document = TicketApi.Document.Replace(
+            "\"name\": \"owner\", \"in\": \"query\", \"required\": true, \"schema\": { \"type\": \"string\", \"minLength\": 1 }",
+            "\"name\": \"owner\", \"in\": \"query\", \"required\": true, \"schema\": { \"type\": \"object\" }");
+
+        var diagnostic = AssertSingle(document, "CC0103", "{ \"type\": \"object\" }");
+        Assert.Contains("a parameter's schema needs a 'type'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CC0103_an_array_parameter_of_arrays_is_reported_at_the_schema()
+    {
+        var document = TicketApi.Document.Replace(
+            "\"explode\": true, \"schema\": { \"type\": \"array\", \"items\": { \"type\": \"string\" } }",
+            "\"explode\": true, \"schema\": { \"type\": \"array\", \"items\": { \"type\": \"array\" } }");
+
+        var diagnostic = AssertSingle(document, "CC0103", "{ \"type\": \"array\", \"items\": { \"type\": \"array\" } }");
+        Assert.Contains("'items' must be", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CC0103_a_parameter_referring_to_an_object_schema_is_reported_at_the_ref()
+    {
+        var document = TicketApi.Document.Replace("\"ticket.schema.json#/definitions/status\"", "\"ticket-draft.schema.json\"");
+
+        var diagnostic = AssertSingle(document, "CC0103", "\"ticket-draft.schema.json\"");
+        Assert.Contains("parameter 'status' refers to an object schema", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CC0104_a_body_reference_to_no_schema_file_is_reported_at_the_ref()
     {
         var document = TicketApi.Document.Replace("\"ticket-page.schema.json\"", "\"ticket-list.schema.json\"");
