@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Xunit;
 
 namespace CaseContracts.Runtime.Tests;
@@ -52,5 +53,39 @@ public sealed class EndpointRuntimeTests
 
         Assert.Null(result.Value);
         Assert.Null(result.Error);
+    }
+
+    [Fact]
+    public void Error_body_stays_under_its_bound_whatever_the_errors_hold()
+    {
+        // Control characters take six bytes each once escaped: the worst case for the body's size.
+        var escaped = new string('\u0001', 5_000);
+        var errors = Enumerable.Range(0, 2_000)
+            .Select(i => new ValidationError("/" + escaped + i, escaped, escaped, escaped))
+            .ToArray();
+
+        var json = new KibanaError(400, escaped, errors).ToJson();
+
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(json), 1, KibanaError.MaxBodyBytes);
+        using var body = System.Text.Json.JsonDocument.Parse(json);
+        var written = body.RootElement.GetProperty("attributes").GetProperty("errors").GetArrayLength();
+        Assert.InRange(written, 1, errors.Length - 1);
+    }
+
+    [Fact]
+    public void Endpoint_options_are_copied_whole()
+    {
+        var options = new ContractEndpointOptions { MaxErrors = 7, MaxRequestBodyBytes = 1234, DecompressRequestBodies = false };
+
+        var copy = options.Copy();
+        options.MaxErrors = 8;
+
+        Assert.Equal((7, 1234L, false), (copy.MaxErrors, copy.MaxRequestBodyBytes, copy.DecompressRequestBodies));
+    }
+
+    [Fact]
+    public void An_error_limit_below_one_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ContractEndpointOptions { MaxErrors = 0 });
     }
 }

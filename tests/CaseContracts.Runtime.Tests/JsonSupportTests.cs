@@ -105,4 +105,19 @@ public sealed class JsonSupportTests
         JsonSupport.Next(ref reader);
         return reader;
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a")]
+    public void Truncating_a_message_value_never_splits_a_surrogate_pair(string before)
+    {
+        var text = before + string.Concat(System.Linq.Enumerable.Repeat("\ud83d\ude00", 40));
+
+        var cut = JsonSupport.Truncate(text);
+
+        // Whether the pair straddles the 64th character or not, the text before "…" is whole pairs.
+        Assert.EndsWith("\ude00…", cut, System.StringComparison.Ordinal);
+        Assert.InRange(cut.Length, 64, 65);
+        Assert.StartsWith(cut[..^1], text, System.StringComparison.Ordinal);
+    }
 }

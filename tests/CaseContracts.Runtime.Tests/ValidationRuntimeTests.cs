@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using Xunit;
 
 namespace CaseContracts.Runtime.Tests;
@@ -51,5 +53,57 @@ public sealed class ValidationRuntimeTests
         Assert.Equal(
             "invalid keys \"a,b\",The length of the title is too long. The maximum length is 160.,Invalid value \"5\" supplied to \"tags,0\"",
             message);
+    }
+
+    [Fact]
+    public void Past_the_limit_errors_are_counted_not_kept_then_one_last_error_says_how_many_were_left_out()
+    {
+        var context = new ValidationContext(maxErrors: 3);
+        for (var i = 0; i < 5; i++)
+        {
+            context.AddAt(i, "type", "5", "must be a string");
+        }
+
+        // The count is what anyOf, oneOf and the readers compare: it must not stop at the limit.
+        Assert.Equal(5, context.ErrorCount);
+        var errors = context.ToErrors()!;
+        Assert.Equal(["/0", "/1", "/2", ""], errors.Select(e => e.Path));
+        Assert.Equal(ValidationContext.ErrorLimitKeyword, errors[3].Keyword);
+        Assert.StartsWith("2 more errors were not reported", errors[3].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prefixing_after_the_limit_reaches_only_the_kept_errors()
+    {
+        var context = new ValidationContext(maxErrors: 2);
+        context.Add("type", "1", "first");
+        context.Add("type", "2", "second");
+        context.Add("type", "3", "counted only");
+        context.Prefix(0, "/tags");
+
+        var errors = context.ToErrors()!;
+
+        Assert.Equal(["/tags", "/tags", ""], errors.Select(e => e.Path));
+    }
+
+    [Fact]
+    public void A_run_that_reports_no_error_at_all_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ValidationContext(maxErrors: 0));
+    }
+
+    [Fact]
+    public void Kibana_message_of_thousands_of_long_errors_stops_near_its_budget()
+    {
+        var longName = new string('n', 10_000);
+        var errors = Enumerable.Range(0, 5_000)
+            .Select(i => new ValidationError("/" + longName + i, "type", "5", "must be a string"))
+            .ToArray();
+
+        var message = KibanaMessages.Format(errors);
+
+        // One part past the budget at most (a part is cut at 512 characters and "…").
+        Assert.InRange(message.Length, KibanaMessages.MaxMessageLength, KibanaMessages.MaxMessageLength + 600);
+        Assert.EndsWith(",…", message, StringComparison.Ordinal);
     }
 }

@@ -25,6 +25,8 @@ public static class CaseServerApp
     /// <summary>Kibana's port: where the server listens unless <c>--urls</c> (or <c>Urls</c>) says otherwise.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5601";
 
+    private static IDisposable? s_collectOnSignal;
+
     /// <summary>Builds the application from the command line's arguments.</summary>
     public static WebApplication Build(string[] args)
     {
@@ -33,6 +35,9 @@ public static class CaseServerApp
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+
+        // No "Server: Kestrel": nothing for a scanner to match.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         // Settings are read from the final configuration (the built host's), so that every source counts,
         // including those a test host adds late.
@@ -43,7 +48,13 @@ public static class CaseServerApp
         builder.Services.AddSingleton<CreateCaseRequestHandler>();
         builder.Services.AddHostedService<StartupChecks>();
 
-        builder.Services.AddSingleton(services => new UserDirectory(services.GetRequiredService<CaseServerSettings>().Users));
+        builder.Services.AddSingleton(KeyDerivations.Pbkdf2);
+        builder.Services.AddSingleton(services => new UserDirectory(
+            services.GetRequiredService<CaseServerSettings>().Users,
+            services.GetRequiredService<CaseServerSettings>().SignInLimits,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<KeyDerivation>(),
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<UserDirectory>>()));
         builder.Services.AddAuthentication(BasicAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, configureOptions: null);
         builder.Services.AddAuthorization();
@@ -58,6 +69,16 @@ public static class CaseServerApp
 
         var app = builder.Build();
         var settings = app.Services.GetRequiredService<CaseServerSettings>();
+        if (settings.SecurityEnabled && settings.Problems.Count == 0)
+        {
+            // Made now rather than at the first request, so that what it says about weak hashes is said at start-up.
+            var users = app.Services.GetRequiredService<UserDirectory>();
+            app.Lifetime.ApplicationStopping.Register(UsersFollowConfiguration.Start(
+                app.Configuration, app.Environment, users, app.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(typeof(UsersFollowConfiguration).FullName!)).Dispose);
+        }
+
+        s_collectOnSignal ??= CollectOnSignal.RegisterIfAsked(app.Environment);
+        app.UseMiddleware<ApiResponseHeaders>();
         app.UseHttpLogging();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -73,11 +94,17 @@ public static class CaseServerApp
                 : System.Threading.Tasks.Task.CompletedTask;
         });
 
+        app.UseRouting();
+        app.UseMiddleware<CaseSensitiveRoutes>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<KibanaXsrfMiddleware>();
 
-        var createCase = app.MapCreateCase<CreateCaseRequestHandler>(new ContractEndpointOptions { MaxRequestBodyBytes = settings.MaxRequestBodyBytes });
+        var createCase = app.MapCreateCase<CreateCaseRequestHandler>(new ContractEndpointOptions
+        {
+            MaxRequestBodyBytes = settings.MaxRequestBodyBytes,
+            MaxErrors = settings.MaxErrors,
+        });
         var getCase = app.MapGetCase();
         if (settings.SecurityEnabled)
         {

@@ -29,13 +29,15 @@ public sealed class CaseServerSettings
     // get: the password is public anyway.
     private const string DevelopmentPasswordHash = "PBKDF2-SHA256$100000$5O6zc7zKVN3DxxRiQHFscA==$xV96HtPB3AqF0ZM3KnEotLW2NlPeuJxBmG3xIofbnH8=";
 
-    private CaseServerSettings(bool securityEnabled, IReadOnlyList<CaseServerUser> users, long maxRequestBodyBytes, CaseStoreKind store, bool groupCommit, string connectionString, string databasePath, IReadOnlyList<string> problems)
+    private CaseServerSettings(bool securityEnabled, IReadOnlyList<CaseServerUser> users, SignInLimits signInLimits, long maxRequestBodyBytes, int maxErrors, CaseStoreKind store, bool groupCommit, string connectionString, string databasePath, IReadOnlyList<string> problems)
     {
         Store = store;
         GroupCommit = groupCommit;
         SecurityEnabled = securityEnabled;
+        SignInLimits = signInLimits;
         Users = users;
         MaxRequestBodyBytes = maxRequestBodyBytes;
+        MaxErrors = maxErrors;
         ConnectionString = connectionString;
         DatabasePath = databasePath;
         Problems = problems;
@@ -47,8 +49,14 @@ public sealed class CaseServerSettings
     /// <summary><c>CaseServer:Users:&lt;name&gt;</c>: who may sign in (in Development, <c>elastic</c>/<c>changeme</c> when none is configured).</summary>
     public IReadOnlyList<CaseServerUser> Users { get; }
 
+    /// <summary><c>CaseServer:Security:…</c>: what signing in may cost the server (docs/security.md).</summary>
+    public SignInLimits SignInLimits { get; }
+
     /// <summary><c>CaseServer:MaxRequestBodyBytes</c> (default 1 MiB, Kibana's <c>server.maxPayload</c>).</summary>
     public long MaxRequestBodyBytes { get; }
+
+    /// <summary><c>CaseServer:MaxErrors</c> (default 100): the most schema errors a 400 reports.</summary>
+    public int MaxErrors { get; }
 
     /// <summary><c>CaseServer:Store</c>: <c>sqlite</c> (default) or <c>postgres</c>.</summary>
     public CaseStoreKind Store { get; }
@@ -104,12 +112,44 @@ public sealed class CaseServerSettings
             maxBytes = ContractEndpointOptions.DefaultMaxRequestBodyBytes;
         }
 
+        var maxErrors = ReadCount(section, "MaxErrors", ContractEndpointOptions.DefaultMaxErrors, minimum: 1, problems);
+        var limits = ReadSignInLimits(section.GetSection("Security"), problems);
         var store = ReadStore(section, problems);
         var groupCommit = ReadBoolean(section, "GroupCommit", defaultValue: true, problems);
         var (connectionString, databasePath) = store == CaseStoreKind.Postgres
             ? (ReadPostgres(configuration, problems), string.Empty)
             : ReadDatabase(configuration, environment.ContentRootPath, problems);
-        return new CaseServerSettings(securityEnabled, users, maxBytes, store, groupCommit, connectionString, databasePath, problems);
+        return new CaseServerSettings(securityEnabled, users, limits, maxBytes, maxErrors, store, groupCommit, connectionString, databasePath, problems);
+    }
+
+    private static SignInLimits ReadSignInLimits(IConfigurationSection security, List<string> problems)
+    {
+        var defaults = SignInLimits.Default;
+        return new SignInLimits(
+            TimeSpan.FromSeconds(ReadCount(security, "CredentialCache:LifetimeSeconds", (int)defaults.CredentialLifetime.TotalSeconds, minimum: 0, problems)),
+            ReadCount(security, "CredentialCache:MaxEntries", defaults.CredentialCacheEntries, minimum: 0, problems),
+            ReadCount(security, "PasswordHashing:MaxConcurrency", defaults.HashingConcurrency, minimum: 1, problems),
+            ReadCount(security, "PasswordHashing:QueueLimit", defaults.HashingQueue, minimum: 0, problems),
+            ReadCount(security, "FailedAttempts:PerAddress", defaults.FailedAttemptsPerAddress, minimum: 1, problems),
+            ReadCount(security, "FailedAttempts:PerUsername", defaults.FailedAttemptsPerUsername, minimum: 1, problems),
+            TimeSpan.FromSeconds(ReadCount(security, "FailedAttempts:WindowSeconds", (int)defaults.FailedAttemptsWindow.TotalSeconds, minimum: 1, problems)));
+    }
+
+    private static int ReadCount(IConfigurationSection section, string key, int defaultValue, int minimum, List<string> problems)
+    {
+        var text = section[key];
+        if (string.IsNullOrEmpty(text))
+        {
+            return defaultValue;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum)
+        {
+            return value;
+        }
+
+        problems.Add($"'{section.Path}:{key}' must be a whole number of at least {minimum}, not '{text}'.");
+        return defaultValue;
     }
 
     private static List<CaseServerUser> ReadUsers(IConfigurationSection users, List<string> problems)

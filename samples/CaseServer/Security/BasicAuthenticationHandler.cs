@@ -29,6 +29,9 @@ public sealed class BasicAuthenticationHandler : AuthenticationHandler<Authentic
     // Credentials that are not UTF-8 are refused, not decoded with replacement characters.
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    // Where a sign-in refused before checking (429, 503) waits for the challenge to answer it.
+    private static readonly object RefusalKey = new();
+
     private readonly UserDirectory _users;
 
     /// <summary>Created by ASP.NET Core's authentication for each request.</summary>
@@ -37,22 +40,30 @@ public sealed class BasicAuthenticationHandler : AuthenticationHandler<Authentic
         => _users = users;
 
     /// <inheritdoc/>
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header) || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         if (!TryDecode(header.AsSpan("Basic ".Length).Trim(), out var username, out var password))
         {
-            return Task.FromResult(AuthenticateResult.Fail("The Basic credentials are not base64 of 'user:password' in UTF-8."));
+            return AuthenticateResult.Fail("The Basic credentials are not base64 of 'user:password' in UTF-8.");
         }
 
-        if (_users.Authenticate(username, password) is not { } user)
+        var result = await _users.AuthenticateAsync(username, password, Context.Connection.RemoteIpAddress, Context.RequestAborted).ConfigureAwait(false);
+        if (result.RefusedStatus is { } status)
         {
-            return Task.FromResult(AuthenticateResult.Fail("Unknown user or wrong password."));
+            // The challenge answers this instead of 401: the credentials were not checked.
+            Context.Items[RefusalKey] = result;
+            return AuthenticateResult.Fail(status == 429 ? "Too many failed sign-ins." : "Too many sign-ins being checked.");
+        }
+
+        if (result.User is not { } user)
+        {
+            return AuthenticateResult.Fail("Unknown user or wrong password.");
         }
 
         var identity = new ClaimsIdentity(SchemeName, ClaimTypes.Name, ClaimTypes.Role);
@@ -67,12 +78,22 @@ public sealed class BasicAuthenticationHandler : AuthenticationHandler<Authentic
             identity.AddClaim(new Claim(FullNameClaim, user.FullName));
         }
 
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     /// <inheritdoc/>
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[RefusalKey] is SignInResult { RefusedStatus: { } status } refusal)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(refusal.RetryAfter.TotalSeconds));
+            Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var message = status == 429
+                ? "Too many failed sign-in attempts; try again later."
+                : "The server is busy checking other sign-ins; try again later.";
+            return new KibanaError(status, message).WriteAsync(Response, Context.RequestAborted);
+        }
+
         Response.Headers[HeaderNames.WWWAuthenticate] = "Basic realm=\"kibana\", charset=\"UTF-8\"";
         return KibanaError.Unauthorized().WriteAsync(Response, Context.RequestAborted);
     }

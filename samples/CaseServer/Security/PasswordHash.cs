@@ -87,10 +87,20 @@ public sealed class PasswordHash
         }
     }
 
+    /// <summary>The iteration count: what checking a password against this hash costs.</summary>
+    public int Iterations => _iterations;
+
     /// <summary>Whether <paramref name="password"/> is the hashed one (compared in constant time).</summary>
-    public bool Matches(string password)
-        => CryptographicOperations.FixedTimeEquals(Derive(password, _salt, _iterations), _key);
+    public bool Matches(string password) => Matches(password, KeyDerivations.Pbkdf2);
+
+    /// <summary>Whether <paramref name="password"/> is the hashed one, derived with <paramref name="derive"/> (compared in constant time).</summary>
+    public bool Matches(string password, KeyDerivation derive)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        ArgumentNullException.ThrowIfNull(derive);
+        return CryptographicOperations.FixedTimeEquals(derive(Encoding.UTF8.GetBytes(password), _salt, _iterations, KeyBytes), _key);
+    }
 
     private static byte[] Derive(string password, byte[] salt, int iterations)
-        => Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, KeyBytes);
+        => KeyDerivations.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, KeyBytes);
 }

@@ -73,9 +73,8 @@ internal sealed class ConstantValueChecker
     {
         var tree = context.Node.SyntaxTree;
         var reports = new ViolationReports(_model.Program, member.JsonName, ValueSource.CSharpConstant, string.Empty, integralConstant: member.Kind == ValueKind.Integer);
-        foreach (var violation in _model.Program.Evaluate(value, member.ValidatorMethod))
+        foreach (var report in reports.Limited(_model.Program.Evaluate(value, member.ValidatorMethod), value))
         {
-            var report = reports.Describe(violation);
             var location = Location.Create(tree, new Microsoft.CodeAnalysis.Text.TextSpan(report.Start, report.Length));
             context.ReportDiagnostic(Diagnostic.Create(report.Descriptor, location, SuggestedFix.ToProperties(report.Fixes), report.MessageArgs));
         }

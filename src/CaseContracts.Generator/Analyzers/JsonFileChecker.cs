@@ -46,8 +46,8 @@ internal static class JsonFileChecker
         var parsed = JsonTextParser.Parse(json);
         var reports = parsed.Root is null
             ? new[] { ViolationReports.Malformed(parsed.Error!) }
-            : model.Program.Evaluate(parsed.Root, schema.RootMethod)
-                .Select(new ViolationReports(model.Program, schema.Label, ValueSource.ReadOnlyJson, json).Describe)
+            : new ViolationReports(model.Program, schema.Label, ValueSource.ReadOnlyJson, json)
+                .Limited(model.Program.Evaluate(parsed.Root, schema.RootMethod), parsed.Root)
                 .ToArray();
         foreach (var report in reports)
         {

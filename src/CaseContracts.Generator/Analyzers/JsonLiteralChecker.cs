@@ -89,9 +89,8 @@ internal sealed class JsonLiteralChecker
         }
 
         var reports = new ViolationReports(_model.Program, target.Label, literal is null ? ValueSource.ReadOnlyJson : ValueSource.JsonLiteral, json);
-        foreach (var violation in _model.Program.Evaluate(parsed.Root, target.RootMethod))
+        foreach (var described in reports.Limited(_model.Program.Evaluate(parsed.Root, target.RootMethod), parsed.Root))
         {
-            var described = reports.Describe(violation);
             report(Diagnostic.Create(described.Descriptor, At(described.Start, described.Length), SuggestedFix.ToProperties(described.Fixes), described.MessageArgs));
         }
     }

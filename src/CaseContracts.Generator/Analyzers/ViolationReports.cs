@@ -55,7 +55,40 @@ internal sealed class ViolationReports
         _integralConstant = integralConstant;
     }
 
+    /// <summary>
+    /// The most violations reported for one value, as the generated validators report at most 100 errors: the
+    /// rest are summed up in one <see cref="DiagnosticDescriptors.MoreViolations"/> (<see cref="Limited"/>).
+    /// </summary>
+    public const int MaxReported = 100;
+
+    // A message argument read from the checked text (a member name, a value) is cut here, as the run-time messages are.
+    private const int MaxArgumentLength = 256;
+
+    /// <summary>The reports of <paramref name="violations"/>: the first <see cref="MaxReported"/>, then one saying how many more there are (at <paramref name="value"/>).</summary>
+    public IEnumerable<ViolationReport> Limited(IReadOnlyList<Violation> violations, JsonNode value)
+    {
+        for (var i = 0; i < violations.Count && i < MaxReported; i++)
+        {
+            yield return Describe(violations[i]);
+        }
+
+        if (violations.Count > MaxReported)
+        {
+            yield return new ViolationReport(DiagnosticDescriptors.MoreViolations, value.Start, value.Length,
+                new[] { (violations.Count - MaxReported).ToString(CultureInfo.InvariantCulture), MaxReported.ToString(CultureInfo.InvariantCulture) },
+                Array.Empty<SuggestedFix>());
+        }
+    }
+
     public ViolationReport Describe(Violation violation)
+    {
+        var report = DescribeUnbounded(violation);
+        return report.MessageArgs.Any(a => a.Length > MaxArgumentLength)
+            ? report with { MessageArgs = report.MessageArgs.Select(a => a.Length > MaxArgumentLength ? a.Substring(0, char.IsHighSurrogate(a[MaxArgumentLength - 1]) ? MaxArgumentLength - 1 : MaxArgumentLength) + "…" : a).ToArray() }
+            : report;
+    }
+
+    private ViolationReport DescribeUnbounded(Violation violation)
     {
         var label = Label(violation.Pointer);
         var value = violation.Value;

@@ -178,12 +178,17 @@ internal static class DiagnosticDescriptors
         "Value matches no schema",
         "'{0}' {1}");
 
+    public static readonly DiagnosticDescriptor MoreViolations = CreateContract(
+        "CC0210",
+        "More violations than reported",
+        "{0} more contract violations in this value were not reported (the first {1} are)");
+
     /// <summary>All descriptors, for the generator's reporting and the catalogue/docs consistency test.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateDiscriminatorValue, NameCollision, NotASchema, InvalidSchema, ReferenceCycle, GeneratorFailure, BreaksMetaSchema,
         InvalidOperation, UnresolvedOperationResponse, DuplicateOperation, InvalidOpenApiDocument, UnresolvedOpenApiReference, PathParameterMismatch, UnknownSecurityScheme,
-        UnknownField, WrongJsonType, MissingRequiredField, ValueNotAllowed, ValueOutOfLimits, UnknownVariant, FieldMustBeNull, MalformedJson, UnknownSchemaName, NoMatchingSchema,
+        UnknownField, WrongJsonType, MissingRequiredField, ValueNotAllowed, ValueOutOfLimits, UnknownVariant, FieldMustBeNull, MalformedJson, UnknownSchemaName, NoMatchingSchema, MoreViolations,
     };
 
     /// <summary>The analyzers' descriptors (CC02xx).</summary>

@@ -75,8 +75,8 @@ internal static class EndpointEmitter
         writer.Open($"public static {ConventionBuilder} {map}(this {RouteBuilder} endpoints, {handler} handler, ContractEndpointOptions? options = null)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(endpoints);");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(handler);");
-        writer.Line("var maxBytes = (options ?? new ContractEndpointOptions()).MaxRequestBodyBytes;");
-        writer.Line($"return ContractEndpoints.Map(endpoints, Metadata, context => InvokeAsync(context, handler, maxBytes), {Nullable(endpoint.Summary)}, {Nullable(endpoint.Description)}, s_tags);");
+        writer.Line("var settings = options?.Copy() ?? new ContractEndpointOptions();");
+        writer.Line($"return ContractEndpoints.Map(endpoints, Metadata, context => InvokeAsync(context, handler, settings), {Nullable(endpoint.Summary)}, {Nullable(endpoint.Description)}, s_tags);");
         writer.Close();
         writer.Line();
         writer.Line($"/// <summary>Maps {operation} to a <typeparamref name=\"THandler\"/> resolved from each request's services (register it, e.g. <c>AddScoped</c>).</summary>");
@@ -88,8 +88,8 @@ internal static class EndpointEmitter
         writer.Line($"    where THandler : class, {handlerInterface}");
         writer.Line($"    => {map}(endpoints, static (request, context, cancellationToken) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<THandler>(context.RequestServices).HandleAsync(request, context, cancellationToken), options);");
         writer.Line();
-        writer.Open($"private static async global::System.Threading.Tasks.Task InvokeAsync({HttpContext} context, {handler} handler, long maxBytes)");
-        writer.Line("var request = await ContractEndpoints.ReadRequestAsync(context, maxBytes, s_parse).ConfigureAwait(false);");
+        writer.Open($"private static async global::System.Threading.Tasks.Task InvokeAsync({HttpContext} context, {handler} handler, ContractEndpointOptions options)");
+        writer.Line("var request = await ContractEndpoints.ReadRequestAsync(context, options, s_parse).ConfigureAwait(false);");
         writer.Open("if (request is null)");
         writer.Line("return; // answered: 415, 413 or 400");
         writer.Close();

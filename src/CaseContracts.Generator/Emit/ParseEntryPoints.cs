@@ -15,12 +15,21 @@ internal static class ParseEntryPoints
         var result = $"{runtime}ParseResult<{typeName}>";
         writer.Line($"/// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>");
         writer.Line($"public static {hide}{result} TryParse(global::System.ReadOnlySpan<byte> utf8Json)");
+        writer.Line($"    => TryParse(utf8Json, {validators}.DefaultMaxErrors);");
+        writer.Line();
+        writer.Line("/// <summary>Reads UTF-8 JSON and checks it against the schema, reporting at most <paramref name=\"maxErrors\"/> errors (then one saying how many more were found); see <see cref=\"TryParse(global::System.ReadOnlySpan{byte})\"/>.</summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"maxErrors\"/> is not positive.</exception>");
+        writer.Line($"public static {hide}{result} TryParse(global::System.ReadOnlySpan<byte> utf8Json, int maxErrors)");
         // A lambda, not the method group: a delegate bound to a static method goes through a shuffle thunk on every call.
-        writer.Line($"    => {validators}.ParseValidated<{typeName}>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref {runtime}ValidationContext context) => ReadValidated(ref reader, ref context));");
+        writer.Line($"    => {validators}.ParseValidated<{typeName}>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref {runtime}ValidationContext context) => ReadValidated(ref reader, ref context), maxErrors);");
         writer.Line();
         writer.Line("/// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref=\"TryParse(global::System.ReadOnlySpan{byte})\"/>.</summary>");
         writer.Line($"public static {hide}{result} TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)");
-        writer.Line($"    => TryParse(utf8Json.IsSingleSegment ? utf8Json.First.Span : global::System.Buffers.BuffersExtensions.ToArray(utf8Json));");
+        writer.Line($"    => TryParse(utf8Json, {validators}.DefaultMaxErrors);");
+        writer.Line();
+        writer.Line("/// <summary>Reads UTF-8 JSON held in a sequence of buffers, reporting at most <paramref name=\"maxErrors\"/> errors; see <see cref=\"TryParse(global::System.ReadOnlySpan{byte}, int)\"/>.</summary>");
+        writer.Line($"public static {hide}{result} TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json, int maxErrors)");
+        writer.Line($"    => TryParse(utf8Json.IsSingleSegment ? utf8Json.First.Span : global::System.Buffers.BuffersExtensions.ToArray(utf8Json), maxErrors);");
         writer.Line();
         writer.Line("/// <summary>Reads UTF-8 JSON text from a stream, at most <paramref name=\"maxBytes\"/> (longer input is reported as malformed, never buffered whole).</summary>");
         writer.Line($"public static {hide}async global::System.Threading.Tasks.ValueTask<{result}> TryParseAsync(global::System.IO.Stream utf8Json, long maxBytes = {validators}.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)");

@@ -131,24 +131,43 @@ public sealed class KibanaError
         _ => global::Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(statusCode),
     };
 
-    /// <summary>Writes the error body (compact JSON object).</summary>
+    /// <summary>The most an error body takes, whatever the message and errors hold: 64 KiB.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    // The bound holds by construction: a UTF-16 character takes at most 6 bytes once escaped, the message is cut
+    // to MaxMessageChars, each error's fields to MaxFieldChars, and errors stop once ErrorsStopBytes are written
+    // (the last one started stays under MaxBodyBytes: 56 KiB + 3 × 257 × 6 bytes + punctuation < 64 KiB).
+    private const int MaxMessageChars = 4096;
+    private const int MaxFieldChars = 256;
+    private const int ErrorsStopBytes = 56 * 1024;
+
+    /// <summary>
+    /// Writes the error body (compact JSON object), never more than <see cref="MaxBodyBytes"/>: a long message
+    /// or field is cut (ending "…"), and errors past that size are left out.
+    /// </summary>
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
+        var start = writer.BytesCommitted + writer.BytesPending;
         writer.WriteStartObject();
         writer.WriteNumber("statusCode"u8, StatusCode);
         writer.WriteString("error"u8, Error);
-        writer.WriteString("message"u8, Message);
+        writer.WriteString("message"u8, KibanaMessages.Shorten(Message, MaxMessageChars));
         if (Errors is { Count: > 0 } errors)
         {
             writer.WriteStartObject("attributes"u8);
             writer.WriteStartArray("errors"u8);
             foreach (var error in errors)
             {
+                if (writer.BytesCommitted + writer.BytesPending - start > ErrorsStopBytes)
+                {
+                    break;
+                }
+
                 writer.WriteStartObject();
-                writer.WriteString("path"u8, error.Path);
-                writer.WriteString("keyword"u8, error.Keyword);
-                writer.WriteString("message"u8, error.Message);
+                writer.WriteString("path"u8, KibanaMessages.Shorten(error.Path, MaxFieldChars));
+                writer.WriteString("keyword"u8, KibanaMessages.Shorten(error.Keyword, MaxFieldChars));
+                writer.WriteString("message"u8, KibanaMessages.Shorten(error.Message, MaxFieldChars));
                 writer.WriteEndObject();
             }
 
@@ -189,7 +208,36 @@ public sealed class ContractEndpointOptions
     /// <summary>1 MiB, Kibana's default <c>server.maxPayload</c>.</summary>
     public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
 
+    /// <summary>100: the default of <see cref="MaxErrors"/>.</summary>
+    public const int DefaultMaxErrors = 100;
+
     private long _maxRequestBodyBytes = DefaultMaxRequestBodyBytes;
+    private int _maxErrors = DefaultMaxErrors;
+
+    /// <summary>
+    /// The most schema errors a 400 reports (default 100); the errors past it are counted, not kept, and a last
+    /// error (keyword <c>errorLimit</c>) says how many were left out. The answer stays under 64 KiB whatever this is.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not positive.</exception>
+    public int MaxErrors
+    {
+        get => _maxErrors;
+        set => _maxErrors = value > 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "At least one error must be reported.");
+    }
+
+    /// <summary>
+    /// Whether bodies sent with <c>Content-Encoding</c> gzip, deflate or br are decompressed (default true), the
+    /// body limit applying to the decompressed size; any other encoding, or any encoding when false, is answered 415.
+    /// </summary>
+    public bool DecompressRequestBodies { get; set; } = true;
+
+    // The endpoint reads its options once, when mapped: later changes to the caller's instance do not reach it.
+    internal ContractEndpointOptions Copy() => new ContractEndpointOptions
+    {
+        _maxRequestBodyBytes = _maxRequestBodyBytes,
+        _maxErrors = _maxErrors,
+        DecompressRequestBodies = DecompressRequestBodies,
+    };
 
     /// <summary>
     /// The largest request body accepted, in bytes (default 1 MiB); a larger one is answered 413 without
@@ -252,7 +300,7 @@ public sealed class ContractOperationMetadata
 internal static class ContractEndpoints
 {
     /// <summary>A generated <c>TryParse(in ReadOnlySequence&lt;byte&gt;)</c>.</summary>
-    internal delegate ParseResult<T> SequenceParser<T>(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
+    internal delegate ParseResult<T> SequenceParser<T>(in global::System.Buffers.ReadOnlySequence<byte> utf8Json, int maxErrors)
         where T : class;
 
     private static readonly string[] s_json = { "application/json" };
@@ -302,12 +350,14 @@ internal static class ContractEndpoints
 
     /// <summary>
     /// Reads and validates the request body in one pass. Null when the request was already answered:
-    /// 415 (not JSON), 413 (over <paramref name="maxBytes"/>), 400 (malformed JSON, or every schema error).
+    /// 415 (not JSON, or an encoding not decompressed), 413 (over the body limit, decompressed), 400 (malformed
+    /// JSON or compressed data, or the schema errors, as many as the options say).
     /// </summary>
-    internal static async global::System.Threading.Tasks.ValueTask<T?> ReadRequestAsync<T>(global::Microsoft.AspNetCore.Http.HttpContext context, long maxBytes, SequenceParser<T> parse)
+    internal static async global::System.Threading.Tasks.ValueTask<T?> ReadRequestAsync<T>(global::Microsoft.AspNetCore.Http.HttpContext context, ContractEndpointOptions options, SequenceParser<T> parse)
         where T : class
     {
         var request = context.Request;
+        var maxBytes = options.MaxRequestBodyBytes;
         if (!IsJson(request.ContentType))
         {
             await KibanaError.UnsupportedMediaType().WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
@@ -318,6 +368,12 @@ internal static class ContractEndpoints
         {
             await KibanaError.PayloadTooLarge(maxBytes).WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
             return null;
+        }
+
+        var encoding = request.Headers.ContentEncoding;
+        if (encoding.Count > 0 && !IsIdentity(encoding))
+        {
+            return await ReadEncodedRequestAsync(context, options, encoding, parse).ConfigureAwait(false);
         }
 
         var body = request.BodyReader;
@@ -337,15 +393,14 @@ internal static class ContractEndpoints
 
                 if (read.IsCompleted)
                 {
-                    var parsed = parse(buffer);
+                    var parsed = parse(buffer, options.MaxErrors);
                     body.AdvanceTo(buffer.End);
                     if (parsed.IsValid)
                     {
                         return parsed.Value;
                     }
 
-                    var error = parsed.MalformedMessage is not null ? KibanaError.MalformedJson() : KibanaError.Invalid(parsed.Errors);
-                    await error.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+                    await AnswerInvalidAsync(context, parsed).ConfigureAwait(false);
                     return null;
                 }
 
@@ -358,6 +413,111 @@ internal static class ContractEndpoints
             var error = e.StatusCode == 413 ? KibanaError.PayloadTooLarge(maxBytes) : new KibanaError(e.StatusCode >= 400 ? e.StatusCode : 400, e.Message);
             await error.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
             return null;
+        }
+    }
+
+    // The 400 of a body that is not valid (off the valid request's path, which returns without an await).
+    private static global::System.Threading.Tasks.Task AnswerInvalidAsync<T>(global::Microsoft.AspNetCore.Http.HttpContext context, ParseResult<T> parsed)
+        where T : class
+    {
+        var error = parsed.MalformedMessage is not null ? KibanaError.MalformedJson() : KibanaError.Invalid(parsed.Errors);
+        return error.WriteAsync(context.Response, context.RequestAborted);
+    }
+
+    private static bool IsIdentity(global::Microsoft.Extensions.Primitives.StringValues encoding)
+        => encoding.Count == 1 && string.Equals(encoding[0]?.Trim(), "identity", global::System.StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A body sent compressed: decompressed as it is read, never more than the body limit held (a small body
+    /// that inflates past it is a 413 as soon as it does), then validated like any other.
+    /// </summary>
+    private static async global::System.Threading.Tasks.ValueTask<T?> ReadEncodedRequestAsync<T>(global::Microsoft.AspNetCore.Http.HttpContext context, ContractEndpointOptions options, global::Microsoft.Extensions.Primitives.StringValues encoding, SequenceParser<T> parse)
+        where T : class
+    {
+        var maxBytes = options.MaxRequestBodyBytes;
+        var name = encoding.Count == 1 ? encoding[0]?.Trim() : null;
+        global::System.IO.Stream? decoded = !options.DecompressRequestBodies ? null
+            : string.Equals(name, "gzip", global::System.StringComparison.OrdinalIgnoreCase) || string.Equals(name, "x-gzip", global::System.StringComparison.OrdinalIgnoreCase)
+                ? new global::System.IO.Compression.GZipStream(context.Request.Body, global::System.IO.Compression.CompressionMode.Decompress, leaveOpen: true)
+            // HTTP's "deflate" is the zlib format (RFC 9110, 8.4.1.2).
+            : string.Equals(name, "deflate", global::System.StringComparison.OrdinalIgnoreCase)
+                ? new global::System.IO.Compression.ZLibStream(context.Request.Body, global::System.IO.Compression.CompressionMode.Decompress, leaveOpen: true)
+            : string.Equals(name, "br", global::System.StringComparison.OrdinalIgnoreCase)
+                ? new global::System.IO.Compression.BrotliStream(context.Request.Body, global::System.IO.Compression.CompressionMode.Decompress, leaveOpen: true)
+            : null;
+        if (decoded is null)
+        {
+            await new KibanaError(415, "Unsupported Content-Encoding: " + KibanaMessages.Shorten(encoding.ToString(), 64))
+                .WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+            return null;
+        }
+
+        byte[]? json;
+        int length;
+        try
+        {
+            try
+            {
+                (json, length) = await ReadAtMostAsync(decoded, maxBytes, context.RequestAborted).ConfigureAwait(false);
+            }
+            finally
+            {
+                await decoded.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        catch (global::System.IO.InvalidDataException)
+        {
+            await KibanaError.BadRequest("The request body is not valid " + name + " data.").WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+            return null;
+        }
+        catch (global::Microsoft.AspNetCore.Http.BadHttpRequestException e)
+        {
+            var error = e.StatusCode == 413 ? KibanaError.PayloadTooLarge(maxBytes) : new KibanaError(e.StatusCode >= 400 ? e.StatusCode : 400, e.Message);
+            await error.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+            return null;
+        }
+
+        if (json is null)
+        {
+            await KibanaError.PayloadTooLarge(maxBytes).WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+            return null;
+        }
+
+        var parsed = parse(new global::System.Buffers.ReadOnlySequence<byte>(json, 0, length), options.MaxErrors);
+        if (parsed.IsValid)
+        {
+            return parsed.Value;
+        }
+
+        await AnswerInvalidAsync(context, parsed).ConfigureAwait(false);
+        return null;
+    }
+
+    // The whole stream in one array, or null as soon as it holds more than maxBytes (what is past it is never inflated).
+    private static async global::System.Threading.Tasks.ValueTask<(byte[]? Buffer, int Length)> ReadAtMostAsync(global::System.IO.Stream stream, long maxBytes, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length > maxBytes)
+                {
+                    return (null, 0);
+                }
+
+                // Never more than the limit and one byte: enough to tell that the body is over it.
+                global::System.Array.Resize(ref buffer, (int)global::System.Math.Min((long)buffer.Length * 2, maxBytes + 1));
+            }
+
+            var read = await stream.ReadAsync(new global::System.Memory<byte>(buffer, length, buffer.Length - length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return length > maxBytes ? (null, 0) : (buffer, length);
+            }
+
+            length += read;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using CaseContracts.Analyzers.Tests.Infrastructure;
 using CaseContracts.Generator.Diagnostics;
@@ -81,6 +82,24 @@ public sealed class JsonFileTests
             .WithJsonFile(Fixture, """{ "syncAlerts": true, "syncalerts": false }""", "settings")
             .Expecting(new DiagnosticResult(DiagnosticDescriptors.UnknownField).WithSpan(Fixture, 1, 23, 1, 35).WithArguments("syncalerts", "'Settings'", "syncAlerts"))
             .RunAsync();
+
+    [Fact]
+    public Task A_file_with_more_than_100_violations_gets_the_first_100_then_one_saying_how_many_more()
+    {
+        // 150 numbers where strings are expected: one CC0201 per tag, each on its own line.
+        var tags = string.Join(",\n", System.Linq.Enumerable.Range(0, 150).Select(i => "    " + i));
+        var json = "{\n  \"title\": \"t\",\n  \"description\": \"d\",\n  \"settings\": { \"syncAlerts\": false },\n"
+            + "  \"connector\": { \"id\": \"none\", \"name\": \"none\", \"type\": \".none\", \"fields\": null },\n  \"tags\": [\n" + tags + "\n  ]\n}";
+        var lines = json.Split('\n').Length;
+        // In the order of their places: the summary at the whole value comes first.
+        var expected = System.Linq.Enumerable.Range(0, 100)
+            .Select(i => new DiagnosticResult(DiagnosticDescriptors.WrongJsonType).WithSpan(Fixture, 7 + i, 5, 7 + i, 5 + i.ToString(System.Globalization.CultureInfo.InvariantCulture).Length)
+                .WithArguments($"tags[{i}]", "string", "integer"))
+            .Prepend(new DiagnosticResult(DiagnosticDescriptors.MoreViolations).WithSpan(Fixture, 1, 1, lines, 2).WithArguments("50", "100"))
+            .ToArray();
+
+        return RunFile(json, "create-case-request", expected);
+    }
 
     private static Task RunFile(string json, string schema, params DiagnosticResult[] expected)
         => new ContractTest(SchemaSet.Contract) { TestCode = Source }.WithJsonFile(Fixture, json, schema).Expecting(expected).RunAsync();

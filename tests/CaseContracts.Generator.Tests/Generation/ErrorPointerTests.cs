@@ -32,8 +32,9 @@ public sealed class ErrorPointerTests
         {
             public static class Probe
             {
+                // Past the default limit of reported errors: these tests look at the pointers of hundreds.
                 public static string Paths(string json)
-                    => string.Join(" ", global::Pointers.Doc.TryParse(System.Text.Encoding.UTF8.GetBytes(json)).Errors.Select(e => e.Path + ":" + e.Keyword));
+                    => string.Join(" ", global::Pointers.Doc.TryParse(System.Text.Encoding.UTF8.GetBytes(json), maxErrors: 1000).Errors.Select(e => e.Path + ":" + e.Keyword));
             }
         }
         """;

@@ -50,9 +50,9 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server on a free loopback port with the database at <paramref name="databasePath"/>; waits until it answers.</summary>
-    public static async Task<ServerProcess> StartAsync(string databasePath)
+    public static async Task<ServerProcess> StartAsync(string databasePath, IDictionary<string, string>? environment = null)
     {
-        var server = Launch(["--urls", $"http://127.0.0.1:{FreePort()}", $"--ConnectionStrings:Cases=Data Source={databasePath}"], out var baseAddress, environment: null, launchProfile: true);
+        var server = Launch(["--urls", $"http://127.0.0.1:{FreePort()}", $"--ConnectionStrings:Cases=Data Source={databasePath}"], out var baseAddress, environment, launchProfile: true);
         await server.WaitUntilAnsweringAsync(TimeSpan.FromMinutes(2));
         return server;
     }
@@ -83,6 +83,44 @@ public sealed class ServerProcess : IAsyncDisposable
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(username + ":" + password)));
         return client;
+    }
+
+    /// <summary>
+    /// The server's working set, in bytes, right after a full compacting collection (SIGUSR1: the server must run
+    /// with <c>CASESERVER_TEST_COLLECT_ON_SIGUSR1=1</c>, in Development), read from <c>/proc</c>.
+    /// </summary>
+    public async Task<long> WorkingSetAfterCollectionAsync()
+    {
+        const string Marker = "collected; working set bytes: ";
+        var before = CountOf(Marker);
+        var pid = ServerPids().Single();
+        SendSignal(pid, Sigusr1);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (CountOf(Marker) == before)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The server did not collect on SIGUSR1:\n" + Output);
+            }
+
+            await Task.Delay(100);
+        }
+
+        var status = await File.ReadAllLinesAsync($"/proc/{pid}/status");
+        var rss = status.Single(line => line.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(rss["VmRSS:".Length..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
+    private int CountOf(string marker)
+    {
+        var output = Output;
+        var count = 0;
+        for (var at = output.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = output.IndexOf(marker, at + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Crashes the server: SIGKILL, no chance to flush or clean up anything.</summary>
@@ -244,6 +282,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private const int Sigkill = 9;
     private const int Sigterm = 15;
+    private const int Sigusr1 = 10;
 
     private static void SendSignal(int pid, int signal)
     {

@@ -53,8 +53,8 @@ public sealed class GroupCommitTests : IDisposable
             // The second copy breaks the unique id: expected, and checked below.
         }
 
-        Assert.Single(writes, w => w.IsFaulted);
-        Assert.IsType<SqliteException>(writes.Single(w => w.IsFaulted).Exception!.InnerException);
+        var failed = Assert.Single(writes, w => w.IsFaulted);
+        Assert.IsType<SqliteException>(failed.Exception!.InnerException);
         Assert.Equal(31, (await store.FindCasesAsync(new CaseQuery { PerPage = 100 }, CancellationToken.None)).Total);
     }
 

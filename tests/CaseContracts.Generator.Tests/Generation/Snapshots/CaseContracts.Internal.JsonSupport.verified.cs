@@ -624,9 +624,9 @@ namespace CaseContracts.Internal
                 _ => reader.TokenType.ToString(),
             };
 
-        /// <summary>Text for a message: at most 64 characters, then "…".</summary>
+        /// <summary>Text for a message: at most 64 characters, then "…" (never cut inside a surrogate pair).</summary>
         internal static string Truncate(string? text)
-            => text is null ? string.Empty : text.Length <= 64 ? text : text.Substring(0, 64) + "…";
+            => text is null ? string.Empty : text.Length <= 64 ? text : text.Substring(0, char.IsHighSurrogate(text[63]) ? 63 : 64) + "…";
     }
 
     /// <summary>

@@ -24,11 +24,20 @@ namespace TestProject
 
             /// <summary>Reads UTF-8 JSON and checks it against the schema: the value, or every schema error, or why the text is not JSON.</summary>
             public static new global::TestProject.ParseResult<Jira> TryParse(global::System.ReadOnlySpan<byte> utf8Json)
-                => global::TestProject.SchemaValidators.ParseValidated<Jira>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref global::TestProject.ValidationContext context) => ReadValidated(ref reader, ref context));
+                => TryParse(utf8Json, global::TestProject.SchemaValidators.DefaultMaxErrors);
+
+            /// <summary>Reads UTF-8 JSON and checks it against the schema, reporting at most <paramref name="maxErrors"/> errors (then one saying how many more were found); see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
+            /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="maxErrors"/> is not positive.</exception>
+            public static new global::TestProject.ParseResult<Jira> TryParse(global::System.ReadOnlySpan<byte> utf8Json, int maxErrors)
+                => global::TestProject.SchemaValidators.ParseValidated<Jira>(utf8Json, static (ref global::System.Text.Json.Utf8JsonReader reader, ref global::TestProject.ValidationContext context) => ReadValidated(ref reader, ref context), maxErrors);
 
             /// <summary>Reads UTF-8 JSON held in a sequence of buffers; see <see cref="TryParse(global::System.ReadOnlySpan{byte})"/>.</summary>
             public static new global::TestProject.ParseResult<Jira> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json)
-                => TryParse(utf8Json.IsSingleSegment ? utf8Json.First.Span : global::System.Buffers.BuffersExtensions.ToArray(utf8Json));
+                => TryParse(utf8Json, global::TestProject.SchemaValidators.DefaultMaxErrors);
+
+            /// <summary>Reads UTF-8 JSON held in a sequence of buffers, reporting at most <paramref name="maxErrors"/> errors; see <see cref="TryParse(global::System.ReadOnlySpan{byte}, int)"/>.</summary>
+            public static new global::TestProject.ParseResult<Jira> TryParse(in global::System.Buffers.ReadOnlySequence<byte> utf8Json, int maxErrors)
+                => TryParse(utf8Json.IsSingleSegment ? utf8Json.First.Span : global::System.Buffers.BuffersExtensions.ToArray(utf8Json), maxErrors);
 
             /// <summary>Reads UTF-8 JSON text from a stream, at most <paramref name="maxBytes"/> (longer input is reported as malformed, never buffered whole).</summary>
             public static new async global::System.Threading.Tasks.ValueTask<global::TestProject.ParseResult<Jira>> TryParseAsync(global::System.IO.Stream utf8Json, long maxBytes = global::TestProject.SchemaValidators.DefaultMaxBytes, global::System.Threading.CancellationToken cancellationToken = default)

@@ -52,8 +52,8 @@ namespace TestProject
         {
             global::System.ArgumentNullException.ThrowIfNull(endpoints);
             global::System.ArgumentNullException.ThrowIfNull(handler);
-            var maxBytes = (options ?? new ContractEndpointOptions()).MaxRequestBodyBytes;
-            return ContractEndpoints.Map(endpoints, Metadata, context => InvokeAsync(context, handler, maxBytes), "Create case", "Creates a new case.", s_tags);
+            var settings = options?.Copy() ?? new ContractEndpointOptions();
+            return ContractEndpoints.Map(endpoints, Metadata, context => InvokeAsync(context, handler, settings), "Create case", "Creates a new case.", s_tags);
         }
 
         /// <summary>Maps <c>POST /api/cases</c> to a <typeparamref name="THandler"/> resolved from each request's services (register it, e.g. <c>AddScoped</c>).</summary>
@@ -65,9 +65,9 @@ namespace TestProject
             where THandler : class, ICreateCaseHandler
             => MapCreateCase(endpoints, static (request, context, cancellationToken) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<THandler>(context.RequestServices).HandleAsync(request, context, cancellationToken), options);
 
-        private static async global::System.Threading.Tasks.Task InvokeAsync(global::Microsoft.AspNetCore.Http.HttpContext context, CreateCaseHandler handler, long maxBytes)
+        private static async global::System.Threading.Tasks.Task InvokeAsync(global::Microsoft.AspNetCore.Http.HttpContext context, CreateCaseHandler handler, ContractEndpointOptions options)
         {
-            var request = await ContractEndpoints.ReadRequestAsync(context, maxBytes, s_parse).ConfigureAwait(false);
+            var request = await ContractEndpoints.ReadRequestAsync(context, options, s_parse).ConfigureAwait(false);
             if (request is null)
             {
                 return; // answered: 415, 413 or 400

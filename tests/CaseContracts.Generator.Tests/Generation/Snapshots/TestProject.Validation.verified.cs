@@ -37,8 +37,16 @@ namespace TestProject
         {
             var parts = new global::System.Collections.Generic.List<string>();
             var unknownKeys = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<string>>();
+            var length = 0;
             foreach (var error in errors)
             {
+                // The message is bounded whatever the errors hold (names read from the document can be long).
+                if (length > MaxMessageLength)
+                {
+                    parts.Add("…");
+                    break;
+                }
+
                 var keys = Keys(error.Path);
                 if (error.Keyword == "additionalProperties" && keys.Count > 0)
                 {
@@ -49,11 +57,15 @@ namespace TestProject
                         parts.Add("\u0000" + parent);
                     }
 
-                    names.Add(keys[keys.Count - 1]);
+                    var name = global::CaseContracts.Internal.JsonSupport.Truncate(keys[keys.Count - 1]);
+                    names.Add(name);
+                    length += name.Length + 1;
                     continue;
                 }
 
-                parts.Add(Format(error, keys));
+                var part = Shorten(Format(error, keys), MaxPartLength);
+                parts.Add(part);
+                length += part.Length + 1;
             }
 
             for (var i = 0; i < parts.Count; i++)
@@ -65,6 +77,24 @@ namespace TestProject
             }
 
             return string.Join(",", parts);
+        }
+
+        /// <summary>About where <see cref="Format(global::System.Collections.Generic.IEnumerable{ValidationError})"/> stops adding errors to a message (in characters).</summary>
+        public const int MaxMessageLength = 4096;
+
+        // One error's part of the message, at most (a path can be as long as the names in the document).
+        private const int MaxPartLength = 512;
+
+        /// <summary><paramref name="text"/>, cut to <paramref name="maxLength"/> characters with "…" when longer (never inside a surrogate pair).</summary>
+        internal static string Shorten(string text, int maxLength)
+        {
+            if (text.Length <= maxLength)
+            {
+                return text;
+            }
+
+            var cut = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
+            return text.Substring(0, cut) + "…";
         }
 
         private static string Format(ValidationError error, global::System.Collections.Generic.List<string> keys)
@@ -155,11 +185,11 @@ namespace TestProject
         /// Validates a whole document in one pass: null when valid, else every error. Text that is not JSON
         /// (syntax, nesting deeper than 64, trailing content) is reported through <paramref name="malformed"/>.
         /// </summary>
-        internal static global::System.Collections.Generic.IReadOnlyList<ValidationError>? Run(global::System.ReadOnlySpan<byte> utf8Json, Validator validate, out string? malformed)
+        internal static global::System.Collections.Generic.IReadOnlyList<ValidationError>? Run(global::System.ReadOnlySpan<byte> utf8Json, Validator validate, out string? malformed, int maxErrors = DefaultMaxErrors)
         {
             malformed = null;
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::CaseContracts.Internal.JsonSupport.ReaderOptions);
-            var context = new ValidationContext();
+            var context = new ValidationContext(maxErrors);
             try
             {
                 global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -199,11 +229,11 @@ namespace TestProject
             where T : class;
 
         /// <summary>Reads and validates a whole document in one pass with a validating reader.</summary>
-        internal static ParseResult<T> ParseValidated<T>(global::System.ReadOnlySpan<byte> utf8Json, ValidatingReader<T> read)
+        internal static ParseResult<T> ParseValidated<T>(global::System.ReadOnlySpan<byte> utf8Json, ValidatingReader<T> read, int maxErrors = DefaultMaxErrors)
             where T : class
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::CaseContracts.Internal.JsonSupport.ReaderOptions);
-            var context = new ValidationContext();
+            var context = new ValidationContext(maxErrors);
             T? value;
             try
             {
@@ -319,6 +349,12 @@ namespace TestProject
             return new ValidationError(pointer, "type", global::CaseContracts.Internal.JsonSupport.Truncate(written), global::CaseContracts.Internal.JsonSupport.InvalidUnicodeMessage);
         }
 
+        /// <summary>
+        /// How many errors a run reports unless told otherwise: enough for any document written in good faith, and a
+        /// bound on what a hostile one costs (a 1 MiB array of wrong values would otherwise give half a million).
+        /// </summary>
+        internal const int DefaultMaxErrors = 100;
+
         /// <summary>The default input limit of <c>TryParseAsync</c>: 1 MiB (Kibana's <c>server.maxPayload</c>).</summary>
         internal const long DefaultMaxBytes = 1024 * 1024;
 
@@ -359,8 +395,30 @@ namespace TestProject
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal struct ValidationContext
     {
+        /// <summary>The keyword of the last error when more were found than reported.</summary>
+        public const string ErrorLimitKeyword = "errorLimit";
+
         private ValidationError[]? _errors;
+
+        // Every error counts (the verdicts of anyOf, oneOf and the readers compare counts), but only the first
+        // _maxErrors are kept: errors past the limit cost neither an object nor path work.
         private int _errorCount;
+        private readonly int _maxErrors;
+
+        /// <summary>A run that keeps at most <paramref name="maxErrors"/> errors (the rest are counted, not kept).</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="maxErrors"/> is not positive.</exception>
+        public ValidationContext(int maxErrors)
+        {
+            _maxErrors = maxErrors > 0 ? maxErrors : throw new global::System.ArgumentOutOfRangeException(nameof(maxErrors), maxErrors, "At least one error must be reported.");
+            _errors = null;
+            _errorCount = 0;
+            _pathsNotJoinable = 0;
+        }
+
+        // A default-constructed context keeps the default number.
+        private readonly int MaxErrors => _maxErrors == 0 ? SchemaValidators.DefaultMaxErrors : _maxErrors;
+
+        private readonly int KeptCount => _errorCount < MaxErrors ? _errorCount : MaxErrors;
 
         // Bit i set: the path of error i is not made of constants alone (a name read from the document, or an element
         // beyond the kept ones), so it is joined by concatenation. Errors from the 64th on are all taken as such.
@@ -377,19 +435,47 @@ namespace TestProject
 
         /// <summary>An error about the value being checked.</summary>
         public void Add(string keyword, string? value, string message, string? limit = null)
-            => Append(new ValidationError("", keyword, value, message) { Limit = limit }, pathIsJoinable: true);
+        {
+            if (CountedOnly())
+            {
+                return;
+            }
+
+            Append(new ValidationError("", keyword, value, message) { Limit = limit }, pathIsJoinable: true);
+        }
 
         /// <summary>An error about the member of the object being checked at <paramref name="pointer"/>: a constant such as <c>"/title"</c>, escaped as RFC 6901 says.</summary>
         public void AddAt(string pointer, string keyword, string? value, string message)
-            => Append(new ValidationError(pointer, keyword, value, message), pathIsJoinable: true);
+        {
+            if (CountedOnly())
+            {
+                return;
+            }
+
+            Append(new ValidationError(pointer, keyword, value, message), pathIsJoinable: true);
+        }
 
         /// <summary>An error about element <paramref name="index"/> of the array being checked.</summary>
         public void AddAt(int index, string keyword, string? value, string message)
-            => Append(new ValidationError(JoinedPointer.Element(index), keyword, value, message), pathIsJoinable: index < JoinedPointer.KeptElements);
+        {
+            if (CountedOnly())
+            {
+                return;
+            }
+
+            Append(new ValidationError(JoinedPointer.Element(index), keyword, value, message), pathIsJoinable: index < JoinedPointer.KeptElements);
+        }
 
         /// <summary>An error about the member <paramref name="name"/> (as read from the document) of the object being checked.</summary>
         public void AddForMember(string name, string keyword, string? value, string message)
-            => Append(new ValidationError(JoinedPointer.Member(name), keyword, value, message), pathIsJoinable: false);
+        {
+            if (CountedOnly())
+            {
+                return;
+            }
+
+            Append(new ValidationError(JoinedPointer.Member(name), keyword, value, message), pathIsJoinable: false);
+        }
 
         /// <summary>The errors added since <paramref name="since"/> lie inside the member at <paramref name="pointer"/> (a constant such as <c>"/title"</c>).</summary>
         public void Prefix(int since, string pointer) => Prefix(since, pointer, joinable: true);
@@ -400,7 +486,11 @@ namespace TestProject
         /// <summary>The errors added since <paramref name="since"/> lie inside element <paramref name="index"/>.</summary>
         public void Prefix(int since, int index) => Prefix(since, JoinedPointer.Element(index), joinable: index < JoinedPointer.KeptElements);
 
-        /// <summary>Every error, in the order found; null when there is none. Called when the run ends: the list is handed out.</summary>
+        /// <summary>
+        /// Every error kept, in the order found, and when more were found, a last one (keyword
+        /// <see cref="ErrorLimitKeyword"/>) that says how many were not reported; null when there is none. Called when
+        /// the run ends: the list is handed out.
+        /// </summary>
         public readonly ValidationError[]? ToErrors()
         {
             if (_errorCount == 0)
@@ -408,21 +498,42 @@ namespace TestProject
                 return null;
             }
 
+            var kept = KeptCount;
             var errors = _errors!;
-            if (_errorCount != errors.Length)
+            var length = _errorCount > kept ? kept + 1 : kept;
+            if (length != errors.Length)
             {
-                global::System.Array.Resize(ref errors, _errorCount);
+                global::System.Array.Resize(ref errors, length);
+            }
+
+            if (_errorCount > kept)
+            {
+                var notReported = (_errorCount - kept).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                errors[kept] = new ValidationError("", ErrorLimitKeyword, null, notReported + " more errors were not reported (the first " + kept.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " are).");
             }
 
             return errors;
+        }
+
+        // Past the limit an error is counted and dropped before anything is made for it.
+        private bool CountedOnly()
+        {
+            if (_errorCount < MaxErrors)
+            {
+                return false;
+            }
+
+            _errorCount++;
+            return true;
         }
 
         private void Append(ValidationError error, bool pathIsJoinable)
         {
             if (_errors is null || _errorCount == _errors.Length)
             {
-                // Room for the errors of a typically bad document at once; then doubled.
-                global::System.Array.Resize(ref _errors, _errorCount == 0 ? 16 : _errorCount * 2);
+                // Room for the errors of a typically bad document at once; then doubled, up to the limit.
+                var size = _errorCount == 0 ? 16 : _errorCount * 2;
+                global::System.Array.Resize(ref _errors, size < MaxErrors ? size : MaxErrors);
             }
 
             if (!pathIsJoinable && _errorCount < 64)
@@ -435,7 +546,8 @@ namespace TestProject
 
         private void Prefix(int since, string pointer, bool joinable)
         {
-            for (var i = since; i < _errorCount; i++)
+            var kept = KeptCount;
+            for (var i = since; i < kept; i++)
             {
                 var error = _errors![i];
                 if (joinable && i < 64 && (_pathsNotJoinable & (1UL << i)) == 0)
