@@ -604,6 +604,8 @@ internal sealed class OpenApiDocumentReader
             return null;
         }
 
+        // An inline schema is held to the same draft-07 meta-schema as a schema file (CC0010 at the keyword).
+        MetaSchemaCheck.Check(SchemaNode.Root(_path, schema), _locator, _diagnostics);
         var references = new List<ApiSchemaReference>();
         CollectReferences(schema, references);
         return new ApiSchema(null, null, schema.ToJson(), references.ToEquatableArray(), _locator.ValueOf(schema));

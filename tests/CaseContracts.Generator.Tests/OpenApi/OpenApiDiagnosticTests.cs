@@ -73,9 +73,9 @@ public sealed class OpenApiDiagnosticTests
     {
         var document = TicketApi.Document.Replace(
             "\"requestBody\": { \"required\": true, \"content\": { \"application/json\": { \"schema\": { \"$ref\": \"ticket-draft.schema.json\" } } } },\n        \"responses\": {\n          \"201\"",
-            "\"requestBody\": { \"required\": true, \"content\": { \"application/json\": { \"schema\": { \"type\": \"object\" } } } },\n        \"responses\": {\n          \"201\"");
+            "\"requestBody\": { \"required\": true, \"content\": { \"application/json\": { \"schema\": { \"type\": \"object\", \"title\": \"Draft\" } } } },\n        \"responses\": {\n          \"201\"");
 
-        var diagnostic = AssertSingle(document, "CC0103", "{ \"type\": \"object\" }");
+        var diagnostic = AssertSingle(document, "CC0103", "{ \"type\": \"object\", \"title\": \"Draft\" }");
         Assert.Contains("$ref to a schema file", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
@@ -116,6 +116,14 @@ public sealed class OpenApiDiagnosticTests
 
         var diagnostic = AssertSingle(document, "CC0103", "\"ticket-draft.schema.json\"");
         Assert.Contains("parameter 'status' refers to an object schema", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CC0010_an_inline_parameter_schema_is_held_to_the_draft_07_meta_schema_at_the_keyword()
+    {
+        var document = TicketApi.Document.Replace("\"minimum\": 1, \"maximum\": 1000", "\"minimum\": \"one\", \"maximum\": 1000");
+
+        AssertSingle(document, "CC0010", "\"minimum\": \"one\"");
     }
 
     [Fact]

@@ -68,12 +68,13 @@ public sealed class OpenApiDocumentTests
     {
         var operations = Read(TicketApi.Document).Operations;
 
-        var created = Assert.Single(operations.Single(o => o.OperationId == "CreateTicket").Responses);
+        var created = operations.Single(o => o.OperationId == "CreateTicket").Responses[0];
         Assert.Equal((201, "application/json", TicketApi.Directory + "ticket.schema.json#"), (created.Status, created.MediaType, created.Body!.Key));
         var location = Assert.Single(created.Headers);
         Assert.Equal(("Location", true), (location.Name, location.Required));
         Assert.Equal(["200 True", "404 False"], operations.Single(o => o.OperationId == "ReplaceTicket").Responses.Select(r => $"{r.Status} {r.Body is not null}"));
-        var deleted = Assert.Single(operations.Single(o => o.OperationId == "DeleteTicket").Responses);
+        Assert.Equal(["201 application/json", "400 application/problem+json"], operations.Single(o => o.OperationId == "CreateTicket").Responses.Select(r => $"{r.Status} {r.MediaType}"));
+        var deleted = operations.Single(o => o.OperationId == "DeleteTicket").Responses[0];
         Assert.Equal((204, null), (deleted.Status, deleted.Body));
     }
 

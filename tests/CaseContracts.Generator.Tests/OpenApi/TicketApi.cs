@@ -64,7 +64,8 @@ internal static class TicketApi
     public const string Document = """
         {
           "openapi": "3.1.0",
-          "info": { "title": "Tickets", "version": "1.0.0" },
+          "info": { "title": "Tickets", "version": "1.0.0", "license": { "name": "MIT", "identifier": "MIT" } },
+          "servers": [ { "url": "https://tickets.test" } ],
           "security": [ { "basicAuth": [] } ],
           "paths": {
             "/api/tickets": {
@@ -78,11 +79,13 @@ internal static class TicketApi
                   { "name": "owner", "in": "query", "required": true, "schema": { "type": "string", "minLength": 1 } }
                 ],
                 "responses": {
-                  "200": { "description": "A page of tickets", "content": { "application/json": { "schema": { "$ref": "ticket-page.schema.json" } } } }
+                  "200": { "description": "A page of tickets", "content": { "application/json": { "schema": { "$ref": "ticket-page.schema.json" } } } },
+                  "400": { "description": "A parameter is invalid", "content": { "application/problem+json": { "schema": { "type": "object" } } } }
                 }
               },
               "post": {
                 "operationId": "CreateTicket",
+                "summary": "Create a ticket",
                 "parameters": [ { "$ref": "#/components/parameters/xsrf" } ],
                 "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "ticket-draft.schema.json" } } } },
                 "responses": {
@@ -90,7 +93,8 @@ internal static class TicketApi
                     "description": "The ticket made",
                     "headers": { "Location": { "required": true, "schema": { "type": "string", "format": "uri-reference" } } },
                     "content": { "application/json": { "schema": { "$ref": "ticket.schema.json" } } }
-                  }
+                  },
+                  "400": { "description": "The body is invalid", "content": { "application/problem+json": { "schema": { "type": "object" } } } }
                 }
               }
             },
@@ -98,6 +102,7 @@ internal static class TicketApi
               "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "integer", "minimum": 1 } } ],
               "get": {
                 "operationId": "GetTicket",
+                "summary": "Get a ticket",
                 "security": [],
                 "responses": {
                   "200": { "description": "The ticket", "content": { "application/json": { "schema": { "$ref": "ticket.schema.json" } } } },
@@ -106,6 +111,7 @@ internal static class TicketApi
               },
               "put": {
                 "operationId": "ReplaceTicket",
+                "summary": "Replace a ticket",
                 "parameters": [ { "$ref": "#/components/parameters/xsrf" } ],
                 "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "ticket-draft.schema.json" } } } },
                 "responses": {
@@ -115,15 +121,20 @@ internal static class TicketApi
               },
               "delete": {
                 "operationId": "DeleteTicket",
+                "summary": "Delete a ticket",
                 "parameters": [ { "$ref": "#/components/parameters/xsrf" } ],
-                "responses": { "204": { "description": "Deleted" } }
+                "responses": { "204": { "description": "Deleted" }, "404": { "description": "No such ticket" } }
               }
             },
             "/api/tickets/by-key/{key}": {
               "get": {
                 "operationId": "GetTicketByKey",
+                "summary": "Get a ticket by its key",
                 "parameters": [ { "name": "key", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } } ],
-                "responses": { "200": { "description": "The ticket", "content": { "application/json": { "schema": { "$ref": "ticket.schema.json" } } } } }
+                "responses": {
+                  "200": { "description": "The ticket", "content": { "application/json": { "schema": { "$ref": "ticket.schema.json" } } } },
+                  "404": { "description": "No such ticket" }
+                }
               }
             }
           },
