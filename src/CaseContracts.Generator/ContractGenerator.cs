@@ -86,6 +86,23 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Select(static (input, _) => EndpointSetResult.Of(input.Left, input.Right))
             .WithTrackingName(TrackingNames.Endpoints);
 
+        // One step per operation of an OpenAPI document: editing one operation re-runs only its own steps.
+        var apiOperations = documents
+            .SelectMany(static (document, _) => document.Api?.Operations ?? default)
+            .WithTrackingName(TrackingNames.ApiOperations)
+            .Combine(index)
+            .Combine(options)
+            .Select(static (input, _) => new ApiOperationInput(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.ApiOperationInputs)
+            .Select(static (input, _) => ApiOperationStage.Resolve(input))
+            .WithTrackingName(TrackingNames.ResolvedApiOperations);
+
+        var apiOperationSet = apiOperations
+            .Collect()
+            .Combine(endpoints)
+            .Select(static (input, _) => ApiOperationSet.Create(input.Left, input.Right.Spec))
+            .WithTrackingName(TrackingNames.ApiOperationSet);
+
         // Only a project that documents its endpoints with Microsoft.AspNetCore.OpenApi needs the schema texts resolved.
         var documentComponents = documents
             .Combine(index)
@@ -113,6 +130,8 @@ public sealed class ContractGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(documents.Select(static (d, _) => d.Diagnostics), SourceOutput.Report);
         context.RegisterSourceOutput(resolved.Select(static (d, _) => d.Diagnostics), SourceOutput.Report);
         context.RegisterSourceOutput(endpoints.Select(static (e, _) => e.Diagnostics), SourceOutput.Report);
+        context.RegisterSourceOutput(apiOperations.Select(static (o, _) => o.Diagnostics), SourceOutput.Report);
+        context.RegisterSourceOutput(apiOperationSet.Select(static (o, _) => o.Diagnostics), SourceOutput.Report);
         context.RegisterSourceOutput(documentComponents.Select(static (c, _) => c.Diagnostics), SourceOutput.Report);
         context.RegisterSourceOutput(endpointOutput, static (output, input) => EmitEndpoints(output, input));
         context.RegisterSourceOutput(openApiOutput, static (output, input) => EmitOpenApi(output, input));

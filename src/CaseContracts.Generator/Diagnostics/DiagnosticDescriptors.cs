@@ -97,6 +97,34 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         OperationCategory);
 
+    public static readonly DiagnosticDescriptor InvalidOpenApiDocument = Create(
+        "CC0103",
+        "OpenAPI document is invalid",
+        "Invalid OpenAPI document: {0}",
+        DiagnosticSeverity.Error,
+        OperationCategory);
+
+    public static readonly DiagnosticDescriptor UnresolvedOpenApiReference = Create(
+        "CC0104",
+        "OpenAPI $ref cannot be resolved",
+        "$ref '{0}' of operation '{1}' cannot be resolved: {2}",
+        DiagnosticSeverity.Error,
+        OperationCategory);
+
+    public static readonly DiagnosticDescriptor PathParameterMismatch = Create(
+        "CC0105",
+        "Path parameter does not match the path template",
+        "Path parameter '{0}' of operation '{1}' {2}",
+        DiagnosticSeverity.Error,
+        OperationCategory);
+
+    public static readonly DiagnosticDescriptor UnknownSecurityScheme = Create(
+        "CC0106",
+        "Security requirement names an undeclared scheme",
+        "'{0}' requires security scheme '{1}', which components.securitySchemes does not declare (declared: {2})",
+        DiagnosticSeverity.Error,
+        OperationCategory);
+
     // CC02xx: values that break the contract, found by the analyzers in C# constants, JSON in C# string
     // literals and JSON files. One ID per kind of violation, whichever of the three holds the value.
 
@@ -159,7 +187,7 @@ internal static class DiagnosticDescriptors
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateDiscriminatorValue, NameCollision, NotASchema, InvalidSchema, ReferenceCycle, GeneratorFailure, BreaksMetaSchema,
-        InvalidOperation, UnresolvedOperationResponse, DuplicateOperation,
+        InvalidOperation, UnresolvedOperationResponse, DuplicateOperation, InvalidOpenApiDocument, UnresolvedOpenApiReference, PathParameterMismatch, UnknownSecurityScheme,
         UnknownField, WrongJsonType, MissingRequiredField, ValueNotAllowed, ValueOutOfLimits, UnknownVariant, FieldMustBeNull, MalformedJson, UnknownSchemaName, NoMatchingSchema, MoreViolations,
     };
 

@@ -6,6 +6,7 @@ namespace CaseContracts.Generator.Model;
 /// </summary>
 /// <param name="Operation">The operation declared by <c>x-operation</c> at the file's root, if any.</param>
 /// <param name="Components">The root and definitions as JSON text, for OpenAPI documents.</param>
+/// <param name="Api">For an OpenAPI document (<c>*.openapi.json</c>), the operations it declares; null for a schema file.</param>
 internal sealed record SchemaDocument(
     string FilePath,
     EquatableArray<NamedSchema> Schemas,
@@ -13,4 +14,5 @@ internal sealed record SchemaDocument(
     EquatableArray<Validation.ValidationNode> ValidationNodes,
     EquatableArray<DiagnosticInfo> Diagnostics,
     OperationDeclaration? Operation = null,
-    EquatableArray<SchemaComponentText> Components = default);
+    EquatableArray<SchemaComponentText> Components = default,
+    Api.ApiDocument? Api = null);

@@ -16,6 +16,10 @@ internal static class TrackingNames
     public const string Capabilities = nameof(Capabilities);
     public const string Operations = nameof(Operations);
     public const string Endpoints = nameof(Endpoints);
+    public const string ApiOperations = nameof(ApiOperations);
+    public const string ApiOperationInputs = nameof(ApiOperationInputs);
+    public const string ResolvedApiOperations = nameof(ResolvedApiOperations);
+    public const string ApiOperationSet = nameof(ApiOperationSet);
     public const string DocumentOpenApiComponents = nameof(DocumentOpenApiComponents);
     public const string OpenApiComponents = nameof(OpenApiComponents);
 }

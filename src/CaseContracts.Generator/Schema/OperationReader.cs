@@ -66,7 +66,7 @@ internal static class OperationReader
         }
 
         var route = RequiredString(declaration, "route", locator, diagnostics);
-        if (route is not null && RouteProblem(route) is { } routeProblem)
+        if (route is not null && PathTemplate.Problem(route, "'route'") is { } routeProblem)
         {
             Report(declaration.FirstMember("route")!.Value, routeProblem);
         }
@@ -158,46 +158,6 @@ internal static class OperationReader
         return tags;
     }
 
-    /// <summary>What ASP.NET Core's route parser would reject at start-up, caught at build time instead.</summary>
-    private static string? RouteProblem(string route)
-    {
-        if (!route.StartsWith("/", StringComparison.Ordinal))
-        {
-            return $"'route' must start with '/', not '{route}'";
-        }
-
-        if (route.IndexOfAny(new[] { '?', '#', ' ', '\t', '\\' }) >= 0)
-        {
-            return $"'route' is a path template: no query, fragment, backslash or white space ('{route}')";
-        }
-
-        var depth = 0;
-        var parameterStart = -1;
-        for (var i = 0; i < route.Length; i++)
-        {
-            if (route[i] == '{')
-            {
-                depth++;
-                parameterStart = i;
-            }
-            else if (route[i] == '}')
-            {
-                depth--;
-                if (depth < 0 || i == parameterStart + 1)
-                {
-                    return $"'route' has an empty or unbalanced '{{}}' parameter ('{route}')";
-                }
-            }
-
-            if (depth > 1)
-            {
-                return $"'route' has nested '{{' ('{route}')";
-            }
-        }
-
-        return depth != 0 ? $"'route' has an unbalanced '{{' ('{route}')" : null;
-    }
-
-    private static bool IsIdentifierLike(string operationId)
+    internal static bool IsIdentifierLike(string operationId)
         => char.IsLetter(operationId[0]) && operationId.All(c => char.IsLetterOrDigit(c) || c is '_' or '-');
 }

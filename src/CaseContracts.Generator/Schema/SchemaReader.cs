@@ -54,6 +54,13 @@ internal static class SchemaReader
             return Empty(path, diagnostics);
         }
 
+        if (OpenApiDocumentReader.IsOpenApiFileName(path))
+        {
+            // An OpenAPI document declares operations over the schema files' types; it holds no schemas itself.
+            var api = OpenApiDocumentReader.Read(path, root, locator, diagnostics);
+            return new SchemaDocument(path, default, default, default, diagnostics.ToEquatableArray(), Api: api);
+        }
+
         if (!IsSchemaFileName(path) && (root.Kind != JsonNodeKind.Object || root.FirstMember("$schema") is null))
         {
             // Example payloads and other JSON may sit beside the schemas: say so once, then leave them alone.

@@ -7,6 +7,9 @@ namespace CaseContracts.Generator.Pipeline.Stages;
 /// <summary>What the per-file stages after reading work on: one schema file's document, the cross-file index and the options.</summary>
 internal sealed record DocumentInput(SchemaDocument Document, SchemaIndex Index, GeneratorOptions Options);
 
+/// <summary>What an OpenAPI operation's stage works on: the operation (one per step, so editing one re-runs only its own), the index and the options.</summary>
+internal sealed record ApiOperationInput(Model.Api.ApiOperation Operation, SchemaIndex Index, GeneratorOptions Options);
+
 /// <summary>What the OpenAPI component stage works on: one document and the index (names of the components it refers to).</summary>
 internal sealed record ComponentInput(SchemaDocument Document, SchemaIndex Index, bool Wanted);
 
