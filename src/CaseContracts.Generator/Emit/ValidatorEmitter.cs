@@ -228,7 +228,7 @@ internal static class ValidatorEmitter
     private static void EmitByToken(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields)
     {
         var format = node.Format is "date-time" or "uuid" or "email" ? node.Format : null;
-        var hasString = node.MinLength is not null || node.MaxLength is not null || node.Pattern is not null || format is not null;
+        var hasString = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.String) || node.Pattern is not null || format is not null;
         var hasNumber = node.Minimum is not null || node.Maximum is not null || node.ExclusiveMinimum is not null || node.ExclusiveMaximum is not null
                         || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Number);
         var hasArray = node.ItemsKey is not null || node.MinItems is not null || node.MaxItems is not null || node.UniqueItems;
@@ -246,12 +246,12 @@ internal static class ValidatorEmitter
         if (hasString)
         {
             writer.Open($"case {TokenType}.String:");
-            if (node.MinLength is not null || node.MaxLength is not null)
+            if (AssertionRules.AnyCountFor(node.Assertions, JsonNodeKind.String))
             {
                 writer.Line($"var length = {Support}.CodePointLength(ref reader);");
-                EmitLimit(writer, node.MinLength, "length < {0}", "minLength", "must be at least {0} characters long");
-                EmitLimit(writer, node.MaxLength, "length > {0}", "maxLength", "must be at most {0} characters long");
             }
+
+            EmitRules(writer, node, JsonNodeKind.String, new RuleEmission(Support, "reader", "length", method), fields);
 
             if (node.Pattern is not null)
             {
@@ -280,7 +280,7 @@ internal static class ValidatorEmitter
             EmitNumberLimit(writer, node.Maximum, "> 0", "maximum", "must be at most ");
             EmitNumberLimit(writer, node.ExclusiveMinimum, "<= 0", "exclusiveMinimum", "must be greater than ");
             EmitNumberLimit(writer, node.ExclusiveMaximum, ">= 0", "exclusiveMaximum", "must be less than ");
-            EmitRules(writer, node, JsonNodeKind.Number, new RuleEmission(Support, "reader", null));
+            EmitRules(writer, node, JsonNodeKind.Number, new RuleEmission(Support, "reader", null, method), fields);
             writer.Line("break;");
             writer.Close();
         }
@@ -292,7 +292,7 @@ internal static class ValidatorEmitter
 
         if (hasObject)
         {
-            EmitObject(writer, node, methods);
+            EmitObject(writer, node, method, methods, fields);
         }
 
         writer.Open("default:");
@@ -369,7 +369,7 @@ internal static class ValidatorEmitter
         writer.Close();
     }
 
-    private static void EmitObject(SourceWriter writer, ValidationNode node, Dictionary<string, string> methods)
+    private static void EmitObject(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields)
     {
         writer.Open($"case {TokenType}.StartObject:");
         var counts = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object);
@@ -463,19 +463,24 @@ internal static class ValidatorEmitter
             writer.Close();
         }
 
-        EmitRules(writer, node, JsonNodeKind.Object, new RuleEmission(Support, "start", "count"));
+        EmitRules(writer, node, JsonNodeKind.Object, new RuleEmission(Support, "start", "count", method), fields);
         writer.Line("break;");
         writer.Close();
     }
 
     /// <summary>The checks of the keywords defined as rules that constrain <paramref name="kind"/>, in rule order.</summary>
-    private static void EmitRules(SourceWriter writer, ValidationNode node, JsonNodeKind kind, RuleEmission emission)
+    private static void EmitRules(SourceWriter writer, ValidationNode node, JsonNodeKind kind, RuleEmission emission, List<string> fields)
     {
         foreach (var assertion in node.Assertions)
         {
             if (AssertionRules.Find(assertion.Keyword) is not { AppliesTo: var appliesTo } rule || appliesTo != kind)
             {
                 continue;
+            }
+
+            if (rule.FieldDeclaration(assertion.Argument, emission) is { } field)
+            {
+                fields.Add(field);
             }
 
             var limit = rule.Limit(assertion.Argument) is { } text ? ", " + CSharpLiterals.String(text) : string.Empty;

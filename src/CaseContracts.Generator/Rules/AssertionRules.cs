@@ -11,6 +11,8 @@ internal static class AssertionRules
     /// <summary>The rules; a new keyword is one file and one line here.</summary>
     public static readonly AssertionRule[] All =
     {
+        LengthRule.Minimum,
+        LengthRule.Maximum,
         new MultipleOfRule(),
         PropertyCountRule.Minimum,
         PropertyCountRule.Maximum,
@@ -24,4 +26,8 @@ internal static class AssertionRules
     /// <summary>Whether any of <paramref name="assertions"/> constrains values of <paramref name="kind"/>.</summary>
     public static bool AnyFor(Model.EquatableArray<Model.Validation.Assertion> assertions, JsonNodeKind kind)
         => assertions.Any(a => Find(a.Keyword)?.AppliesTo == kind);
+
+    /// <summary>Whether any of <paramref name="assertions"/> constrains values of <paramref name="kind"/> by their count (<see cref="AssertionRule.UsesCount"/>).</summary>
+    public static bool AnyCountFor(Model.EquatableArray<Model.Validation.Assertion> assertions, JsonNodeKind kind)
+        => assertions.Any(a => Find(a.Keyword) is { UsesCount: true } rule && rule.AppliesTo == kind);
 }

@@ -67,8 +67,6 @@ internal sealed class ConstraintReader
             Types: TypesOf(schema),
             ConstJson: schema.Value("const")?.ToJson(),
             EnumJson: schema.Array("enum") is { } values ? values.Select(v => v.ToJson()).ToEquatableArray() : default,
-            MinLength: Count(schema, "minLength"),
-            MaxLength: Count(schema, "maxLength"),
             Pattern: PatternOf(schema),
             Minimum: NumberText(schema, "minimum"),
             Maximum: NumberText(schema, "maximum"),

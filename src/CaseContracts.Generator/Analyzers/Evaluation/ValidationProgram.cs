@@ -271,19 +271,7 @@ internal sealed class ValidationProgram
     private void CheckString(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
     {
         var text = value.Text!;
-        if (node.MinLength is not null || node.MaxLength is not null)
-        {
-            var length = JsonValues.CodePointLength(text);
-            if (node.MinLength is { } min && length < min)
-            {
-                errors.Add(Limit(pointer, "minLength", $"must be at least {Invariant(min)} characters long", Invariant(min), value, node, place));
-            }
-
-            if (node.MaxLength is { } max && length > max)
-            {
-                errors.Add(Limit(pointer, "maxLength", $"must be at most {Invariant(max)} characters long", Invariant(max), value, node, place));
-            }
-        }
+        CheckRules(node, value, pointer, place, errors);
 
         if (node.Pattern is { } pattern && !Matches(pattern, text))
         {

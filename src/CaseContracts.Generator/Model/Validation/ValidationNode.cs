@@ -13,8 +13,6 @@ internal sealed record ValidationNode(
     EquatableArray<string> Types,
     string? ConstJson,
     EquatableArray<string> EnumJson,
-    long? MinLength,
-    long? MaxLength,
     string? Pattern,
     string? Minimum,
     string? Maximum,
@@ -47,7 +45,7 @@ internal sealed record ValidationNode(
     private static string Truncate(string text) => text.Length <= 80 ? text : text.Substring(0, 80) + "…";
 
     /// <summary>A schema that accepts everything (<c>true</c>, <c>{}</c>).</summary>
-    public static ValidationNode AcceptsAll(string key) => new(key, false, default, null, default, null, null, null, null, null, null, null, null, null, false, null, default, default, false, null, default, default, default, null);
+    public static ValidationNode AcceptsAll(string key) => new(key, false, default, null, default, null, null, null, null, null, null, null, false, null, default, default, false, null, default, default, default, null);
 }
 
 /// <summary>
