@@ -229,8 +229,7 @@ internal static class ValidatorEmitter
     {
         var format = node.Format is "date-time" or "uuid" or "email" ? node.Format : null;
         var hasString = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.String) || node.Pattern is not null || format is not null;
-        var hasNumber = node.Minimum is not null || node.Maximum is not null || node.ExclusiveMinimum is not null || node.ExclusiveMaximum is not null
-                        || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Number);
+        var hasNumber = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Number);
         var hasArray = node.ItemsKey is not null || node.MinItems is not null || node.MaxItems is not null || node.UniqueItems;
         var hasObject = !node.Properties.IsEmpty || !node.Required.IsEmpty || node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null
                         || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object);
@@ -276,10 +275,6 @@ internal static class ValidatorEmitter
         if (hasNumber)
         {
             writer.Open($"case {TokenType}.Number:");
-            EmitNumberLimit(writer, node.Minimum, "< 0", "minimum", "must be at least ");
-            EmitNumberLimit(writer, node.Maximum, "> 0", "maximum", "must be at most ");
-            EmitNumberLimit(writer, node.ExclusiveMinimum, "<= 0", "exclusiveMinimum", "must be greater than ");
-            EmitNumberLimit(writer, node.ExclusiveMaximum, ">= 0", "exclusiveMaximum", "must be less than ");
             EmitRules(writer, node, JsonNodeKind.Number, new RuleEmission(Support, "reader", null, method), fields);
             writer.Line("break;");
             writer.Close();
@@ -500,18 +495,6 @@ internal static class ValidatorEmitter
         var text = value.ToString(CultureInfo.InvariantCulture);
         writer.Open("if (" + string.Format(CultureInfo.InvariantCulture, condition, text + "L") + ")");
         writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(ref {valueReader}), {CSharpLiterals.String(string.Format(CultureInfo.InvariantCulture, message, text))}, \"{text}\");");
-        writer.Close();
-    }
-
-    private static void EmitNumberLimit(SourceWriter writer, string? limit, string failure, string keyword, string message)
-    {
-        if (limit is null)
-        {
-            return;
-        }
-
-        writer.Open($"if ({Support}.CompareNumber(ref reader, {NumberLiterals.Decimal(limit)}, {NumberLiterals.Double(limit)}) {failure})");
-        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(ref reader), {CSharpLiterals.String(message + limit)}, {CSharpLiterals.String(limit)});");
         writer.Close();
     }
 

@@ -186,7 +186,6 @@ internal sealed class OnePassPlanner
     /// <summary>No assertion besides <c>type</c>, <c>items</c> (and <c>oneOf</c> when allowed).</summary>
     private static bool AssertsNothingElse(ValidationNode node, bool allowOneOf)
         => node.ConstJson is null && node.EnumJson.IsEmpty && node.Pattern is null
-           && node.Minimum is null && node.Maximum is null && node.ExclusiveMinimum is null && node.ExclusiveMaximum is null
            && node.Assertions.IsEmpty && node.Properties.IsEmpty && node.Required.IsEmpty && !node.RejectsAdditionalProperties
            && node.AdditionalPropertiesKey is null && node.AllOf.IsEmpty && node.AnyOf.IsEmpty && (allowOneOf || node.OneOf.IsEmpty)
            && node.RefKey is null && !node.AlwaysFails;

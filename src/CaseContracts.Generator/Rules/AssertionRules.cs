@@ -13,6 +13,10 @@ internal static class AssertionRules
     {
         LengthRule.Minimum,
         LengthRule.Maximum,
+        NumberBoundRule.Minimum,
+        NumberBoundRule.Maximum,
+        NumberBoundRule.ExclusiveMinimum,
+        NumberBoundRule.ExclusiveMaximum,
         new MultipleOfRule(),
         PropertyCountRule.Minimum,
         PropertyCountRule.Maximum,

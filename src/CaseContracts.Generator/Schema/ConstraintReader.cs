@@ -68,10 +68,6 @@ internal sealed class ConstraintReader
             ConstJson: schema.Value("const")?.ToJson(),
             EnumJson: schema.Array("enum") is { } values ? values.Select(v => v.ToJson()).ToEquatableArray() : default,
             Pattern: PatternOf(schema),
-            Minimum: NumberText(schema, "minimum"),
-            Maximum: NumberText(schema, "maximum"),
-            ExclusiveMinimum: NumberText(schema, "exclusiveMinimum"),
-            ExclusiveMaximum: NumberText(schema, "exclusiveMaximum"),
             MinItems: Count(schema, "minItems"),
             MaxItems: Count(schema, "maxItems"),
             UniqueItems: schema.Boolean("uniqueItems") == true,
@@ -141,39 +137,14 @@ internal sealed class ConstraintReader
         return null;
     }
 
-    private string? NumberText(SchemaNode schema, string keyword)
-    {
-        if (schema.Keyword(keyword) is not { } property)
-        {
-            return null;
-        }
-
-        if (property.Value.Kind == JsonNodeKind.Number)
-        {
-            if (!property.Value.TryGetDouble(out _))
-            {
-                Report(property, BeyondDouble(keyword, property.Value));
-                return null;
-            }
-
-            return property.Value.Text;
-        }
-
-        Report(property, $"'{keyword}' must be a number");
-        return null;
-    }
-
     /// <summary>A constant the generated C# could not hold is reported; the validators still compare it as JSON (failing closed).</summary>
     private void ReportNumbersBeyondDouble(SchemaNode schema, string keyword)
     {
         if (schema.Keyword(keyword) is { } property && property.Value.FirstNumberBeyondDouble() is { } number)
         {
-            Report(property, BeyondDouble(keyword, number));
+            Report(property, RuleReading.BeyondDouble(keyword, number));
         }
     }
-
-    private static string BeyondDouble(string keyword, JsonNode number)
-        => $"'{keyword}' holds {number.Text}, a number beyond the range of double that C# cannot represent; write a number between ±1.7976931348623157E+308";
 
     private string? PatternOf(SchemaNode schema)
     {

@@ -31,7 +31,7 @@ internal static class SchemaKeywords
         "definitions", "format", "contentMediaType", "contentEncoding",
         // assertions and applicators not (yet) defined as rules
         "type", "properties", "required", "additionalProperties", "enum", "const",
-        "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+        "pattern",
         "items", "minItems", "maxItems", "uniqueItems", "$ref", "allOf", "anyOf", "oneOf",
     }.Concat(Rules.AssertionRules.All.Select(rule => rule.Keyword)), StringComparer.Ordinal);
 

@@ -286,27 +286,6 @@ internal sealed class ValidationProgram
 
     private static void CheckNumber(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
     {
-        var number = value.Text!;
-        if (node.Minimum is { } minimum && JsonValues.Compare(number, minimum) < 0)
-        {
-            errors.Add(Limit(pointer, "minimum", "must be at least " + minimum, minimum, value, node, place));
-        }
-
-        if (node.Maximum is { } maximum && JsonValues.Compare(number, maximum) > 0)
-        {
-            errors.Add(Limit(pointer, "maximum", "must be at most " + maximum, maximum, value, node, place));
-        }
-
-        if (node.ExclusiveMinimum is { } exclusiveMinimum && JsonValues.Compare(number, exclusiveMinimum) <= 0)
-        {
-            errors.Add(Limit(pointer, "exclusiveMinimum", "must be greater than " + exclusiveMinimum, exclusiveMinimum, value, node, place));
-        }
-
-        if (node.ExclusiveMaximum is { } exclusiveMaximum && JsonValues.Compare(number, exclusiveMaximum) >= 0)
-        {
-            errors.Add(Limit(pointer, "exclusiveMaximum", "must be less than " + exclusiveMaximum, exclusiveMaximum, value, node, place));
-        }
-
         CheckRules(node, value, pointer, place, errors);
     }
 
