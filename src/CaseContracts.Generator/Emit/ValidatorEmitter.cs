@@ -230,7 +230,7 @@ internal static class ValidatorEmitter
         var format = node.Format is "date-time" or "uuid" or "email" ? node.Format : null;
         var hasString = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.String) || node.Pattern is not null || format is not null;
         var hasNumber = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Number);
-        var hasArray = node.ItemsKey is not null || node.MinItems is not null || node.MaxItems is not null || node.UniqueItems;
+        var hasArray = node.ItemsKey is not null || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Array);
         var hasObject = !node.Properties.IsEmpty || !node.Required.IsEmpty || node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null
                         || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object);
 
@@ -282,7 +282,7 @@ internal static class ValidatorEmitter
 
         if (hasArray)
         {
-            EmitArray(writer, node, methods);
+            EmitArray(writer, node, method, methods, fields);
         }
 
         if (hasObject)
@@ -297,14 +297,16 @@ internal static class ValidatorEmitter
         writer.Close();
     }
 
-    private static void EmitArray(SourceWriter writer, ValidationNode node, Dictionary<string, string> methods)
+    private static void EmitArray(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields)
     {
         writer.Open($"case {TokenType}.StartArray:");
         // The array's own errors are reported at its start (the reader ends on its last token); the count
-        // serves the item pointers and the item limits.
-        var reportsOnArray = node.MinItems is not null || node.MaxItems is not null || node.UniqueItems;
-        var counts = node.ItemsKey is not null || node.MinItems is not null || node.MaxItems is not null;
-        if (reportsOnArray)
+        // serves the item pointers and the rules that read it.
+        var rules = node.Assertions.Where(a => AssertionRules.Find(a.Keyword)?.AppliesTo == JsonNodeKind.Array)
+            .Select(a => (Rule: AssertionRules.Find(a.Keyword)!, a.Argument)).ToList();
+        var counts = node.ItemsKey is not null || AssertionRules.AnyCountFor(node.Assertions, JsonNodeKind.Array);
+        var emission = new RuleEmission(Support, "start", "count", method);
+        if (rules.Count > 0)
         {
             writer.Line("var start = reader;");
         }
@@ -314,10 +316,12 @@ internal static class ValidatorEmitter
             writer.Line("var count = 0L;");
         }
 
-        if (node.UniqueItems)
+        foreach (var (rule, argument) in rules)
         {
-            writer.Line("var items = new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>();");
-            writer.Line("var duplicate = false;");
+            foreach (var line in rule.BeforeItems(argument))
+            {
+                writer.Line(line);
+            }
         }
 
         writer.Open("while (true)");
@@ -326,12 +330,12 @@ internal static class ValidatorEmitter
         writer.Line("break;");
         writer.Close();
         writer.Line();
-        if (node.UniqueItems)
+        foreach (var (rule, argument) in rules)
         {
-            writer.Line("var copy = reader;");
-            writer.Line("var item = global::System.Text.Json.JsonElement.ParseValue(ref copy);");
-            writer.Line($"duplicate |= items.Exists(seen => {Support}.JsonEquals(seen, item));");
-            writer.Line("items.Add(item);");
+            foreach (var line in rule.OnItem(argument, emission))
+            {
+                writer.Line(line);
+            }
         }
 
         if (node.ItemsKey is not null)
@@ -351,15 +355,7 @@ internal static class ValidatorEmitter
         }
 
         writer.Close();
-        EmitLimit(writer, node.MinItems, "count < {0}", "minItems", "must have at least {0} items", "start");
-        EmitLimit(writer, node.MaxItems, "count > {0}", "maxItems", "must have at most {0} items", "start");
-        if (node.UniqueItems)
-        {
-            writer.Open("if (duplicate)");
-            writer.Line($"context.Add(\"uniqueItems\", {Support}.ValueText(ref start), \"must not contain duplicate items\");");
-            writer.Close();
-        }
-
+        EmitRules(writer, node, JsonNodeKind.Array, emission, fields);
         writer.Line("break;");
         writer.Close();
     }
@@ -483,19 +479,6 @@ internal static class ValidatorEmitter
             writer.Line($"context.Add({CSharpLiterals.String(rule.Keyword)}, {Support}.ValueText(ref {emission.Reader}), {CSharpLiterals.String(rule.Message(assertion.Argument))}{limit});");
             writer.Close();
         }
-    }
-
-    private static void EmitLimit(SourceWriter writer, long? limit, string condition, string keyword, string message, string valueReader = "reader")
-    {
-        if (limit is not { } value)
-        {
-            return;
-        }
-
-        var text = value.ToString(CultureInfo.InvariantCulture);
-        writer.Open("if (" + string.Format(CultureInfo.InvariantCulture, condition, text + "L") + ")");
-        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(ref {valueReader}), {CSharpLiterals.String(string.Format(CultureInfo.InvariantCulture, message, text))}, \"{text}\");");
-        writer.Close();
     }
 
     /// <summary>Control characters (legal in JSON names) would end a <c>//</c> comment: show them escaped.</summary>

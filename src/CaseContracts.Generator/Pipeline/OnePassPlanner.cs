@@ -138,7 +138,7 @@ internal sealed class OnePassPlanner
         };
         var enumOnly = value.Kind == ValueKind.Enum ? node.EnumJson.All(e => e.StartsWith("\"", System.StringComparison.Ordinal)) : node.EnumJson.IsEmpty;
         return expected is not null && enumOnly && node.Types.Contains(expected) && node.Types.All(t => t == expected || (t == "null" && value.Nullable))
-               && AssertsNothingElse(node with { EnumJson = default }, allowOneOf: false) && node.ItemsKey is null && node.MinItems is null && node.MaxItems is null && !node.UniqueItems;
+               && AssertsNothingElse(node with { EnumJson = default }, allowOneOf: false) && node.ItemsKey is null;
     }
 
     /// <summary>
@@ -164,7 +164,7 @@ internal sealed class OnePassPlanner
         var types = isNull ? new[] { "null" } : new[] { "string" };
         var fixedByConst = node.ConstJson == fixedJson || (node.ConstJson is null && isNull && node.Types.Count == 1 && node.Types[0] == "null");
         return fixedByConst && node.Types.All(t => types.Contains(t)) && (!assertFormats || node.Format is null)
-               && AssertsNothingElse(node with { ConstJson = null }, allowOneOf: false) && node.ItemsKey is null && node.MinItems is null && node.MaxItems is null && !node.UniqueItems;
+               && AssertsNothingElse(node with { ConstJson = null }, allowOneOf: false) && node.ItemsKey is null;
     }
 
     private static bool IsScalar(ValueKind kind) => kind is ValueKind.String or ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.Enum;
@@ -176,8 +176,7 @@ internal sealed class OnePassPlanner
            && node.OneOf.Count(k => _nodes.TryGetValue(k, out var m) && m.Types.Count == 1 && m.Types[0] == "null" && AssertsNothingElse(m, allowOneOf: false)) == 1;
 
     private static bool IsPlainArray(ValidationNode node)
-        => node.Types.Contains("array") && node.Types.All(t => t is "array" or "null") && AssertsNothingElse(node, allowOneOf: false)
-           && node.MinItems is null && node.MaxItems is null && !node.UniqueItems;
+        => node.Types.Contains("array") && node.Types.All(t => t is "array" or "null") && AssertsNothingElse(node, allowOneOf: false);
 
     private static bool AssertsOnlyShape(ValidationNode node)
         => node.ConstJson is null && node.EnumJson.IsEmpty && node.AllOf.IsEmpty && node.AnyOf.IsEmpty && node.OneOf.IsEmpty

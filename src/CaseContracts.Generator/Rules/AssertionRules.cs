@@ -18,6 +18,9 @@ internal static class AssertionRules
         NumberBoundRule.ExclusiveMinimum,
         NumberBoundRule.ExclusiveMaximum,
         new MultipleOfRule(),
+        ItemCountRule.Minimum,
+        ItemCountRule.Maximum,
+        new UniqueItemsRule(),
         PropertyCountRule.Minimum,
         PropertyCountRule.Maximum,
     };

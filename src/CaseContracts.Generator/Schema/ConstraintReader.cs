@@ -68,9 +68,6 @@ internal sealed class ConstraintReader
             ConstJson: schema.Value("const")?.ToJson(),
             EnumJson: schema.Array("enum") is { } values ? values.Select(v => v.ToJson()).ToEquatableArray() : default,
             Pattern: PatternOf(schema),
-            MinItems: Count(schema, "minItems"),
-            MaxItems: Count(schema, "maxItems"),
-            UniqueItems: schema.Boolean("uniqueItems") == true,
             ItemsKey: schema.Child("items") is { } items ? Visit(items) : null,
             Properties: schema.Children("properties").Select(p => new PropertyNode(p.Name!, Visit(p))).ToEquatableArray(),
             Required: schema.Strings("required") is { } required ? required.Distinct().ToEquatableArray() : default,
@@ -119,23 +116,6 @@ internal sealed class ConstraintReader
         { Kind: JsonNodeKind.Array } many => many.Items.Where(t => t.Kind == JsonNodeKind.String && SchemaKeywords.TypeNames.Contains(t.Text!)).Select(t => t.Text!).Distinct().ToEquatableArray(),
         _ => default,
     };
-
-    private long? Count(SchemaNode schema, string keyword)
-    {
-        if (schema.Keyword(keyword) is not { } property)
-        {
-            return null;
-        }
-
-        // Draft 7 allows 2.0 for 2: any number with no fraction that is not negative.
-        if (property.Value.TryGetDouble(out var value) && value >= 0 && Math.Floor(value) == value && value <= long.MaxValue)
-        {
-            return (long)value;
-        }
-
-        Report(property, $"'{keyword}' must be a non-negative integer");
-        return null;
-    }
 
     /// <summary>A constant the generated C# could not hold is reported; the validators still compare it as JSON (failing closed).</summary>
     private void ReportNumbersBeyondDouble(SchemaNode schema, string keyword)

@@ -32,7 +32,7 @@ internal static class SchemaKeywords
         // assertions and applicators not (yet) defined as rules
         "type", "properties", "required", "additionalProperties", "enum", "const",
         "pattern",
-        "items", "minItems", "maxItems", "uniqueItems", "$ref", "allOf", "anyOf", "oneOf",
+        "items", "$ref", "allOf", "anyOf", "oneOf",
     }.Concat(Rules.AssertionRules.All.Select(rule => rule.Keyword)), StringComparer.Ordinal);
 
     /// <summary>Where each applicator keeps its sub-schemas. A keyword not listed holds data.</summary>

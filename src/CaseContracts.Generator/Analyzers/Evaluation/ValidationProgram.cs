@@ -299,21 +299,7 @@ internal sealed class ValidationProgram
             }
         }
 
-        var count = value.Items.Count;
-        if (node.MinItems is { } min && count < min)
-        {
-            errors.Add(Limit(pointer, "minItems", $"must have at least {Invariant(min)} items", Invariant(min), value, node, place));
-        }
-
-        if (node.MaxItems is { } max && count > max)
-        {
-            errors.Add(Limit(pointer, "maxItems", $"must have at most {Invariant(max)} items", Invariant(max), value, node, place));
-        }
-
-        if (node.UniqueItems && HasDuplicate(value.Items))
-        {
-            errors.Add(Error(pointer, "uniqueItems", "must not contain duplicate items", value, node, place));
-        }
+        CheckRules(node, value, pointer, place, errors);
     }
 
     private void CheckObject(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
@@ -378,22 +364,6 @@ internal sealed class ValidationProgram
         {
             return false;
         }
-    }
-
-    private static bool HasDuplicate(IReadOnlyList<JsonNode> items)
-    {
-        for (var i = 1; i < items.Count; i++)
-        {
-            for (var j = 0; j < i; j++)
-            {
-                if (JsonValues.JsonEquals(items[j], items[i]))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The first string, in document order, that is not valid Unicode, and its pointer (a property name's: its object's).</summary>

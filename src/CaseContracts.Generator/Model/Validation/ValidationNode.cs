@@ -14,9 +14,6 @@ internal sealed record ValidationNode(
     string? ConstJson,
     EquatableArray<string> EnumJson,
     string? Pattern,
-    long? MinItems,
-    long? MaxItems,
-    bool UniqueItems,
     string? ItemsKey,
     EquatableArray<PropertyNode> Properties,
     EquatableArray<string> Required,
@@ -41,7 +38,7 @@ internal sealed record ValidationNode(
     private static string Truncate(string text) => text.Length <= 80 ? text : text.Substring(0, 80) + "…";
 
     /// <summary>A schema that accepts everything (<c>true</c>, <c>{}</c>).</summary>
-    public static ValidationNode AcceptsAll(string key) => new(key, false, default, null, default, null, null, null, false, null, default, default, false, null, default, default, default, null);
+    public static ValidationNode AcceptsAll(string key) => new(key, false, default, null, default, null, null, default, default, false, null, default, default, default, null);
 }
 
 /// <summary>
