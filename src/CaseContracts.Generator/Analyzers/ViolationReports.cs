@@ -99,7 +99,6 @@ internal sealed class ViolationReports
                     new[] { written.Kind == JsonNodeKind.String ? written.Text! : Display(written), discriminator.Name, UnionLabel(violation), string.Join(", ", known) },
                     closestType is null ? Array.Empty<SuggestedFix>() : Replace(written, Quote(closestType)));
 
-            case "pattern" or "format":
             case var keyword when Rules.AssertionRules.Find(keyword) is not null:
                 // An inclusive bound is itself the closest allowed value (for an integer member, when it is whole).
                 var fixes = Rules.AssertionRules.Find(violation.Keyword)?.LimitIsAFix == true && violation.Limit is { } limit

@@ -40,7 +40,7 @@ internal static class ValidatorEmitter
         for (var i = 0; i < file.Nodes.Count; i++)
         {
             var dispatch = file.Dispatches.FirstOrDefault(d => d.NodeKey == file.Nodes[i].Key);
-            var node = file.AssertFormats || file.Nodes[i].Format is null ? file.Nodes[i] : file.Nodes[i] with { Format = null };
+            var node = AssertionRules.Enforced(file.Nodes[i], file.AssertFormats);
             EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods);
         }
 
@@ -227,8 +227,7 @@ internal static class ValidatorEmitter
 
     private static void EmitByToken(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields)
     {
-        var format = node.Format is "date-time" or "uuid" or "email" ? node.Format : null;
-        var hasString = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.String) || node.Pattern is not null || format is not null;
+        var hasString = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.String);
         var hasNumber = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Number);
         var hasArray = node.ItemsKey is not null || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Array);
         var hasObject = !node.Properties.IsEmpty || !node.Required.IsEmpty || node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null
@@ -251,22 +250,6 @@ internal static class ValidatorEmitter
             }
 
             EmitRules(writer, node, JsonNodeKind.String, new RuleEmission(Support, "reader", "length", method), fields);
-
-            if (node.Pattern is not null)
-            {
-                var field = $"s_pattern_{method}";
-                fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({CSharpLiterals.String(node.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
-                writer.Open($"if (!{Support}.Matches({field}, ref reader))");
-                writer.Line($"context.Add(\"pattern\", {Support}.ValueText(ref reader), {CSharpLiterals.String("must match " + node.Pattern)});");
-                writer.Close();
-            }
-
-            if (format is not null)
-            {
-                writer.Open($"if (!{Support}.IsFormat({CSharpLiterals.String(format)}, ref reader))");
-                writer.Line($"context.Add(\"format\", {Support}.ValueText(ref reader), {CSharpLiterals.String("must be a valid " + format)});");
-                writer.Close();
-            }
 
             writer.Line("break;");
             writer.Close();

@@ -3,6 +3,7 @@ using System.Linq;
 using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Specs;
 using CaseContracts.Generator.Model.Validation;
+using CaseContracts.Generator.Rules;
 using CaseContracts.Generator.Schema;
 
 namespace CaseContracts.Generator.Pipeline;
@@ -25,6 +26,7 @@ internal sealed class OnePassPlanner
         var cycles = ReferenceCycles.Of(index);
         _nodes = document.ValidationNodes
             .Select(n => cycles.Closes(n.Key) ? n with { RefKey = null, AlwaysFails = true } : n)
+            .Select(n => AssertionRules.Enforced(n, options.AssertFormats))
             .GroupBy(n => n.Key).ToDictionary(g => g.Key, g => g.First());
         _index = index;
         _options = options;
@@ -72,6 +74,7 @@ internal sealed class OnePassPlanner
     /// </summary>
     public OnePassRead Plan(ValidationNode node, SchemaValue schemaValue, string? constJson, ValueSpec? value)
     {
+        node = AssertionRules.Enforced(node, _options.AssertFormats);
         var validator = Validator(node.Key);
         if (value is null)
         {
@@ -125,11 +128,6 @@ internal sealed class OnePassPlanner
     /// </summary>
     private bool BindImpliesValid(ValidationNode node, ValueSpec value)
     {
-        if (_options.AssertFormats && node.Format is not null)
-        {
-            return false;
-        }
-
         var expected = value.Kind switch
         {
             ValueKind.String or ValueKind.Enum => "string",
@@ -154,6 +152,7 @@ internal sealed class OnePassPlanner
     /// </summary>
     public static bool FixedValueOnly(ValidationNode node, string fixedJson, bool assertFormats)
     {
+        node = AssertionRules.Enforced(node, assertFormats);
         var isNull = fixedJson == "null";
         var isString = fixedJson.StartsWith("\"", System.StringComparison.Ordinal);
         if (!isNull && !isString)
@@ -163,7 +162,7 @@ internal sealed class OnePassPlanner
 
         var types = isNull ? new[] { "null" } : new[] { "string" };
         var fixedByConst = node.ConstJson == fixedJson || (node.ConstJson is null && isNull && node.Types.Count == 1 && node.Types[0] == "null");
-        return fixedByConst && node.Types.All(t => types.Contains(t)) && (!assertFormats || node.Format is null)
+        return fixedByConst && node.Types.All(t => types.Contains(t))
                && AssertsNothingElse(node with { ConstJson = null }, allowOneOf: false) && node.ItemsKey is null;
     }
 
@@ -184,7 +183,7 @@ internal sealed class OnePassPlanner
 
     /// <summary>No assertion besides <c>type</c>, <c>items</c> (and <c>oneOf</c> when allowed).</summary>
     private static bool AssertsNothingElse(ValidationNode node, bool allowOneOf)
-        => node.ConstJson is null && node.EnumJson.IsEmpty && node.Pattern is null
+        => node.ConstJson is null && node.EnumJson.IsEmpty
            && node.Assertions.IsEmpty && node.Properties.IsEmpty && node.Required.IsEmpty && !node.RejectsAdditionalProperties
            && node.AdditionalPropertiesKey is null && node.AllOf.IsEmpty && node.AnyOf.IsEmpty && (allowOneOf || node.OneOf.IsEmpty)
            && node.RefKey is null && !node.AlwaysFails;

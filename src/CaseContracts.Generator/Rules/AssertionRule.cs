@@ -48,6 +48,12 @@ internal abstract class AssertionRule
     /// <summary>For array rules: statements run on each item (the reader on its first token, not to be moved), before it is validated.</summary>
     public virtual string[] OnItem(string argument, RuleEmission emission) => System.Array.Empty<string>();
 
+    /// <summary>
+    /// An annotation unless the project opts in (<c>CaseContractsAssertFormats</c>, <c>format</c>): the reader
+    /// keeps it, and <see cref="AssertionRules.Enforced"/> drops it where the project did not opt in.
+    /// </summary>
+    public virtual bool IsOptIn => false;
+
     /// <summary>The C# condition, true when the value at the validator's reader breaks the rule.</summary>
     public abstract string FailsWhen(string argument, RuleEmission emission);
 

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using CaseContracts.Generator.Diagnostics;
@@ -67,7 +66,6 @@ internal sealed class ConstraintReader
             Types: TypesOf(schema),
             ConstJson: schema.Value("const")?.ToJson(),
             EnumJson: schema.Array("enum") is { } values ? values.Select(v => v.ToJson()).ToEquatableArray() : default,
-            Pattern: PatternOf(schema),
             ItemsKey: schema.Child("items") is { } items ? Visit(items) : null,
             Properties: schema.Children("properties").Select(p => new PropertyNode(p.Name!, Visit(p))).ToEquatableArray(),
             Required: schema.Strings("required") is { } required ? required.Distinct().ToEquatableArray() : default,
@@ -77,7 +75,6 @@ internal sealed class ConstraintReader
             AnyOf: Members(schema, "anyOf"),
             OneOf: Members(schema, "oneOf"),
             RefKey: null,
-            Format: schema.String("format"),
             Assertions: AssertionsOf(schema));
         _nodes.Add(node);
         VisitDefinitions(schema);
@@ -123,32 +120,6 @@ internal sealed class ConstraintReader
         if (schema.Keyword(keyword) is { } property && property.Value.FirstNumberBeyondDouble() is { } number)
         {
             Report(property, RuleReading.BeyondDouble(keyword, number));
-        }
-    }
-
-    private string? PatternOf(SchemaNode schema)
-    {
-        if (schema.Keyword("pattern") is not { } property)
-        {
-            return null;
-        }
-
-        if (property.Value.Kind != JsonNodeKind.String)
-        {
-            Report(property, "'pattern' must be a string");
-            return null;
-        }
-
-        var pattern = property.Value.Text!;
-        try
-        {
-            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
-            return pattern;
-        }
-        catch (ArgumentException e)
-        {
-            Report(property, $"'pattern' is not a regular expression .NET can run: {e.Message}");
-            return null;
         }
     }
 

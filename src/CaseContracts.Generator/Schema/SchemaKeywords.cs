@@ -31,7 +31,6 @@ internal static class SchemaKeywords
         "definitions", "format", "contentMediaType", "contentEncoding",
         // assertions and applicators not (yet) defined as rules
         "type", "properties", "required", "additionalProperties", "enum", "const",
-        "pattern",
         "items", "$ref", "allOf", "anyOf", "oneOf",
     }.Concat(Rules.AssertionRules.All.Select(rule => rule.Keyword)), StringComparer.Ordinal);
 

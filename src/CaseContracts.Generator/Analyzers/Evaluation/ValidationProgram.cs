@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Specs;
@@ -25,7 +24,6 @@ internal sealed class ValidationProgram
     private readonly Dictionary<string, Step> _steps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _methodByKey = new(StringComparer.Ordinal);
     private readonly SchemaIndex _index;
-    private readonly ConcurrentDictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonNode> _constants = new(StringComparer.Ordinal);
 
     private ValidationProgram(IEnumerable<ValidatorFileSpec> files, SchemaIndex index)
@@ -37,7 +35,7 @@ internal sealed class ValidationProgram
             for (var i = 0; i < file.Nodes.Count; i++)
             {
                 // As the emitter: format is asserted only when the project opts in.
-                var node = file.AssertFormats || file.Nodes[i].Format is null ? file.Nodes[i] : file.Nodes[i] with { Format = null };
+                var node = AssertionRules.Enforced(file.Nodes[i], file.AssertFormats);
                 _steps[file.Methods[i]] = new Step(node, file.Targets[i], dispatches.TryGetValue(node.Key, out var dispatch) ? dispatch : null);
                 _methodByKey[node.Key] = file.Methods[i];
             }
@@ -157,10 +155,8 @@ internal sealed class ValidationProgram
         switch (value.Kind)
         {
             case JsonNodeKind.String:
-                CheckString(node, value, pointer, place, errors);
-                break;
             case JsonNodeKind.Number:
-                CheckNumber(node, value, pointer, place, errors);
+                CheckRules(node, value, pointer, place, errors);
                 break;
             case JsonNodeKind.Array:
                 CheckArray(node, value, pointer, place, errors);
@@ -268,27 +264,6 @@ internal sealed class ValidationProgram
         }
     }
 
-    private void CheckString(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
-    {
-        var text = value.Text!;
-        CheckRules(node, value, pointer, place, errors);
-
-        if (node.Pattern is { } pattern && !Matches(pattern, text))
-        {
-            errors.Add(Error(pointer, "pattern", "must match " + pattern, value, node, place));
-        }
-
-        if (node.Format is "date-time" or "uuid" or "email" && !Formats.IsValid(node.Format, text))
-        {
-            errors.Add(Error(pointer, "format", "must be a valid " + node.Format, value, node, place));
-        }
-    }
-
-    private static void CheckNumber(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
-    {
-        CheckRules(node, value, pointer, place, errors);
-    }
-
     private void CheckArray(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
     {
         if (node.ItemsKey is { } items)
@@ -351,19 +326,6 @@ internal sealed class ValidationProgram
     {
         var constant = _constants.GetOrAdd(constantJson, static json => JsonTextParser.Parse(json).Root ?? JsonNode.Null(0, 0));
         return JsonValues.JsonEquals(value, constant);
-    }
-
-    private bool Matches(string pattern, string text)
-    {
-        var regex = _patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
-        try
-        {
-            return regex.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
     }
 
     /// <summary>The first string, in document order, that is not valid Unicode, and its pointer (a property name's: its object's).</summary>

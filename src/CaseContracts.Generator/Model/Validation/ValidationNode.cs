@@ -13,7 +13,6 @@ internal sealed record ValidationNode(
     EquatableArray<string> Types,
     string? ConstJson,
     EquatableArray<string> EnumJson,
-    string? Pattern,
     string? ItemsKey,
     EquatableArray<PropertyNode> Properties,
     EquatableArray<string> Required,
@@ -23,7 +22,6 @@ internal sealed record ValidationNode(
     EquatableArray<string> AnyOf,
     EquatableArray<string> OneOf,
     string? RefKey,
-    string? Format = null,
     EquatableArray<Assertion> Assertions = default)
 {
     /// <summary>What a <c>type</c> error here says (<c>must be string or null</c>), the types in the schema's order.</summary>
@@ -38,7 +36,7 @@ internal sealed record ValidationNode(
     private static string Truncate(string text) => text.Length <= 80 ? text : text.Substring(0, 80) + "…";
 
     /// <summary>A schema that accepts everything (<c>true</c>, <c>{}</c>).</summary>
-    public static ValidationNode AcceptsAll(string key) => new(key, false, default, null, default, null, null, default, default, false, null, default, default, default, null);
+    public static ValidationNode AcceptsAll(string key) => new(key, false, default, null, default, null, default, default, false, null, default, default, default, null);
 }
 
 /// <summary>
