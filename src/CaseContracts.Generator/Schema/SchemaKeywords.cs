@@ -29,7 +29,7 @@ internal static class SchemaKeywords
         // structure and annotations
         "$schema", "$comment", "title", "description", "default", "examples", "readOnly", "writeOnly",
         "definitions", "format", "contentMediaType", "contentEncoding",
-        // assertions and applicators not (yet) defined as rules
+        // shape and applicators, const and enum (not rules: see docs/architecture.md, "One rule per keyword")
         "type", "properties", "required", "additionalProperties", "enum", "const",
         "items", "$ref", "allOf", "anyOf", "oneOf",
     }.Concat(Rules.AssertionRules.All.Select(rule => rule.Keyword)), StringComparer.Ordinal);
