@@ -363,9 +363,6 @@ internal sealed class ValidationProgram
     private static Violation Error(string pointer, string keyword, string message, JsonNode value, ValidationNode node, ViolationPlace place)
         => new(pointer, keyword, message, null, value, null, null, node, place);
 
-    private static Violation Limit(string pointer, string keyword, string message, string limit, JsonNode value, ValidationNode node, ViolationPlace place)
-        => new(pointer, keyword, message, limit, value, null, null, node, place);
-
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private sealed record Step(ValidationNode Node, string Target, UnionDispatch? Dispatch);
