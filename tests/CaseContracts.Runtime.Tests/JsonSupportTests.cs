@@ -35,6 +35,27 @@ public sealed class JsonSupportTests
     }
 
     [Theory]
+    [InlineData("1e-300", false)]
+    [InlineData("-1e-300", false)]
+    [InlineData("0", true)]
+    [InlineData("0e-300", true)]
+    public void A_number_decimal_rounds_to_zero_is_no_multiple_of_three(string number, bool expected)
+    {
+        var reader = ReaderAt(number);
+
+        Assert.Equal(expected, JsonSupport.IsMultipleOf(ref reader, 3m, 3d));
+    }
+
+    [Fact]
+    public void A_divisor_decimal_rounds_to_zero_is_divided_in_double_not_by_zero()
+    {
+        // multipleOf 1e-300: the generated literal is 0m (decimal's nearest), the double 1e-300.
+        var reader = ReaderAt("5");
+
+        Assert.True(JsonSupport.IsMultipleOf(ref reader, decimal.Parse("1e-300", System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture), 1e-300));
+    }
+
+    [Theory]
     [InlineData("1", "Integer")]
     [InlineData("1.0", "Integer")]
     [InlineData("1.5", "Number")]

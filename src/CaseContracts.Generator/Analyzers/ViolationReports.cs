@@ -132,11 +132,9 @@ internal sealed class ViolationReports
                     new[] { written.Kind == JsonNodeKind.String ? written.Text! : Display(written), discriminator.Name, UnionLabel(violation), string.Join(", ", known) },
                     closestType is null ? Array.Empty<SuggestedFix>() : Replace(written, Quote(closestType)));
 
-            case "minLength" or "maxLength" or "pattern" or "format" or "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum"
-                or "minItems" or "maxItems" or "uniqueItems":
             case var keyword when Rules.AssertionRules.Find(keyword) is not null:
                 // An inclusive bound is itself the closest allowed value (for an integer member, when it is whole).
-                var fixes = (violation.Keyword is "minimum" or "maximum" || Rules.AssertionRules.Find(violation.Keyword)?.LimitIsAFix == true) && violation.Limit is { } limit
+                var fixes = Rules.AssertionRules.Find(violation.Keyword)?.LimitIsAFix == true && violation.Limit is { } limit
                     ? Replace(value, limit)
                     : Array.Empty<SuggestedFix>();
                 return new ViolationReport(DiagnosticDescriptors.ValueOutOfLimits, value.Start, value.Length, new[] { label, violation.Message }, fixes);

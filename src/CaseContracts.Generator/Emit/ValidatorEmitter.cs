@@ -40,7 +40,7 @@ internal static class ValidatorEmitter
         for (var i = 0; i < file.Nodes.Count; i++)
         {
             var dispatch = file.Dispatches.FirstOrDefault(d => d.NodeKey == file.Nodes[i].Key);
-            var node = file.AssertFormats || file.Nodes[i].Format is null ? file.Nodes[i] : file.Nodes[i] with { Format = null };
+            var node = AssertionRules.Enforced(file.Nodes[i], file.AssertFormats);
             EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods);
         }
 
@@ -233,11 +233,9 @@ internal static class ValidatorEmitter
 
     private static void EmitByToken(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields)
     {
-        var format = node.Format is "date-time" or "uuid" or "email" ? node.Format : null;
-        var hasString = node.MinLength is not null || node.MaxLength is not null || node.Pattern is not null || format is not null;
-        var hasNumber = node.Minimum is not null || node.Maximum is not null || node.ExclusiveMinimum is not null || node.ExclusiveMaximum is not null
-                        || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Number);
-        var hasArray = node.ItemsKey is not null || node.MinItems is not null || node.MaxItems is not null || node.UniqueItems;
+        var hasString = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.String);
+        var hasNumber = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Number);
+        var hasArray = node.ItemsKey is not null || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Array);
         var hasObject = !node.Properties.IsEmpty || !node.Required.IsEmpty || node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null
                         || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object);
 
@@ -252,28 +250,12 @@ internal static class ValidatorEmitter
         if (hasString)
         {
             writer.Open($"case {TokenType}.String:");
-            if (node.MinLength is not null || node.MaxLength is not null)
+            if (AssertionRules.AnyCountFor(node.Assertions, JsonNodeKind.String))
             {
                 writer.Line($"var length = {Support}.CodePointLength(ref reader);");
-                EmitLimit(writer, node.MinLength, "length < {0}", "minLength", "must be at least {0} characters long");
-                EmitLimit(writer, node.MaxLength, "length > {0}", "maxLength", "must be at most {0} characters long");
             }
 
-            if (node.Pattern is not null)
-            {
-                var field = $"s_pattern_{method}";
-                fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({CSharpLiterals.String(EcmaPattern.Translate(node.Pattern))}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
-                writer.Open($"if (!{Support}.Matches({field}, ref reader))");
-                writer.Line($"context.Add(\"pattern\", {Support}.ValueText(ref reader), {CSharpLiterals.String("must match " + node.Pattern)});");
-                writer.Close();
-            }
-
-            if (format is not null)
-            {
-                writer.Open($"if (!{Support}.IsFormat({CSharpLiterals.String(format)}, ref reader))");
-                writer.Line($"context.Add(\"format\", {Support}.ValueText(ref reader), {CSharpLiterals.String("must be a valid " + format)});");
-                writer.Close();
-            }
+            EmitRules(writer, node, JsonNodeKind.String, new RuleEmission(Support, "reader", "length", method), fields);
 
             writer.Line("break;");
             writer.Close();
@@ -282,18 +264,14 @@ internal static class ValidatorEmitter
         if (hasNumber)
         {
             writer.Open($"case {TokenType}.Number:");
-            EmitNumberLimit(writer, node.Minimum, "< 0", "minimum", "must be at least ");
-            EmitNumberLimit(writer, node.Maximum, "> 0", "maximum", "must be at most ");
-            EmitNumberLimit(writer, node.ExclusiveMinimum, "<= 0", "exclusiveMinimum", "must be greater than ");
-            EmitNumberLimit(writer, node.ExclusiveMaximum, ">= 0", "exclusiveMaximum", "must be less than ");
-            EmitRules(writer, node, JsonNodeKind.Number, new RuleEmission(Support, "reader", null));
+            EmitRules(writer, node, JsonNodeKind.Number, new RuleEmission(Support, "reader", null, method), fields);
             writer.Line("break;");
             writer.Close();
         }
 
         if (hasArray)
         {
-            EmitArray(writer, node, methods);
+            EmitArray(writer, node, method, methods, fields);
         }
 
         if (hasObject)
@@ -308,14 +286,16 @@ internal static class ValidatorEmitter
         writer.Close();
     }
 
-    private static void EmitArray(SourceWriter writer, ValidationNode node, Dictionary<string, string> methods)
+    private static void EmitArray(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields)
     {
         writer.Open($"case {TokenType}.StartArray:");
         // The array's own errors are reported at its start (the reader ends on its last token); the count
-        // serves the item pointers and the item limits.
-        var reportsOnArray = node.MinItems is not null || node.MaxItems is not null || node.UniqueItems;
-        var counts = node.ItemsKey is not null || node.MinItems is not null || node.MaxItems is not null;
-        if (reportsOnArray)
+        // serves the item pointers and the rules that read it.
+        var rules = node.Assertions.Where(a => AssertionRules.Find(a.Keyword)?.AppliesTo == JsonNodeKind.Array)
+            .Select(a => (Rule: AssertionRules.Find(a.Keyword)!, a.Argument)).ToList();
+        var counts = node.ItemsKey is not null || AssertionRules.AnyCountFor(node.Assertions, JsonNodeKind.Array);
+        var emission = new RuleEmission(Support, "start", "count", method);
+        if (rules.Count > 0)
         {
             writer.Line("var start = reader;");
         }
@@ -325,10 +305,12 @@ internal static class ValidatorEmitter
             writer.Line("var count = 0L;");
         }
 
-        if (node.UniqueItems)
+        foreach (var (rule, argument) in rules)
         {
-            writer.Line("var items = new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>();");
-            writer.Line("var duplicate = false;");
+            foreach (var line in rule.BeforeItems(argument))
+            {
+                writer.Line(line);
+            }
         }
 
         writer.Open("while (true)");
@@ -337,12 +319,12 @@ internal static class ValidatorEmitter
         writer.Line("break;");
         writer.Close();
         writer.Line();
-        if (node.UniqueItems)
+        foreach (var (rule, argument) in rules)
         {
-            writer.Line("var copy = reader;");
-            writer.Line("var item = global::System.Text.Json.JsonElement.ParseValue(ref copy);");
-            writer.Line($"duplicate |= items.Exists(seen => {Support}.JsonEquals(seen, item));");
-            writer.Line("items.Add(item);");
+            foreach (var line in rule.OnItem(argument, emission))
+            {
+                writer.Line(line);
+            }
         }
 
         if (node.ItemsKey is not null)
@@ -362,15 +344,7 @@ internal static class ValidatorEmitter
         }
 
         writer.Close();
-        EmitLimit(writer, node.MinItems, "count < {0}", "minItems", "must have at least {0} items", "start");
-        EmitLimit(writer, node.MaxItems, "count > {0}", "maxItems", "must have at most {0} items", "start");
-        if (node.UniqueItems)
-        {
-            writer.Open("if (duplicate)");
-            writer.Line($"context.Add(\"uniqueItems\", {Support}.ValueText(ref start), \"must not contain duplicate items\");");
-            writer.Close();
-        }
-
+        EmitRules(writer, node, JsonNodeKind.Array, emission, fields);
         writer.Line("break;");
         writer.Close();
     }
@@ -486,13 +460,13 @@ internal static class ValidatorEmitter
             writer.Close();
         }
 
-        EmitRules(writer, node, JsonNodeKind.Object, new RuleEmission(Support, "start", "count"));
+        EmitRules(writer, node, JsonNodeKind.Object, new RuleEmission(Support, "start", "count", method), fields);
         writer.Line("break;");
         writer.Close();
     }
 
     /// <summary>The checks of the keywords defined as rules that constrain <paramref name="kind"/>, in rule order.</summary>
-    private static void EmitRules(SourceWriter writer, ValidationNode node, JsonNodeKind kind, RuleEmission emission)
+    private static void EmitRules(SourceWriter writer, ValidationNode node, JsonNodeKind kind, RuleEmission emission, List<string> fields)
     {
         foreach (var assertion in node.Assertions)
         {
@@ -501,36 +475,16 @@ internal static class ValidatorEmitter
                 continue;
             }
 
+            if (rule.FieldDeclaration(assertion.Argument, emission) is { } field)
+            {
+                fields.Add(field);
+            }
+
             var limit = rule.Limit(assertion.Argument) is { } text ? ", " + CSharpLiterals.String(text) : string.Empty;
             writer.Open($"if ({rule.FailsWhen(assertion.Argument, emission)})");
             writer.Line($"context.Add({CSharpLiterals.String(rule.Keyword)}, {Support}.ValueText(ref {emission.Reader}), {CSharpLiterals.String(rule.Message(assertion.Argument))}{limit});");
             writer.Close();
         }
-    }
-
-    private static void EmitLimit(SourceWriter writer, long? limit, string condition, string keyword, string message, string valueReader = "reader")
-    {
-        if (limit is not { } value)
-        {
-            return;
-        }
-
-        var text = value.ToString(CultureInfo.InvariantCulture);
-        writer.Open("if (" + string.Format(CultureInfo.InvariantCulture, condition, text + "L") + ")");
-        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(ref {valueReader}), {CSharpLiterals.String(string.Format(CultureInfo.InvariantCulture, message, text))}, \"{text}\");");
-        writer.Close();
-    }
-
-    private static void EmitNumberLimit(SourceWriter writer, string? limit, string failure, string keyword, string message)
-    {
-        if (limit is null)
-        {
-            return;
-        }
-
-        writer.Open($"if ({Support}.CompareNumber(ref reader, {NumberLiterals.Decimal(limit)}, {NumberLiterals.Double(limit)}) {failure})");
-        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(ref reader), {CSharpLiterals.String(message + limit)}, {CSharpLiterals.String(limit)});");
-        writer.Close();
     }
 
     /// <summary>Control characters (legal in JSON names) would end a <c>//</c> comment: show them escaped.</summary>

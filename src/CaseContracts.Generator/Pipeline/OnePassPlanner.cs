@@ -3,6 +3,7 @@ using System.Linq;
 using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Specs;
 using CaseContracts.Generator.Model.Validation;
+using CaseContracts.Generator.Rules;
 using CaseContracts.Generator.Schema;
 
 namespace CaseContracts.Generator.Pipeline;
@@ -25,6 +26,7 @@ internal sealed class OnePassPlanner
         var cycles = ReferenceCycles.Of(index);
         _nodes = document.ValidationNodes
             .Select(n => cycles.Closes(n.Key) ? n with { RefKey = null, AlwaysFails = true } : n)
+            .Select(n => AssertionRules.Enforced(n, options.AssertFormats))
             .GroupBy(n => n.Key).ToDictionary(g => g.Key, g => g.First());
         _index = index;
         _options = options;
@@ -72,6 +74,7 @@ internal sealed class OnePassPlanner
     /// </summary>
     public OnePassRead Plan(ValidationNode node, SchemaValue schemaValue, string? constJson, ValueSpec? value)
     {
+        node = AssertionRules.Enforced(node, _options.AssertFormats);
         var validator = Validator(node.Key);
         if (value is null)
         {
@@ -125,11 +128,6 @@ internal sealed class OnePassPlanner
     /// </summary>
     private bool BindImpliesValid(ValidationNode node, ValueSpec value)
     {
-        if (_options.AssertFormats && node.Format is not null)
-        {
-            return false;
-        }
-
         var expected = value.Kind switch
         {
             ValueKind.String or ValueKind.Enum => "string",
@@ -138,7 +136,7 @@ internal sealed class OnePassPlanner
         };
         var enumOnly = value.Kind == ValueKind.Enum ? node.EnumJson.All(e => e.StartsWith("\"", System.StringComparison.Ordinal)) : node.EnumJson.IsEmpty;
         return expected is not null && enumOnly && node.Types.Contains(expected) && node.Types.All(t => t == expected || (t == "null" && value.Nullable))
-               && AssertsNothingElse(node with { EnumJson = default }, allowOneOf: false) && node.ItemsKey is null && node.MinItems is null && node.MaxItems is null && !node.UniqueItems;
+               && AssertsNothingElse(node with { EnumJson = default }, allowOneOf: false) && node.ItemsKey is null;
     }
 
     /// <summary>
@@ -154,6 +152,7 @@ internal sealed class OnePassPlanner
     /// </summary>
     public static bool FixedValueOnly(ValidationNode node, string fixedJson, bool assertFormats)
     {
+        node = AssertionRules.Enforced(node, assertFormats);
         var isNull = fixedJson == "null";
         var isString = fixedJson.StartsWith("\"", System.StringComparison.Ordinal);
         if (!isNull && !isString)
@@ -163,8 +162,8 @@ internal sealed class OnePassPlanner
 
         var types = isNull ? new[] { "null" } : new[] { "string" };
         var fixedByConst = node.ConstJson == fixedJson || (node.ConstJson is null && isNull && node.Types.Count == 1 && node.Types[0] == "null");
-        return fixedByConst && node.Types.All(t => types.Contains(t)) && (!assertFormats || node.Format is null)
-               && AssertsNothingElse(node with { ConstJson = null }, allowOneOf: false) && node.ItemsKey is null && node.MinItems is null && node.MaxItems is null && !node.UniqueItems;
+        return fixedByConst && node.Types.All(t => types.Contains(t))
+               && AssertsNothingElse(node with { ConstJson = null }, allowOneOf: false) && node.ItemsKey is null;
     }
 
     private static bool IsScalar(ValueKind kind) => kind is ValueKind.String or ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.Enum;
@@ -176,8 +175,7 @@ internal sealed class OnePassPlanner
            && node.OneOf.Count(k => _nodes.TryGetValue(k, out var m) && m.Types.Count == 1 && m.Types[0] == "null" && AssertsNothingElse(m, allowOneOf: false)) == 1;
 
     private static bool IsPlainArray(ValidationNode node)
-        => node.Types.Contains("array") && node.Types.All(t => t is "array" or "null") && AssertsNothingElse(node, allowOneOf: false)
-           && node.MinItems is null && node.MaxItems is null && !node.UniqueItems;
+        => node.Types.Contains("array") && node.Types.All(t => t is "array" or "null") && AssertsNothingElse(node, allowOneOf: false);
 
     private static bool AssertsOnlyShape(ValidationNode node)
         => node.ConstJson is null && node.EnumJson.IsEmpty && node.AllOf.IsEmpty && node.AnyOf.IsEmpty && node.OneOf.IsEmpty
@@ -185,8 +183,7 @@ internal sealed class OnePassPlanner
 
     /// <summary>No assertion besides <c>type</c>, <c>items</c> (and <c>oneOf</c> when allowed).</summary>
     private static bool AssertsNothingElse(ValidationNode node, bool allowOneOf)
-        => node.ConstJson is null && node.EnumJson.IsEmpty && node.MinLength is null && node.MaxLength is null && node.Pattern is null
-           && node.Minimum is null && node.Maximum is null && node.ExclusiveMinimum is null && node.ExclusiveMaximum is null
+        => node.ConstJson is null && node.EnumJson.IsEmpty
            && node.Assertions.IsEmpty && node.Applications.IsEmpty && node.Properties.IsEmpty && node.Required.IsEmpty && !node.RejectsAdditionalProperties
            && node.AdditionalPropertiesKey is null && node.AllOf.IsEmpty && node.AnyOf.IsEmpty && (allowOneOf || node.OneOf.IsEmpty)
            && node.RefKey is null && !node.AlwaysFails;

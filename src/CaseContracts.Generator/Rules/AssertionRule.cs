@@ -30,6 +30,30 @@ internal abstract class AssertionRule
     /// </summary>
     public abstract string? Read(JsonNode value, RuleReading reading);
 
+    /// <summary>
+    /// The check reads <see cref="RuleEmission.Count"/> (a string's length in code points, an array's items, an
+    /// object's members): the validator then counts them once, for every rule of the kind that does.
+    /// </summary>
+    public virtual bool UsesCount => false;
+
+    /// <summary>
+    /// A static field the generated check uses (a compiled pattern…), declared once per validator method, named
+    /// <see cref="RuleEmission.Field"/>; null when the check needs none.
+    /// </summary>
+    public virtual string? FieldDeclaration(string argument, RuleEmission emission) => null;
+
+    /// <summary>For array rules: statements before the items loop, declaring what <see cref="OnItem"/> keeps.</summary>
+    public virtual string[] BeforeItems(string argument) => System.Array.Empty<string>();
+
+    /// <summary>For array rules: statements run on each item (the reader on its first token, not to be moved), before it is validated.</summary>
+    public virtual string[] OnItem(string argument, RuleEmission emission) => System.Array.Empty<string>();
+
+    /// <summary>
+    /// An annotation unless the project opts in (<c>CaseContractsAssertFormats</c>, <c>format</c>): the reader
+    /// keeps it, and <see cref="AssertionRules.Enforced"/> drops it where the project did not opt in.
+    /// </summary>
+    public virtual bool IsOptIn => false;
+
     /// <summary>The C# condition, true when the value at the validator's reader breaks the rule.</summary>
     public abstract string FailsWhen(string argument, RuleEmission emission);
 

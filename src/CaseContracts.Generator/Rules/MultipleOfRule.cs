@@ -29,7 +29,8 @@ internal sealed class MultipleOfRule : AssertionRule
     // As the generated check's runtime helper (JsonSupport.IsMultipleOf) decides it.
     public override bool Holds(JsonNode value, string argument)
     {
-        if (JsonValues.TryDecimal(argument) is { } exact && JsonValues.TryDecimal(value.Text!) is { } number)
+        if (JsonValues.TryDecimal(argument) is { } exact && exact != 0m
+            && JsonValues.TryDecimal(value.Text!) is { } number && (number != 0m || JsonValues.Double(value.Text!) == 0d))
         {
             try
             {

@@ -37,4 +37,19 @@ internal sealed class RuleReading
 
         return Invalid($"'{_keyword.Name}' must be a non-negative integer");
     }
+
+    /// <summary>A numeric keyword's value (<c>minimum</c>…): a number C# can hold as a double, as its JSON text.</summary>
+    public string? Number(JsonNode value)
+    {
+        if (value.Kind != JsonNodeKind.Number)
+        {
+            return Invalid($"'{_keyword.Name}' must be a number");
+        }
+
+        return value.TryGetDouble(out _) ? value.Text : Invalid(BeyondDouble(_keyword.Name, value));
+    }
+
+    /// <summary>What is wrong with a number in <paramref name="keyword"/>'s value that leaves double's range.</summary>
+    public static string BeyondDouble(string keyword, JsonNode number)
+        => $"'{keyword}' holds {number.Text}, a number beyond the range of double that C# cannot represent; write a number between ±1.7976931348623157E+308";
 }

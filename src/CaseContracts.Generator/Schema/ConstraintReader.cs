@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using CaseContracts.Generator.Diagnostics;
@@ -67,16 +66,6 @@ internal sealed class ConstraintReader
             Types: TypesOf(schema),
             ConstJson: schema.Value("const")?.ToJson(),
             EnumJson: schema.Array("enum") is { } values ? values.Select(v => v.ToJson()).ToEquatableArray() : default,
-            MinLength: Count(schema, "minLength"),
-            MaxLength: Count(schema, "maxLength"),
-            Pattern: PatternOf(schema),
-            Minimum: NumberText(schema, "minimum"),
-            Maximum: NumberText(schema, "maximum"),
-            ExclusiveMinimum: NumberText(schema, "exclusiveMinimum"),
-            ExclusiveMaximum: NumberText(schema, "exclusiveMaximum"),
-            MinItems: Count(schema, "minItems"),
-            MaxItems: Count(schema, "maxItems"),
-            UniqueItems: schema.Boolean("uniqueItems") == true,
             ItemsKey: schema.Child("items") is { } items ? Visit(items) : null,
             Properties: schema.Children("properties").Select(p => new PropertyNode(p.Name!, Visit(p))).ToEquatableArray(),
             Required: schema.Strings("required") is { } required ? required.Distinct().ToEquatableArray() : default,
@@ -86,7 +75,6 @@ internal sealed class ConstraintReader
             AnyOf: Members(schema, "anyOf"),
             OneOf: Members(schema, "oneOf"),
             RefKey: null,
-            Format: schema.String("format"),
             Assertions: AssertionsOf(schema),
             Applications: ApplicationsOf(schema));
         _nodes.Add(node);
@@ -145,78 +133,13 @@ internal sealed class ConstraintReader
         _ => default,
     };
 
-    private long? Count(SchemaNode schema, string keyword)
-    {
-        if (schema.Keyword(keyword) is not { } property)
-        {
-            return null;
-        }
-
-        // Draft 7 allows 2.0 for 2: any number with no fraction that is not negative.
-        if (property.Value.TryGetDouble(out var value) && value >= 0 && Math.Floor(value) == value && value <= long.MaxValue)
-        {
-            return (long)value;
-        }
-
-        Report(property, $"'{keyword}' must be a non-negative integer");
-        return null;
-    }
-
-    private string? NumberText(SchemaNode schema, string keyword)
-    {
-        if (schema.Keyword(keyword) is not { } property)
-        {
-            return null;
-        }
-
-        if (property.Value.Kind == JsonNodeKind.Number)
-        {
-            if (!property.Value.TryGetDouble(out _))
-            {
-                Report(property, BeyondDouble(keyword, property.Value));
-                return null;
-            }
-
-            return property.Value.Text;
-        }
-
-        Report(property, $"'{keyword}' must be a number");
-        return null;
-    }
-
     /// <summary>A constant the generated C# could not hold is reported; the validators still compare it as JSON (failing closed).</summary>
     private void ReportNumbersBeyondDouble(SchemaNode schema, string keyword)
     {
         if (schema.Keyword(keyword) is { } property && property.Value.FirstNumberBeyondDouble() is { } number)
         {
-            Report(property, BeyondDouble(keyword, number));
+            Report(property, RuleReading.BeyondDouble(keyword, number));
         }
-    }
-
-    private static string BeyondDouble(string keyword, JsonNode number)
-        => $"'{keyword}' holds {number.Text}, a number beyond the range of double that C# cannot represent; write a number between ±1.7976931348623157E+308";
-
-    private string? PatternOf(SchemaNode schema)
-    {
-        if (schema.Keyword("pattern") is not { } property)
-        {
-            return null;
-        }
-
-        if (property.Value.Kind != JsonNodeKind.String)
-        {
-            Report(property, "'pattern' must be a string");
-            return null;
-        }
-
-        var pattern = property.Value.Text!;
-        if (EcmaPattern.Problem(pattern) is { } problem)
-        {
-            Report(property, $"'pattern' is not a regular expression .NET can run: {problem}");
-            return null;
-        }
-
-        return pattern;
     }
 
     private void Report(JsonMember property, string message)

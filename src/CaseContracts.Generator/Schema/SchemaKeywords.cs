@@ -32,10 +32,9 @@ internal static class SchemaKeywords
         // structure and annotations
         "$schema", "$comment", "title", "description", "default", "examples", "readOnly", "writeOnly",
         "definitions", "format", "contentMediaType", "contentEncoding",
-        // assertions and applicators not (yet) defined as rules
+        // shape and applicators, const and enum (not rules: see docs/architecture.md, "One rule per keyword")
         "type", "properties", "required", "additionalProperties", "enum", "const",
-        "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-        "items", "minItems", "maxItems", "uniqueItems", "$ref", "allOf", "anyOf", "oneOf",
+        "items", "$ref", "allOf", "anyOf", "oneOf",
     }.Concat(Rules.AssertionRules.All.Select(rule => rule.Keyword)).Concat(Rules.ApplicatorRules.Keywords), StringComparer.Ordinal);
 
     /// <summary>Where each applicator keeps its sub-schemas. A keyword not listed holds data.</summary>

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Specs;
@@ -25,7 +24,6 @@ internal sealed class ValidationProgram
     private readonly Dictionary<string, Step> _steps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _methodByKey = new(StringComparer.Ordinal);
     private readonly SchemaIndex _index;
-    private readonly ConcurrentDictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonNode> _constants = new(StringComparer.Ordinal);
 
     private ValidationProgram(IEnumerable<ValidatorFileSpec> files, SchemaIndex index)
@@ -37,7 +35,7 @@ internal sealed class ValidationProgram
             for (var i = 0; i < file.Nodes.Count; i++)
             {
                 // As the emitter: format is asserted only when the project opts in.
-                var node = file.AssertFormats || file.Nodes[i].Format is null ? file.Nodes[i] : file.Nodes[i] with { Format = null };
+                var node = AssertionRules.Enforced(file.Nodes[i], file.AssertFormats);
                 _steps[file.Methods[i]] = new Step(node, file.Targets[i], dispatches.TryGetValue(node.Key, out var dispatch) ? dispatch : null);
                 _methodByKey[node.Key] = file.Methods[i];
             }
@@ -166,10 +164,8 @@ internal sealed class ValidationProgram
         switch (value.Kind)
         {
             case JsonNodeKind.String:
-                CheckString(node, value, pointer, place, errors);
-                break;
             case JsonNodeKind.Number:
-                CheckNumber(node, value, pointer, place, errors);
+                CheckRules(node, value, pointer, place, errors);
                 break;
             case JsonNodeKind.Array:
                 CheckArray(node, value, pointer, place, errors);
@@ -277,60 +273,6 @@ internal sealed class ValidationProgram
         }
     }
 
-    private void CheckString(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
-    {
-        var text = value.Text!;
-        if (node.MinLength is not null || node.MaxLength is not null)
-        {
-            var length = JsonValues.CodePointLength(text);
-            if (node.MinLength is { } min && length < min)
-            {
-                errors.Add(Limit(pointer, "minLength", $"must be at least {Invariant(min)} characters long", Invariant(min), value, node, place));
-            }
-
-            if (node.MaxLength is { } max && length > max)
-            {
-                errors.Add(Limit(pointer, "maxLength", $"must be at most {Invariant(max)} characters long", Invariant(max), value, node, place));
-            }
-        }
-
-        if (node.Pattern is { } pattern && !Matches(pattern, text))
-        {
-            errors.Add(Error(pointer, "pattern", "must match " + pattern, value, node, place));
-        }
-
-        if (node.Format is "date-time" or "uuid" or "email" && !Formats.IsValid(node.Format, text))
-        {
-            errors.Add(Error(pointer, "format", "must be a valid " + node.Format, value, node, place));
-        }
-    }
-
-    private static void CheckNumber(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
-    {
-        var number = value.Text!;
-        if (node.Minimum is { } minimum && JsonValues.Compare(number, minimum) < 0)
-        {
-            errors.Add(Limit(pointer, "minimum", "must be at least " + minimum, minimum, value, node, place));
-        }
-
-        if (node.Maximum is { } maximum && JsonValues.Compare(number, maximum) > 0)
-        {
-            errors.Add(Limit(pointer, "maximum", "must be at most " + maximum, maximum, value, node, place));
-        }
-
-        if (node.ExclusiveMinimum is { } exclusiveMinimum && JsonValues.Compare(number, exclusiveMinimum) <= 0)
-        {
-            errors.Add(Limit(pointer, "exclusiveMinimum", "must be greater than " + exclusiveMinimum, exclusiveMinimum, value, node, place));
-        }
-
-        if (node.ExclusiveMaximum is { } exclusiveMaximum && JsonValues.Compare(number, exclusiveMaximum) >= 0)
-        {
-            errors.Add(Limit(pointer, "exclusiveMaximum", "must be less than " + exclusiveMaximum, exclusiveMaximum, value, node, place));
-        }
-
-        CheckRules(node, value, pointer, place, errors);
-    }
-
     private void CheckArray(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
     {
         if (node.ItemsKey is { } items)
@@ -341,21 +283,7 @@ internal sealed class ValidationProgram
             }
         }
 
-        var count = value.Items.Count;
-        if (node.MinItems is { } min && count < min)
-        {
-            errors.Add(Limit(pointer, "minItems", $"must have at least {Invariant(min)} items", Invariant(min), value, node, place));
-        }
-
-        if (node.MaxItems is { } max && count > max)
-        {
-            errors.Add(Limit(pointer, "maxItems", $"must have at most {Invariant(max)} items", Invariant(max), value, node, place));
-        }
-
-        if (node.UniqueItems && HasDuplicate(value.Items))
-        {
-            errors.Add(Error(pointer, "uniqueItems", "must not contain duplicate items", value, node, place));
-        }
+        CheckRules(node, value, pointer, place, errors);
     }
 
     private void CheckObject(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
@@ -370,7 +298,7 @@ internal sealed class ValidationProgram
             {
                 Check(_methodByKey[property.NodeKey], member.Value, memberPointer, memberPlace, errors);
             }
-            else if (PatternPropertiesRule.Patterns(node) is { IsEmpty: false } patterns && patterns.Any(p => Matches(p, member.Name)))
+            else if (PatternPropertiesRule.Patterns(node) is { IsEmpty: false } patterns && patterns.Any(p => PatternRule.IsMatch(p, member.Name)))
             {
                 // Checked by patternProperties; not additional.
             }
@@ -413,35 +341,6 @@ internal sealed class ValidationProgram
         return JsonValues.JsonEquals(value, constant);
     }
 
-    private bool Matches(string pattern, string text)
-    {
-        var regex = _patterns.GetOrAdd(pattern, static p => new Regex(EcmaPattern.Translate(p), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
-        try
-        {
-            return regex.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
-
-    private static bool HasDuplicate(IReadOnlyList<JsonNode> items)
-    {
-        for (var i = 1; i < items.Count; i++)
-        {
-            for (var j = 0; j < i; j++)
-            {
-                if (JsonValues.JsonEquals(items[j], items[i]))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The first string, in document order, that is not valid Unicode, and its pointer (a property name's: its object's).</summary>
     private static (JsonNode Node, string Pointer)? FirstInvalidUnicode(JsonNode value, string pointer)
     {
@@ -477,9 +376,6 @@ internal sealed class ValidationProgram
     private static Violation Error(string pointer, string keyword, string message, JsonNode value, ValidationNode node, ViolationPlace place)
         => new(pointer, keyword, message, null, value, null, null, node, place);
 
-    private static Violation Limit(string pointer, string keyword, string message, string limit, JsonNode value, ValidationNode node, ViolationPlace place)
-        => new(pointer, keyword, message, limit, value, null, null, node, place);
-
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The applicator rules' view of one check: sub-schemas run through this program, errors into its list.</summary>
@@ -498,7 +394,7 @@ internal sealed class ValidationProgram
 
         public override void Fail(string at, string keyword, string message, JsonNode value) => errors.Add(Error(at, keyword, message, value, node, place));
 
-        public override bool IsMatch(string pattern, string text) => program.Matches(pattern, text);
+        public override bool IsMatch(string pattern, string text) => PatternRule.IsMatch(pattern, text);
     }
 
     private sealed record Step(ValidationNode Node, string Target, UnionDispatch? Dispatch);

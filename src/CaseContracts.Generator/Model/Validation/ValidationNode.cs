@@ -14,16 +14,6 @@ internal sealed record ValidationNode(
     EquatableArray<string> Types,
     string? ConstJson,
     EquatableArray<string> EnumJson,
-    long? MinLength,
-    long? MaxLength,
-    string? Pattern,
-    string? Minimum,
-    string? Maximum,
-    string? ExclusiveMinimum,
-    string? ExclusiveMaximum,
-    long? MinItems,
-    long? MaxItems,
-    bool UniqueItems,
     string? ItemsKey,
     EquatableArray<PropertyNode> Properties,
     EquatableArray<string> Required,
@@ -33,7 +23,6 @@ internal sealed record ValidationNode(
     EquatableArray<string> AnyOf,
     EquatableArray<string> OneOf,
     string? RefKey,
-    string? Format = null,
     EquatableArray<Assertion> Assertions = default,
     EquatableArray<Application> Applications = default)
 {
@@ -49,7 +38,7 @@ internal sealed record ValidationNode(
     private static string Truncate(string text) => text.Length <= 80 ? text : text.Substring(0, 80) + "…";
 
     /// <summary>A schema that accepts everything (<c>true</c>, <c>{}</c>).</summary>
-    public static ValidationNode AcceptsAll(string key) => new(key, false, default, null, default, null, null, null, null, null, null, null, null, null, false, null, default, default, false, null, default, default, default, null);
+    public static ValidationNode AcceptsAll(string key) => new(key, false, default, null, default, null, default, default, false, null, default, default, default, null);
 }
 
 /// <summary>

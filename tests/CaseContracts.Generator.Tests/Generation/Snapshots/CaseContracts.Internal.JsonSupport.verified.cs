@@ -575,7 +575,8 @@ namespace CaseContracts.Internal
         /// <summary>Whether the number at <paramref name="reader"/> is a whole multiple of <paramref name="divisor"/>.</summary>
         public static bool IsMultipleOf(ref global::System.Text.Json.Utf8JsonReader reader, decimal? divisor, double approximateDivisor)
         {
-            if (divisor is { } exact && reader.TryGetDecimal(out var value))
+            // Decimal rounds a number below 1e-28 to 0: such a divisor or number is not exact in decimal, double decides.
+            if (divisor is { } exact && exact != 0m && reader.TryGetDecimal(out var value) && (value != 0m || reader.GetDouble() == 0d))
             {
                 try
                 {

@@ -1,0 +1,57 @@
+using CaseContracts.Generator.Analyzers.Evaluation;
+using CaseContracts.Generator.Json;
+
+namespace CaseContracts.Generator.Rules;
+
+/// <summary>
+/// <c>minimum</c> / <c>maximum</c> / <c>exclusiveMinimum</c> / <c>exclusiveMaximum</c>: a number compared with
+/// the bound, exactly in decimal when both fit, else in double (<c>JsonSupport.CompareNumber</c>).
+/// </summary>
+internal sealed class NumberBoundRule : AssertionRule
+{
+    public static readonly NumberBoundRule Minimum = new("minimum", "<", "must be at least ", inclusive: true);
+
+    public static readonly NumberBoundRule Maximum = new("maximum", ">", "must be at most ", inclusive: true);
+
+    public static readonly NumberBoundRule ExclusiveMinimum = new("exclusiveMinimum", "<=", "must be greater than ", inclusive: false);
+
+    public static readonly NumberBoundRule ExclusiveMaximum = new("exclusiveMaximum", ">=", "must be less than ", inclusive: false);
+
+    private readonly string _failingComparison;
+    private readonly string _message;
+
+    private NumberBoundRule(string keyword, string failingComparison, string message, bool inclusive)
+    {
+        Keyword = keyword;
+        _failingComparison = failingComparison;
+        _message = message;
+        LimitIsAFix = inclusive;
+    }
+
+    public override string Keyword { get; }
+
+    public override JsonNodeKind AppliesTo => JsonNodeKind.Number;
+
+    public override bool LimitIsAFix { get; }
+
+    public override string? Read(JsonNode value, RuleReading reading) => reading.Number(value);
+
+    public override string FailsWhen(string argument, RuleEmission emission)
+        => $"{emission.Support}.CompareNumber(ref {emission.Reader}, {NumberLiterals.Decimal(argument)}, {NumberLiterals.Double(argument)}) {_failingComparison} 0";
+
+    public override bool Holds(JsonNode value, string argument)
+    {
+        var comparison = JsonValues.Compare(value.Text!, argument);
+        return _failingComparison switch
+        {
+            "<" => comparison >= 0,
+            ">" => comparison <= 0,
+            "<=" => comparison > 0,
+            _ => comparison < 0,
+        };
+    }
+
+    public override string Message(string argument) => _message + argument;
+
+    public override string? Limit(string argument) => argument;
+}
