@@ -49,12 +49,22 @@ internal sealed class ConstraintReader
             return key;
         }
 
+        string? referenceBeside = null;
         if (schema.String("$ref") is { } reference)
         {
-            // Draft 7: a schema with $ref is only that reference; other keywords beside it are ignored.
-            _nodes.Add(ValidationNode.AcceptsAll(key) with { RefKey = SchemaPaths.ResolveReference(SchemaPaths.SplitKey(key).File, reference) });
-            VisitDefinitions(schema);
-            return key;
+            var target = SchemaPaths.ResolveReference(SchemaPaths.SplitKey(key).File, reference);
+            if (schema.Draft < SchemaDraft.Draft201909 || !HasAssertionsBesideReference(schema))
+            {
+                // Drafts 4 to 7: a schema with $ref is only that reference; other keywords beside it are ignored.
+                _nodes.Add(ValidationNode.AcceptsAll(key) with { RefKey = target });
+                VisitDefinitions(schema);
+                return key;
+            }
+
+            // 2019-09 on, $ref is an applicator like any other: it applies together with its siblings, as one
+            // more member of the position's allOf (a position of its own, named by the keyword's pointer).
+            referenceBeside = SchemaPaths.Key(SchemaPaths.SplitKey(key).File, schema.Pointer + "/$ref");
+            _nodes.Add(ValidationNode.AcceptsAll(referenceBeside) with { RefKey = target });
         }
 
         var additional = schema.Value("additionalProperties");
@@ -63,17 +73,18 @@ internal sealed class ConstraintReader
         var node = new ValidationNode(
             key,
             // "type": [] allows no value in any draft (and is reported): the validator fails closed.
-            AlwaysFails: schema.Array("type") is { Count: 0 },
+            // So does "enum": [] (allowed from draft 6 on): no value is one of none.
+            AlwaysFails: schema.Array("type") is { Count: 0 } || schema.Array("enum") is { Count: 0 },
             Types: TypesOf(schema),
             ConstJson: schema.Value("const")?.ToJson(),
             EnumJson: schema.Array("enum") is { } values ? values.Select(v => v.ToJson()).ToEquatableArray() : default,
             MinLength: Count(schema, "minLength"),
             MaxLength: Count(schema, "maxLength"),
             Pattern: PatternOf(schema),
-            Minimum: NumberText(schema, "minimum"),
-            Maximum: NumberText(schema, "maximum"),
-            ExclusiveMinimum: NumberText(schema, "exclusiveMinimum"),
-            ExclusiveMaximum: NumberText(schema, "exclusiveMaximum"),
+            Minimum: Bound(schema, "minimum", "exclusiveMinimum", exclusive: false),
+            Maximum: Bound(schema, "maximum", "exclusiveMaximum", exclusive: false),
+            ExclusiveMinimum: Bound(schema, "minimum", "exclusiveMinimum", exclusive: true),
+            ExclusiveMaximum: Bound(schema, "maximum", "exclusiveMaximum", exclusive: true),
             MinItems: Count(schema, "minItems"),
             MaxItems: Count(schema, "maxItems"),
             UniqueItems: schema.Boolean("uniqueItems") == true,
@@ -82,7 +93,7 @@ internal sealed class ConstraintReader
             Required: schema.Strings("required") is { } required ? required.Distinct().ToEquatableArray() : default,
             RejectsAdditionalProperties: schema.Boolean("additionalProperties") == false,
             AdditionalPropertiesKey: additional is { Kind: JsonNodeKind.Object } ? Visit(schema.Child("additionalProperties")!) : null,
-            AllOf: Members(schema, "allOf"),
+            AllOf: referenceBeside is null ? Members(schema, "allOf") : Members(schema, "allOf").Concat(new[] { referenceBeside }).ToEquatableArray(),
             AnyOf: Members(schema, "anyOf"),
             OneOf: Members(schema, "oneOf"),
             RefKey: null,
@@ -91,6 +102,19 @@ internal sealed class ConstraintReader
         _nodes.Add(node);
         VisitDefinitions(schema);
         return key;
+    }
+
+    private static bool HasAssertionsBesideReference(SchemaNode schema)
+    {
+        foreach (var keyword in schema.Keywords)
+        {
+            if (keyword.Name != "$ref" && SchemaKeywords.Constraining.Contains(keyword.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The keywords defined as rules, each read by its rule (which reports a value it cannot enforce).</summary>
@@ -110,7 +134,7 @@ internal sealed class ConstraintReader
 
     private void VisitDefinitions(SchemaNode schema)
     {
-        foreach (var definition in schema.Children("definitions"))
+        foreach (var definition in schema.Definitions())
         {
             Visit(definition);
         }
@@ -142,6 +166,38 @@ internal sealed class ConstraintReader
         Report(property, $"'{keyword}' must be a non-negative integer");
         return null;
     }
+
+    /// <summary>
+    /// An inclusive or exclusive bound. Draft 4 writes an exclusive bound as <c>maximum</c> with a boolean
+    /// <c>exclusiveMaximum</c> modifying it (<c>true</c>: the limit itself is out); later drafts give each its
+    /// own number. Either way the validators get the same two numbers.
+    /// </summary>
+    private string? Bound(SchemaNode schema, string limit, string exclusiveKeyword, bool exclusive)
+    {
+        if (schema.Draft != SchemaDraft.Draft4)
+        {
+            return NumberText(schema, exclusive ? exclusiveKeyword : limit);
+        }
+
+        var modifier = schema.Keyword(exclusiveKeyword);
+        if (modifier is not null && modifier.Value.Kind != JsonNodeKind.Boolean)
+        {
+            // Reported once, with the inclusive reading.
+            if (!exclusive)
+            {
+                Report(modifier, $"'{exclusiveKeyword}' must be a boolean in draft 4 (it modifies '{limit}')");
+            }
+
+            return null;
+        }
+
+        var isExclusive = modifier is not null && modifier.Value.Text == "true";
+        return isExclusive == exclusive ? (exclusive ? NumberTextQuiet(schema, limit) : NumberText(schema, limit)) : null;
+    }
+
+    /// <summary>The number of <paramref name="keyword"/>, reported (when it is not one) by whichever reading of it runs first.</summary>
+    private string? NumberTextQuiet(SchemaNode schema, string keyword)
+        => schema.Value(keyword) is { Kind: JsonNodeKind.Number } value && value.TryGetDouble(out _) ? value.Text : NumberText(schema, keyword);
 
     private string? NumberText(SchemaNode schema, string keyword)
     {

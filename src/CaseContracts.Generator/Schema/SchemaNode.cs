@@ -19,8 +19,9 @@ internal sealed class SchemaNode
     private static readonly IReadOnlyList<SchemaNode> s_none = System.Array.Empty<SchemaNode>();
     private Dictionary<string, IReadOnlyList<SchemaNode>>? _children;
 
-    private SchemaNode(string path, string pointer, JsonNode json, string? name)
+    private SchemaNode(string path, string pointer, JsonNode json, string? name, SchemaDraft draft)
     {
+        Draft = draft;
         Pointer = pointer;
         Key = SchemaPaths.Key(path, pointer);
         Json = json;
@@ -28,7 +29,10 @@ internal sealed class SchemaNode
     }
 
     /// <summary>Reads the schema positions of a file, from its root.</summary>
-    public static SchemaNode Root(string path, JsonNode json) => Build(path, SchemaPaths.RootPointer, json, null);
+    public static SchemaNode Root(string path, JsonNode json, SchemaDraft draft = SchemaDrafts.Default) => Build(path, SchemaPaths.RootPointer, json, null, draft);
+
+    /// <summary>The draft the file is read as (its <c>$schema</c>, else the project's default): where drafts differ, readers ask.</summary>
+    public SchemaDraft Draft { get; }
 
     /// <summary>The position's JSON pointer in its file (<c>#</c>, <c>#/properties/title</c>).</summary>
     public string Pointer { get; }
@@ -109,6 +113,20 @@ internal sealed class SchemaNode
         return null;
     }
 
+    /// <summary>The reusable schemas defined here: <c>definitions</c> (drafts 4 to 7, still read later) then <c>$defs</c> (2019-09 on, read in every draft: a name no earlier draft gives another meaning).</summary>
+    public IEnumerable<SchemaNode> Definitions()
+    {
+        foreach (var definition in Children("definitions"))
+        {
+            yield return definition;
+        }
+
+        foreach (var definition in Children("$defs"))
+        {
+            yield return definition;
+        }
+    }
+
     /// <summary>Every position directly below this one, keyword by keyword in document order.</summary>
     public IEnumerable<SchemaNode> AllChildren()
     {
@@ -121,9 +139,9 @@ internal sealed class SchemaNode
         }
     }
 
-    private static SchemaNode Build(string path, string pointer, JsonNode json, string? name)
+    private static SchemaNode Build(string path, string pointer, JsonNode json, string? name, SchemaDraft draft)
     {
-        var node = new SchemaNode(path, pointer, json, name);
+        var node = new SchemaNode(path, pointer, json, name, draft);
         if (!node.IsObject)
         {
             return node;
@@ -137,19 +155,19 @@ internal sealed class SchemaNode
             {
                 // A keyword's value that has the wrong shape holds no positions; the meta-schema check reports it.
                 case SubSchemaShape.Single when keyword.Value.Kind is JsonNodeKind.Object or JsonNodeKind.Boolean:
-                    children.Add(Build(path, at, keyword.Value, null));
+                    children.Add(Build(path, at, keyword.Value, null, draft));
                     break;
                 case SubSchemaShape.Array when keyword.Value.Kind == JsonNodeKind.Array:
                     for (var i = 0; i < keyword.Value.Items.Count; i++)
                     {
-                        children.Add(Build(path, at + "/" + i.ToString(CultureInfo.InvariantCulture), keyword.Value.Items[i], null));
+                        children.Add(Build(path, at + "/" + i.ToString(CultureInfo.InvariantCulture), keyword.Value.Items[i], null, draft));
                     }
 
                     break;
                 case SubSchemaShape.Map when keyword.Value.Kind == JsonNodeKind.Object:
                     foreach (var entry in keyword.Value.Members)
                     {
-                        children.Add(Build(path, at + "/" + SchemaPaths.EscapePointerSegment(entry.Name), entry.Value, entry.Name));
+                        children.Add(Build(path, at + "/" + SchemaPaths.EscapePointerSegment(entry.Name), entry.Value, entry.Name, draft));
                     }
 
                     break;

@@ -42,9 +42,18 @@ internal sealed class SchemaScanner
         foreach (var property in schema.Keywords)
         {
             var keyword = property.Name;
-            if (!SchemaKeywords.Supported.Contains(keyword) && !SchemaKeywords.IsVendorExtension(keyword))
+            if (!SchemaKeywords.Supported.Contains(keyword))
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedKeyword, _locator.NameOf(property), keyword));
+                if (SchemaKeywords.Constraining.Contains(keyword))
+                {
+                    // Fail closed: a keyword that would reject values is never dropped without a word.
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedKeyword, _locator.NameOf(property), keyword));
+                }
+                else if (!SchemaKeywords.IsVendorExtension(keyword) && SchemaKeywords.LikelyMeant(keyword) is { } meant)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MisspeltKeyword, _locator.NameOf(property), keyword, meant));
+                }
+
                 continue;
             }
 

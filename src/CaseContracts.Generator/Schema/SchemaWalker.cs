@@ -31,7 +31,7 @@ internal sealed class SchemaWalker
         var rootName = TitleOf(root) is { } title ? Naming.ToPascalCase(title) : Naming.ToPascalCase(SchemaPaths.Stem(_path));
         ReadNamed(root, rootName);
 
-        foreach (var definition in root.Children("definitions"))
+        foreach (var definition in root.Definitions())
         {
             if (definition.IsObject || definition.IsBoolean)
             {
