@@ -52,7 +52,7 @@ internal sealed class ConstraintReader
         string? referenceBeside = null;
         if (schema.String("$ref") is { } reference)
         {
-            var target = SchemaPaths.ResolveReference(SchemaPaths.SplitKey(key).File, reference);
+            var target = schema.ResolveReference(reference);
             if (schema.Draft < SchemaDraft.Draft201909 || !HasAssertionsBesideReference(schema))
             {
                 // Drafts 4 to 7: a schema with $ref is only that reference; other keywords beside it are ignored.

@@ -19,9 +19,13 @@ internal sealed class SchemaNode
     private static readonly IReadOnlyList<SchemaNode> s_none = System.Array.Empty<SchemaNode>();
     private Dictionary<string, IReadOnlyList<SchemaNode>>? _children;
 
-    private SchemaNode(string path, string pointer, JsonNode json, string? name, SchemaDraft draft)
+    private readonly SchemaResources _resources;
+
+    private SchemaNode(string path, string pointer, JsonNode json, string? name, SchemaDraft draft, SchemaResources resources, Uri? baseUri)
     {
         Draft = draft;
+        _resources = resources;
+        BaseUri = baseUri;
         Pointer = pointer;
         Key = SchemaPaths.Key(path, pointer);
         Json = json;
@@ -29,7 +33,17 @@ internal sealed class SchemaNode
     }
 
     /// <summary>Reads the schema positions of a file, from its root.</summary>
-    public static SchemaNode Root(string path, JsonNode json, SchemaDraft draft = SchemaDrafts.Default) => Build(path, SchemaPaths.RootPointer, json, null, draft);
+    public static SchemaNode Root(string path, JsonNode json, SchemaDraft draft = SchemaDrafts.Default)
+    {
+        var resources = new SchemaResources(path);
+        return Build(path, SchemaPaths.RootPointer, json, null, draft, resources, resources.FileUri);
+    }
+
+    /// <summary>The base URI of this position: the file's, or the one the nearest <c>$id</c> (draft 4: <c>id</c>) around it sets.</summary>
+    public Uri? BaseUri { get; }
+
+    /// <summary>The key the <c>$ref</c> <paramref name="reference"/> written here points to (see <see cref="SchemaResources"/>).</summary>
+    public string ResolveReference(string reference) => _resources.ResolveReference(BaseUri, reference);
 
     /// <summary>The draft the file is read as (its <c>$schema</c>, else the project's default): where drafts differ, readers ask.</summary>
     public SchemaDraft Draft { get; }
@@ -139,9 +153,10 @@ internal sealed class SchemaNode
         }
     }
 
-    private static SchemaNode Build(string path, string pointer, JsonNode json, string? name, SchemaDraft draft)
+    private static SchemaNode Build(string path, string pointer, JsonNode json, string? name, SchemaDraft draft, SchemaResources resources, Uri? outerBase)
     {
-        var node = new SchemaNode(path, pointer, json, name, draft);
+        var baseUri = json.Kind == JsonNodeKind.Object ? Identify(json, draft, resources, outerBase, SchemaPaths.Key(path, pointer)) : outerBase;
+        var node = new SchemaNode(path, pointer, json, name, draft, resources, baseUri);
         if (!node.IsObject)
         {
             return node;
@@ -155,19 +170,19 @@ internal sealed class SchemaNode
             {
                 // A keyword's value that has the wrong shape holds no positions; the meta-schema check reports it.
                 case SubSchemaShape.Single when keyword.Value.Kind is JsonNodeKind.Object or JsonNodeKind.Boolean:
-                    children.Add(Build(path, at, keyword.Value, null, draft));
+                    children.Add(Build(path, at, keyword.Value, null, draft, resources, baseUri));
                     break;
                 case SubSchemaShape.Array when keyword.Value.Kind == JsonNodeKind.Array:
                     for (var i = 0; i < keyword.Value.Items.Count; i++)
                     {
-                        children.Add(Build(path, at + "/" + i.ToString(CultureInfo.InvariantCulture), keyword.Value.Items[i], null, draft));
+                        children.Add(Build(path, at + "/" + i.ToString(CultureInfo.InvariantCulture), keyword.Value.Items[i], null, draft, resources, baseUri));
                     }
 
                     break;
                 case SubSchemaShape.Map when keyword.Value.Kind == JsonNodeKind.Object:
                     foreach (var entry in keyword.Value.Members)
                     {
-                        children.Add(Build(path, at + "/" + SchemaPaths.EscapePointerSegment(entry.Name), entry.Value, entry.Name, draft));
+                        children.Add(Build(path, at + "/" + SchemaPaths.EscapePointerSegment(entry.Name), entry.Value, entry.Name, draft, resources, baseUri));
                     }
 
                     break;
@@ -184,5 +199,44 @@ internal sealed class SchemaNode
         }
 
         return node;
+    }
+
+    /// <summary>Registers the identifiers a schema object declares and returns the base URI inside it.</summary>
+    private static Uri? Identify(JsonNode json, SchemaDraft draft, SchemaResources resources, Uri? outerBase, string key)
+    {
+        var baseUri = outerBase;
+        var id = json.FirstMember(draft.IdKeyword()) is { Value: { Kind: JsonNodeKind.String } idValue } ? idValue.Text! : null;
+
+        // Up to draft 7, $ref makes every keyword beside it ignored, $id included.
+        if (id is not null && !(draft <= SchemaDraft.Draft7 && json.FirstMember("$ref") is not null))
+        {
+            if (id.StartsWith("#", StringComparison.Ordinal) && draft <= SchemaDraft.Draft7)
+            {
+                // A plain-name fragment: an anchor, not a new base.
+                if (SchemaResources.Resolve(outerBase, id) is { } anchor)
+                {
+                    resources.Register(anchor, key);
+                }
+            }
+            else if (SchemaResources.Resolve(outerBase, id) is { } identified)
+            {
+                baseUri = identified;
+                resources.Register(identified, key);
+            }
+        }
+
+        if (draft >= SchemaDraft.Draft201909)
+        {
+            foreach (var anchorKeyword in new[] { "$anchor", "$dynamicAnchor" })
+            {
+                if (json.FirstMember(anchorKeyword) is { Value: { Kind: JsonNodeKind.String } name } && baseUri is not null
+                    && SchemaResources.Resolve(baseUri, "#" + name.Text) is { } anchor)
+                {
+                    resources.Register(anchor, key);
+                }
+            }
+        }
+
+        return baseUri;
     }
 }

@@ -64,7 +64,7 @@ internal sealed class SchemaScanner
                     continue;
                 case "$ref" when property.Value.Kind == JsonNodeKind.String:
                     var written = property.Value.Text!;
-                    References.Add(new SchemaReference(written, SchemaPaths.ResolveReference(_path, written), _locator.ValueOf(property.Value), schema.Key));
+                    References.Add(new SchemaReference(written, schema.ResolveReference(written), _locator.ValueOf(property.Value), schema.Key));
                     continue;
                 case "$ref":
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.ValueOf(property.Value), "'$ref' must be a string"));

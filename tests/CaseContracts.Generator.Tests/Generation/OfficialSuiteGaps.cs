@@ -10,6 +10,12 @@ namespace CaseContracts.Generator.Tests.Generation;
 /// </summary>
 internal static class OfficialSuiteGaps
 {
+    /// <summary>Whole files not run yet, by file name, with the reason.</summary>
+    private static readonly Dictionary<string, string> s_files = new(StringComparer.Ordinal)
+    {
+        ["refRemote.json"] = "references to other documents by their URI (http://localhost:1234/...): a URI is resolved among the file's own $id and anchors only; registering every file's URIs project-wide (and remotes/ by theirs) is not built yet",
+    };
+
     private static readonly Dictionary<string, string> s_reasons = new(StringComparer.Ordinal)
     {
         [Key("draft2020-12", "pattern.json", "pattern with Unicode property escape requires unicode mode")] =
@@ -21,5 +27,5 @@ internal static class OfficialSuiteGaps
     public static string Key(string draft, string file, string description) => draft + "/" + file + ": " + description;
 
     public static string? Reason(string draft, string file, string description)
-        => s_reasons.TryGetValue(Key(draft, file, description), out var reason) ? "known gap: " + reason : null;
+        => s_reasons.TryGetValue(Key(draft, file, description), out var reason) || s_files.TryGetValue(file, out reason) ? "known gap: " + reason : null;
 }
