@@ -164,4 +164,13 @@ public sealed class DraftAndReferenceTests
         Assert.Equal("3", draft2019.Maximum);
         Assert.Equal([Path + "#/$ref"], draft2019.AllOf.ToArray());
     }
+
+    [Fact]
+    public void A_file_read_as_draft_4_by_the_default_is_not_held_to_the_draft_7_meta_schema()
+    {
+        const string Schema = """{ "type": "number", "maximum": 3, "exclusiveMaximum": true }""";
+
+        Assert.Empty(Read(Schema, SchemaDraft.Draft4).Diagnostics);
+        Assert.Contains(Read(Schema).Diagnostics, d => d.DescriptorId is "CC0010" or "CC0007");
+    }
 }
