@@ -76,6 +76,12 @@ internal static class DiagnosticDescriptors
         "'{0}' {1} (the {2} meta-schema requires it)",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor MisspeltKeyword = Create(
+        "CC0011",
+        "Unknown schema keyword looks like a misspelt one",
+        "Keyword '{0}' is unknown and ignored, as JSON Schema says; did you mean '{1}'?",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InvalidOperation = Create(
         "CC0100",
         "Operation declaration is invalid",
@@ -186,7 +192,7 @@ internal static class DiagnosticDescriptors
     /// <summary>All descriptors, for the generator's reporting and the catalogue/docs consistency test.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
-        InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateDiscriminatorValue, NameCollision, NotASchema, InvalidSchema, ReferenceCycle, GeneratorFailure, BreaksMetaSchema,
+        InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateDiscriminatorValue, NameCollision, NotASchema, InvalidSchema, ReferenceCycle, GeneratorFailure, BreaksMetaSchema, MisspeltKeyword,
         InvalidOperation, UnresolvedOperationResponse, DuplicateOperation, InvalidOpenApiDocument, UnresolvedOpenApiReference, PathParameterMismatch, UnknownSecurityScheme,
         UnknownField, WrongJsonType, MissingRequiredField, ValueNotAllowed, ValueOutOfLimits, UnknownVariant, FieldMustBeNull, MalformedJson, UnknownSchemaName, NoMatchingSchema, MoreViolations,
     };

@@ -1,3 +1,5 @@
+using CaseContracts.Generator.Schema;
+
 namespace CaseContracts.Generator.Model;
 
 /// <summary>The MSBuild options the generator reads (see README "Options"), defaults applied.</summary>
@@ -5,7 +7,8 @@ namespace CaseContracts.Generator.Model;
 /// <param name="SchemaDirectory">Folder of schema files relative to the project: <c>CaseContractsSchemaDirectory</c>, default <c>schema</c>.</param>
 /// <param name="ProjectDirectory">The project's folder (normalised), to locate <paramref name="SchemaDirectory"/>.</param>
 /// <param name="AssertFormats"><c>CaseContractsAssertFormats</c>: check <c>format</c> (date-time, uuid, email) instead of treating it as an annotation; default false, as draft 7 specifies.</param>
-internal sealed record GeneratorOptions(string Namespace, string SchemaDirectory, string ProjectDirectory, bool AssertFormats = false)
+/// <param name="DefaultDraft"><c>CaseContractsDefaultDraft</c>: the draft of a schema file without <c>$schema</c>; default draft 7.</param>
+internal sealed record GeneratorOptions(string Namespace, string SchemaDirectory, string ProjectDirectory, bool AssertFormats = false, SchemaDraft DefaultDraft = SchemaDrafts.Default)
 {
     public const string DefaultNamespace = "CaseContracts.Generated";
     public const string DefaultSchemaDirectory = "schema";

@@ -15,7 +15,9 @@ internal static class GeneratorOptionsReader
         var schemaDirectory = Property(options, "CaseContractsSchemaDirectory") ?? GeneratorOptions.DefaultSchemaDirectory;
         var projectDirectory = Property(options, "ProjectDir") ?? string.Empty;
         var assertFormats = string.Equals(Property(options, "CaseContractsAssertFormats"), "true", System.StringComparison.OrdinalIgnoreCase);
-        return new GeneratorOptions(@namespace, SchemaPaths.Normalize(schemaDirectory), SchemaPaths.Normalize(projectDirectory), assertFormats);
+        // A value that names no draft keeps the default: the meta-schema check of each file still holds it to one draft.
+        var defaultDraft = SchemaDrafts.FromOption(Property(options, "CaseContractsDefaultDraft")) ?? SchemaDrafts.Default;
+        return new GeneratorOptions(@namespace, SchemaPaths.Normalize(schemaDirectory), SchemaPaths.Normalize(projectDirectory), assertFormats, defaultDraft);
     }
 
     private static string? Property(AnalyzerConfigOptions options, string name)

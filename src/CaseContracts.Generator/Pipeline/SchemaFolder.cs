@@ -3,8 +3,11 @@ using CaseContracts.Generator.Schema;
 
 namespace CaseContracts.Generator.Pipeline;
 
-/// <summary>Which AdditionalFiles are schema files: <c>.json</c> files under the schema folder.</summary>
-internal sealed record SchemaFolder(string ProjectDirectory, string SchemaDirectory)
+/// <summary>
+/// Which AdditionalFiles are schema files (<c>.json</c> files under the schema folder), and the draft a file
+/// that names none is read as: everything the read of one file depends on besides its text.
+/// </summary>
+internal sealed record SchemaFolder(string ProjectDirectory, string SchemaDirectory, SchemaDraft DefaultDraft = SchemaDrafts.Default)
 {
     public bool Contains(string filePath)
     {

@@ -31,6 +31,12 @@ internal abstract class AssertionRule
     public abstract string? Read(JsonNode value, RuleReading reading);
 
     /// <summary>
+    /// Reads the keyword where its meaning depends on the schema around it (its draft, a sibling keyword); by
+    /// default, the value alone (<see cref="Read(JsonNode, RuleReading)"/>).
+    /// </summary>
+    public virtual string? Read(Schema.SchemaNode schema, JsonMember keyword, RuleReading reading) => Read(keyword.Value, reading);
+
+    /// <summary>
     /// The check reads <see cref="RuleEmission.Count"/> (a string's length in code points, an array's items, an
     /// object's members): the validator then counts them once, for every rule of the kind that does.
     /// </summary>

@@ -1,5 +1,6 @@
 using CaseContracts.Generator.Analyzers.Evaluation;
 using CaseContracts.Generator.Json;
+using CaseContracts.Generator.Schema;
 
 namespace CaseContracts.Generator.Rules;
 
@@ -17,12 +18,14 @@ internal sealed class NumberBoundRule : AssertionRule
 
     public static readonly NumberBoundRule ExclusiveMaximum = new("exclusiveMaximum", ">=", "must be less than ", inclusive: false);
 
+    private readonly bool _inclusive;
     private readonly string _failingComparison;
     private readonly string _message;
 
     private NumberBoundRule(string keyword, string failingComparison, string message, bool inclusive)
     {
         Keyword = keyword;
+        _inclusive = inclusive;
         _failingComparison = failingComparison;
         _message = message;
         LimitIsAFix = inclusive;
@@ -35,6 +38,35 @@ internal sealed class NumberBoundRule : AssertionRule
     public override bool LimitIsAFix { get; }
 
     public override string? Read(JsonNode value, RuleReading reading) => reading.Number(value);
+
+    /// <summary>
+    /// Draft 4 writes an exclusive bound as <c>maximum</c> with a boolean <c>exclusiveMaximum</c> modifying it
+    /// (<c>true</c>: the limit itself is out); later drafts give each bound its own number. Either way the
+    /// validators get the same inclusive or exclusive bound.
+    /// </summary>
+    public override string? Read(SchemaNode schema, JsonMember keyword, RuleReading reading)
+    {
+        if (schema.Draft != SchemaDraft.Draft4)
+        {
+            return Read(keyword.Value, reading);
+        }
+
+        var limit = _inclusive ? keyword.Name : (keyword.Name == "exclusiveMinimum" ? "minimum" : "maximum");
+        var modifierName = _inclusive ? (keyword.Name == "minimum" ? "exclusiveMinimum" : "exclusiveMaximum") : keyword.Name;
+        var modifier = schema.Value(modifierName);
+        if (!_inclusive && modifier!.Kind != JsonNodeKind.Boolean)
+        {
+            return reading.Invalid($"'{modifierName}' must be a boolean in draft 4 (it modifies '{limit}')");
+        }
+
+        var exclusive = modifier is { Kind: JsonNodeKind.Boolean } && modifier.Text == "true";
+        if (exclusive == _inclusive)
+        {
+            return null;
+        }
+
+        return schema.Value(limit) is { } bound ? reading.Number(bound) : null;
+    }
 
     public override string FailsWhen(string argument, RuleEmission emission)
         => $"{emission.Support}.CompareNumber(ref {emission.Reader}, {NumberLiterals.Decimal(argument)}, {NumberLiterals.Double(argument)}) {_failingComparison} 0";

@@ -14,12 +14,12 @@ namespace CaseContracts.Generator.Schema;
 internal static class ComponentReader
 {
     /// <summary>Keywords a component leaves out: the dialect marker, definitions (components of their own) and the operation.</summary>
-    private static readonly HashSet<string> s_rootOnly = new(StringComparer.Ordinal) { "$schema", "definitions", OperationReader.Keyword };
+    private static readonly HashSet<string> s_rootOnly = new(StringComparer.Ordinal) { "$schema", "definitions", "$defs", OperationReader.Keyword };
 
     public static List<SchemaComponentText> Read(string path, SchemaNode root)
     {
         var components = new List<SchemaComponentText> { Component(path, root) };
-        foreach (var definition in root.Children("definitions"))
+        foreach (var definition in root.Definitions())
         {
             if (definition.IsObject)
             {

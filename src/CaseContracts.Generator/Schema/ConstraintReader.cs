@@ -48,12 +48,22 @@ internal sealed class ConstraintReader
             return key;
         }
 
+        string? referenceBeside = null;
         if (schema.String("$ref") is { } reference)
         {
-            // Draft 7: a schema with $ref is only that reference; other keywords beside it are ignored.
-            _nodes.Add(ValidationNode.AcceptsAll(key) with { RefKey = SchemaPaths.ResolveReference(SchemaPaths.SplitKey(key).File, reference) });
-            VisitDefinitions(schema);
-            return key;
+            var target = schema.ResolveReference(reference);
+            if (schema.Draft < SchemaDraft.Draft201909 || !HasAssertionsBesideReference(schema))
+            {
+                // Drafts 4 to 7: a schema with $ref is only that reference; other keywords beside it are ignored.
+                _nodes.Add(ValidationNode.AcceptsAll(key) with { RefKey = target });
+                VisitDefinitions(schema);
+                return key;
+            }
+
+            // 2019-09 on, $ref is an applicator like any other: it applies together with its siblings, as one
+            // more member of the position's allOf (a position of its own, named by the keyword's pointer).
+            referenceBeside = SchemaPaths.Key(SchemaPaths.SplitKey(key).File, schema.Pointer + "/$ref");
+            _nodes.Add(ValidationNode.AcceptsAll(referenceBeside) with { RefKey = target });
         }
 
         var additional = schema.Value("additionalProperties");
@@ -62,7 +72,8 @@ internal sealed class ConstraintReader
         var node = new ValidationNode(
             key,
             // "type": [] allows no value in any draft (and is reported): the validator fails closed.
-            AlwaysFails: schema.Array("type") is { Count: 0 },
+            // So does "enum": [] (allowed from draft 6 on): no value is one of none.
+            AlwaysFails: schema.Array("type") is { Count: 0 } || schema.Array("enum") is { Count: 0 },
             Types: TypesOf(schema),
             ConstJson: schema.Value("const")?.ToJson(),
             EnumJson: schema.Array("enum") is { } values ? values.Select(v => v.ToJson()).ToEquatableArray() : default,
@@ -71,7 +82,7 @@ internal sealed class ConstraintReader
             Required: schema.Strings("required") is { } required ? required.Distinct().ToEquatableArray() : default,
             RejectsAdditionalProperties: schema.Boolean("additionalProperties") == false,
             AdditionalPropertiesKey: additional is { Kind: JsonNodeKind.Object } ? Visit(schema.Child("additionalProperties")!) : null,
-            AllOf: Members(schema, "allOf"),
+            AllOf: referenceBeside is null ? Members(schema, "allOf") : Members(schema, "allOf").Concat(new[] { referenceBeside }).ToEquatableArray(),
             AnyOf: Members(schema, "anyOf"),
             OneOf: Members(schema, "oneOf"),
             RefKey: null,
@@ -82,13 +93,26 @@ internal sealed class ConstraintReader
         return key;
     }
 
+    private static bool HasAssertionsBesideReference(SchemaNode schema)
+    {
+        foreach (var keyword in schema.Keywords)
+        {
+            if (keyword.Name != "$ref" && SchemaKeywords.Constraining.Contains(keyword.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The keywords defined as rules, each read by its rule (which reports a value it cannot enforce).</summary>
     private EquatableArray<Assertion> AssertionsOf(SchemaNode schema)
     {
         List<Assertion>? assertions = null;
         foreach (var rule in AssertionRules.All)
         {
-            if (schema.Keyword(rule.Keyword) is { } keyword && rule.Read(keyword.Value, new RuleReading(_locator, _diagnostics, keyword)) is { } argument)
+            if (schema.Keyword(rule.Keyword) is { } keyword && rule.Read(schema, keyword, new RuleReading(_locator, _diagnostics, keyword)) is { } argument)
             {
                 (assertions ??= new List<Assertion>()).Add(new Assertion(rule.Keyword, argument));
             }
@@ -117,7 +141,7 @@ internal sealed class ConstraintReader
 
     private void VisitDefinitions(SchemaNode schema)
     {
-        foreach (var definition in schema.Children("definitions"))
+        foreach (var definition in schema.Definitions())
         {
             Visit(definition);
         }

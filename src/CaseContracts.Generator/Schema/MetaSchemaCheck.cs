@@ -28,8 +28,10 @@ internal static class MetaSchemaCheck
     /// <summary>Adds a diagnostic per meta-schema violation of <paramref name="root"/> to <paramref name="diagnostics"/> (which holds the reader's own).</summary>
     public static void Check(SchemaNode root, SchemaLocator locator, List<DiagnosticInfo> diagnostics)
     {
-        // Draft 7 is the dialect CaseContracts reads; a file naming another draft is not held to draft 7's rules.
-        if (!IsDraft07(root.IsObject ? root.String("$schema") : null) || s_draft07.Value is not { } meta)
+        // Only the draft-07 meta-schema is embedded so far: a file read as another draft (by its $schema or the
+        // CaseContractsDefaultDraft option) is not held to draft 7's rules, and an unknown $schema to none.
+        var dialect = root.IsObject ? root.String("$schema") : null;
+        if (root.Draft != SchemaDraft.Draft7 || (dialect is not null && SchemaDrafts.FromUri(dialect) is null) || s_draft07.Value is not { } meta)
         {
             return;
         }
@@ -46,9 +48,6 @@ internal static class MetaSchemaCheck
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BreaksMetaSchema, location, SchemaPaths.RootPointer + violation.Pointer, violation.Message, Draft07));
         }
     }
-
-    private static bool IsDraft07(string? dialect)
-        => dialect is null || dialect.TrimEnd('#').Replace("https://", "http://") == "http://json-schema.org/draft-07/schema";
 
     /// <summary>The span of the value at <paramref name="pointer"/> (with its member name, when it is a member) and where to report it: the name, or the value.</summary>
     private static (int Start, int End, SourceLocation Location) Locate(JsonNode root, string pointer, SchemaLocator locator)

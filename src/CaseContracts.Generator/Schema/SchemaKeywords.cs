@@ -26,22 +26,78 @@ internal enum SubSchemaShape
 /// <summary>The draft-07 keywords CaseContracts understands, and where sub-schemas live.</summary>
 internal static class SchemaKeywords
 {
-    /// <summary>Keywords that are read (as structure, assertion or annotation), the rules' included. Anything else is reported.</summary>
+    /// <summary>
+    /// Keywords that never constrain a value, in any draft: annotations (title, description, default, examples,
+    /// deprecated, readOnly, writeOnly, content* (annotations since 2019-09, never asserted by draft 7 either),
+    /// identifiers and dialect markers (<c>$id</c>, draft 4's <c>id</c>, <c>$anchor</c>, <c>$vocabulary</c>: a
+    /// reference they would resolve is reported by the reference check if nothing else resolves it), and the
+    /// editor extensions common in the wild. Known silently.
+    /// </summary>
+    public static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
+    {
+        "$schema", "$id", "id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$vocabulary", "$comment",
+        "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly",
+        "contentMediaType", "contentEncoding", "contentSchema", "definitions", "$defs",
+        // editors (VS Code, SchemaStore, IntelliJ)
+        "markdownDescription", "markdownEnumDescriptions", "enumDescriptions", "deprecationMessage", "errorMessage",
+        "patternErrorMessage", "doNotSuggest", "suggestSortText", "defaultSnippets", "allowComments", "allowTrailingCommas",
+        "tsType", "$ref_comment",
+    };
+
+    /// <summary>
+    /// Every keyword of drafts 3 to 2020-12 that constrains a value (assertions and applicators). One the
+    /// validators do not enforce is reported (CC0003), never ignored silently.
+    /// </summary>
+    public static readonly HashSet<string> Constraining = new(StringComparer.Ordinal)
+    {
+        "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
+        "maxLength", "minLength", "pattern", "format", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains",
+        "maxProperties", "minProperties", "required", "dependentRequired", "dependencies",
+        "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas",
+        "prefixItems", "items", "additionalItems", "contains", "properties", "patternProperties", "additionalProperties",
+        "propertyNames", "unevaluatedItems", "unevaluatedProperties", "$ref", "$dynamicRef", "$recursiveRef",
+        // draft 3, so that a schema written for it is never read as weaker than it is
+        "disallow", "extends", "divisibleBy",
+    };
+
+    /// <summary>Keywords that are read (as structure, assertion or annotation), the rules' included. A constraining keyword not here is reported.</summary>
     public static readonly HashSet<string> Supported = new(new[]
     {
-        // structure and annotations
-        "$schema", "$comment", "title", "description", "default", "examples", "readOnly", "writeOnly",
-        "definitions", "format", "contentMediaType", "contentEncoding",
+        "format",
         // shape and applicators, const and enum (not rules: see docs/architecture.md, "One rule per keyword")
         "type", "properties", "required", "additionalProperties", "enum", "const",
         "items", "$ref", "allOf", "anyOf", "oneOf",
-    }.Concat(Rules.AssertionRules.All.Select(rule => rule.Keyword)).Concat(Rules.ApplicatorRules.Keywords), StringComparer.Ordinal);
+    }.Concat(Rules.AssertionRules.All.Select(rule => rule.Keyword)).Concat(Rules.ApplicatorRules.Keywords).Concat(Annotations), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The known keyword an unknown one is probably a misspelling of (one edit for short names, two for longer
+    /// ones, case ignored), or null: an unknown keyword is ignored as the specification says, and said only
+    /// when it looks like a mistake.
+    /// </summary>
+    public static string? LikelyMeant(string unknown)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        var allowed = unknown.Length <= 5 ? 1 : 2;
+        foreach (var known in Annotations.Concat(Constraining).Concat(Supported))
+        {
+            var distance = Analyzers.Fixes.EditDistance.Between(unknown.ToLowerInvariant(), known.ToLowerInvariant());
+            if (distance <= allowed && (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(known, best) < 0)))
+            {
+                best = known;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>Where each applicator keeps its sub-schemas. A keyword not listed holds data.</summary>
     private static readonly Dictionary<string, SubSchemaShape> s_shapes = new(StringComparer.Ordinal)
     {
         ["properties"] = SubSchemaShape.Map,
         ["definitions"] = SubSchemaShape.Map,
+        ["$defs"] = SubSchemaShape.Map,
         ["allOf"] = SubSchemaShape.Array,
         ["anyOf"] = SubSchemaShape.Array,
         ["oneOf"] = SubSchemaShape.Array,

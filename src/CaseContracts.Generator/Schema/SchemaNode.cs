@@ -19,8 +19,13 @@ internal sealed class SchemaNode
     private static readonly IReadOnlyList<SchemaNode> s_none = System.Array.Empty<SchemaNode>();
     private Dictionary<string, IReadOnlyList<SchemaNode>>? _children;
 
-    private SchemaNode(string path, string pointer, JsonNode json, string? name)
+    private readonly SchemaResources _resources;
+
+    private SchemaNode(string path, string pointer, JsonNode json, string? name, SchemaDraft draft, SchemaResources resources, Uri? baseUri)
     {
+        Draft = draft;
+        _resources = resources;
+        BaseUri = baseUri;
         Pointer = pointer;
         Key = SchemaPaths.Key(path, pointer);
         Json = json;
@@ -28,7 +33,20 @@ internal sealed class SchemaNode
     }
 
     /// <summary>Reads the schema positions of a file, from its root.</summary>
-    public static SchemaNode Root(string path, JsonNode json) => Build(path, SchemaPaths.RootPointer, json, null);
+    public static SchemaNode Root(string path, JsonNode json, SchemaDraft draft = SchemaDrafts.Default)
+    {
+        var resources = new SchemaResources(path);
+        return Build(path, SchemaPaths.RootPointer, json, null, draft, resources, resources.FileUri);
+    }
+
+    /// <summary>The base URI of this position: the file's, or the one the nearest <c>$id</c> (draft 4: <c>id</c>) around it sets.</summary>
+    public Uri? BaseUri { get; }
+
+    /// <summary>The key the <c>$ref</c> <paramref name="reference"/> written here points to (see <see cref="SchemaResources"/>).</summary>
+    public string ResolveReference(string reference) => _resources.ResolveReference(BaseUri, reference);
+
+    /// <summary>The draft the file is read as (its <c>$schema</c>, else the project's default): where drafts differ, readers ask.</summary>
+    public SchemaDraft Draft { get; }
 
     /// <summary>The position's JSON pointer in its file (<c>#</c>, <c>#/properties/title</c>).</summary>
     public string Pointer { get; }
@@ -110,6 +128,20 @@ internal sealed class SchemaNode
         return null;
     }
 
+    /// <summary>The reusable schemas defined here: <c>definitions</c> (drafts 4 to 7, still read later) then <c>$defs</c> (2019-09 on, read in every draft: a name no earlier draft gives another meaning).</summary>
+    public IEnumerable<SchemaNode> Definitions()
+    {
+        foreach (var definition in Children("definitions"))
+        {
+            yield return definition;
+        }
+
+        foreach (var definition in Children("$defs"))
+        {
+            yield return definition;
+        }
+    }
+
     /// <summary>Every position directly below this one, keyword by keyword in document order.</summary>
     public IEnumerable<SchemaNode> AllChildren()
     {
@@ -122,9 +154,10 @@ internal sealed class SchemaNode
         }
     }
 
-    private static SchemaNode Build(string path, string pointer, JsonNode json, string? name)
+    private static SchemaNode Build(string path, string pointer, JsonNode json, string? name, SchemaDraft draft, SchemaResources resources, Uri? outerBase)
     {
-        var node = new SchemaNode(path, pointer, json, name);
+        var baseUri = json.Kind == JsonNodeKind.Object ? Identify(json, draft, resources, outerBase, SchemaPaths.Key(path, pointer)) : outerBase;
+        var node = new SchemaNode(path, pointer, json, name, draft, resources, baseUri);
         if (!node.IsObject)
         {
             return node;
@@ -138,12 +171,12 @@ internal sealed class SchemaNode
             {
                 // A keyword's value that has the wrong shape holds no positions; the meta-schema check reports it.
                 case SubSchemaShape.Single or SubSchemaShape.SingleOrArray when keyword.Value.Kind is JsonNodeKind.Object or JsonNodeKind.Boolean:
-                    children.Add(Build(path, at, keyword.Value, null));
+                    children.Add(Build(path, at, keyword.Value, null, draft, resources, baseUri));
                     break;
                 case SubSchemaShape.Array or SubSchemaShape.SingleOrArray when keyword.Value.Kind == JsonNodeKind.Array:
                     for (var i = 0; i < keyword.Value.Items.Count; i++)
                     {
-                        children.Add(Build(path, at + "/" + i.ToString(CultureInfo.InvariantCulture), keyword.Value.Items[i], null));
+                        children.Add(Build(path, at + "/" + i.ToString(CultureInfo.InvariantCulture), keyword.Value.Items[i], null, draft, resources, baseUri));
                     }
 
                     break;
@@ -155,7 +188,7 @@ internal sealed class SchemaNode
                             continue;
                         }
 
-                        children.Add(Build(path, at + "/" + SchemaPaths.EscapePointerSegment(entry.Name), entry.Value, entry.Name));
+                        children.Add(Build(path, at + "/" + SchemaPaths.EscapePointerSegment(entry.Name), entry.Value, entry.Name, draft, resources, baseUri));
                     }
 
                     break;
@@ -172,5 +205,44 @@ internal sealed class SchemaNode
         }
 
         return node;
+    }
+
+    /// <summary>Registers the identifiers a schema object declares and returns the base URI inside it.</summary>
+    private static Uri? Identify(JsonNode json, SchemaDraft draft, SchemaResources resources, Uri? outerBase, string key)
+    {
+        var baseUri = outerBase;
+        var id = json.FirstMember(draft.IdKeyword()) is { Value: { Kind: JsonNodeKind.String } idValue } ? idValue.Text! : null;
+
+        // Up to draft 7, $ref makes every keyword beside it ignored, $id included.
+        if (id is not null && !(draft <= SchemaDraft.Draft7 && json.FirstMember("$ref") is not null))
+        {
+            if (id.StartsWith("#", StringComparison.Ordinal) && draft <= SchemaDraft.Draft7)
+            {
+                // A plain-name fragment: an anchor, not a new base.
+                if (SchemaResources.Resolve(outerBase, id) is { } anchor)
+                {
+                    resources.Register(anchor, key);
+                }
+            }
+            else if (SchemaResources.Resolve(outerBase, id) is { } identified)
+            {
+                baseUri = identified;
+                resources.Register(identified, key);
+            }
+        }
+
+        if (draft >= SchemaDraft.Draft201909)
+        {
+            foreach (var anchorKeyword in new[] { "$anchor", "$dynamicAnchor" })
+            {
+                if (json.FirstMember(anchorKeyword) is { Value: { Kind: JsonNodeKind.String } name } && baseUri is not null
+                    && SchemaResources.Resolve(baseUri, "#" + name.Text) is { } anchor)
+                {
+                    resources.Register(anchor, key);
+                }
+            }
+        }
+
+        return baseUri;
     }
 }

@@ -24,7 +24,8 @@ internal static class SchemaReader
     /// <param name="text">Its text; null when the compiler could not read it.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <param name="checkMetaSchema">Validate the file against its draft's meta-schema (off only to read a meta-schema itself).</param>
-    public static SchemaDocument Read(string filePath, SourceText? text, CancellationToken cancellationToken, bool checkMetaSchema = true)
+    /// <param name="defaultDraft">The draft of a file without <c>$schema</c> (<c>CaseContractsDefaultDraft</c>).</param>
+    public static SchemaDocument Read(string filePath, SourceText? text, CancellationToken cancellationToken, bool checkMetaSchema = true, SchemaDraft defaultDraft = SchemaDrafts.Default)
     {
         if (text is null)
         {
@@ -70,7 +71,7 @@ internal static class SchemaReader
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var schema = SchemaNode.Root(path, root);
+        var schema = SchemaNode.Root(path, root, DraftOf(root, defaultDraft));
         if (schema.IsBoolean)
         {
             // A boolean schema (true: anything, false: nothing) has assertions but no types.
@@ -97,6 +98,12 @@ internal static class SchemaReader
 
         return new SchemaDocument(path, walker.Schemas.ToEquatableArray(), references.ToEquatableArray(), validationNodes.ToEquatableArray(), diagnostics.ToEquatableArray(), operation, components);
     }
+
+    /// <summary>The draft the file's <c>$schema</c> names, else <paramref name="defaultDraft"/> (an unknown <c>$schema</c> is read as the default too; the meta-schema check skips it).</summary>
+    private static SchemaDraft DraftOf(JsonNode root, SchemaDraft defaultDraft)
+        => root.Kind == JsonNodeKind.Object && root.FirstMember("$schema") is { Value: { Kind: JsonNodeKind.String } uri }
+            ? SchemaDrafts.FromUri(uri.Text) ?? defaultDraft
+            : defaultDraft;
 
     public static bool IsSchemaFileName(string path) => path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase);
 

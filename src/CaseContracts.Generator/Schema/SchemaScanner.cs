@@ -42,9 +42,18 @@ internal sealed class SchemaScanner
         foreach (var property in schema.Keywords)
         {
             var keyword = property.Name;
-            if (!SchemaKeywords.Supported.Contains(keyword) && !SchemaKeywords.IsVendorExtension(keyword))
+            if (!SchemaKeywords.Supported.Contains(keyword))
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedKeyword, _locator.NameOf(property), keyword));
+                if (SchemaKeywords.Constraining.Contains(keyword))
+                {
+                    // Fail closed: a keyword that would reject values is never dropped without a word.
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedKeyword, _locator.NameOf(property), keyword));
+                }
+                else if (!SchemaKeywords.IsVendorExtension(keyword) && SchemaKeywords.LikelyMeant(keyword) is { } meant)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MisspeltKeyword, _locator.NameOf(property), keyword, meant));
+                }
+
                 continue;
             }
 
@@ -52,7 +61,7 @@ internal sealed class SchemaScanner
             {
                 case "$ref" when property.Value.Kind == JsonNodeKind.String:
                     var written = property.Value.Text!;
-                    References.Add(new SchemaReference(written, SchemaPaths.ResolveReference(_path, written), _locator.ValueOf(property.Value), schema.Key));
+                    References.Add(new SchemaReference(written, schema.ResolveReference(written), _locator.ValueOf(property.Value), schema.Key));
                     continue;
                 case "$ref":
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.ValueOf(property.Value), "'$ref' must be a string"));

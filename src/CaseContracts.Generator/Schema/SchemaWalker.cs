@@ -31,7 +31,7 @@ internal sealed class SchemaWalker
         var rootName = TitleOf(root) is { } title ? Naming.ToPascalCase(title) : Naming.ToPascalCase(SchemaPaths.Stem(_path));
         ReadNamed(root, rootName);
 
-        foreach (var definition in root.Children("definitions"))
+        foreach (var definition in root.Definitions())
         {
             if (definition.IsObject || definition.IsBoolean)
             {
@@ -90,7 +90,7 @@ internal sealed class SchemaWalker
 
         if (schema.String("$ref") is { } reference)
         {
-            return SchemaValue.Named(SchemaPaths.ResolveReference(_path, reference));
+            return SchemaValue.Named(schema.ResolveReference(reference));
         }
 
         if (ConstValueOf(schema) is { } constant)
@@ -210,7 +210,7 @@ internal sealed class SchemaWalker
                 return null;
             }
 
-            refs.Add((SchemaPaths.ResolveReference(_path, reference.Text!), _locator.ValueOf(reference)));
+            refs.Add((member.ResolveReference(reference.Text!), _locator.ValueOf(reference)));
         }
 
         return refs.Count >= 2 ? refs : null;

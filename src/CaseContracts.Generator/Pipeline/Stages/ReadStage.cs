@@ -11,14 +11,14 @@ internal static class ReadStage
 {
     public const string Name = "reading the schema";
 
-    public static SchemaDocument Read(AdditionalText file, CancellationToken cancellationToken)
+    public static SchemaDocument Read(AdditionalText file, SchemaDraft defaultDraft, CancellationToken cancellationToken)
     {
         var text = file.GetText(cancellationToken);
-        return SchemaDocumentCache.GetOrRead(file.Path, text, () =>
+        return SchemaDocumentCache.GetOrRead(file.Path, defaultDraft, text, () =>
         {
             try
             {
-                return SchemaReader.Read(file.Path, text, cancellationToken);
+                return SchemaReader.Read(file.Path, text, cancellationToken, defaultDraft: defaultDraft);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
