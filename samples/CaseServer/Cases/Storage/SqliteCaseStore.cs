@@ -70,6 +70,13 @@ public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
             Logger.LogWarning("No case database at {Path}: creating a new, empty one. If cases were stored before, the file was moved or deleted.", DatabasePath);
         }
 
+        // Pooled connections are per connection string and process: ones opened on a file that was at this path
+        // before (deleted since, still open) must not serve this store, which starts on the file there now.
+        await using (var pooled = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
+
         await using (var connection = new SqliteConnection(_createConnectionString))
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
