@@ -147,24 +147,5 @@ public sealed class GroupCommitTests : IDisposable
         return store;
     }
 
-    private static Case Draft(string title) => new()
-    {
-        Id = Guid.NewGuid().ToString("D"),
-        Version = CaseVersion.Of(0),
-        Comments = [],
-        TotalComment = 0,
-        Title = title,
-        Description = "described",
-        Tags = [],
-        ClosedAt = null,
-        ClosedBy = null,
-        CreatedAt = "2026-01-01T00:00:00.000Z",
-        CreatedBy = new User(),
-        ExternalService = null,
-        Status = CaseStatus.Open,
-        UpdatedAt = null,
-        UpdatedBy = null,
-        Connector = CreateCaseRequest.Parse(Requests.Example("none")).Connector,
-        Settings = CreateCaseRequest.Parse(Requests.Example("none")).Settings,
-    };
+    private static Case Draft(string title) => CaseDrafts.New(title);
 }

@@ -116,24 +116,5 @@ public sealed class PostgresSeveralHostsTests(PostgresCluster cluster) : IAsyncL
     private static long SequenceNumber(string version)
         => long.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(version)).Trim('[', ']').Split(',')[0], System.Globalization.CultureInfo.InvariantCulture);
 
-    private static Case Draft(string title, string[] tags) => new()
-    {
-        Id = Guid.NewGuid().ToString("D"),
-        Version = CaseVersion.Of(0),
-        Comments = [],
-        TotalComment = 0,
-        Title = title,
-        Description = "described",
-        Tags = tags,
-        ClosedAt = null,
-        ClosedBy = null,
-        CreatedAt = "2026-01-01T00:00:00.000Z",
-        CreatedBy = new User { Username = "alice" },
-        ExternalService = null,
-        Status = CaseStatus.Open,
-        UpdatedAt = null,
-        UpdatedBy = null,
-        Connector = CreateCaseRequest.Parse(Requests.Example("none")).Connector,
-        Settings = CreateCaseRequest.Parse(Requests.Example("none")).Settings,
-    };
+    private static Case Draft(string title, string[] tags) => CaseDrafts.New(title, tags, new User { Username = "alice" });
 }
