@@ -11,7 +11,12 @@ internal static class JsonSupportEmitter
     /// <summary>The fully qualified name generated code calls.</summary>
     public const string TypeName = "global::CaseContracts.Internal.JsonSupport";
 
-    public static string Emit()
+    /// <summary>The file: fixed text, built once per generator load (every compilation the generator runs on gets it).</summary>
+    public static string Emit() => s_emitted.Value;
+
+    private static readonly System.Lazy<string> s_emitted = new(Build);
+
+    private static string Build()
     {
         var writer = SourceWriter.ForGeneratedFile();
         writer.Open("namespace CaseContracts.Internal");

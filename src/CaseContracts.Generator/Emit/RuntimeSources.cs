@@ -35,7 +35,11 @@ internal static class RuntimeSources
     /// standing for <see cref="SourceWriter.GeneratedCodeAttribute"/>.
     /// </summary>
     public static SourceWriter WriteCode(this SourceWriter writer, string fileName)
-        => writer.Verbatim(Code(fileName));
+        => writer.Lines(s_indented.GetOrAdd((fileName, writer.Indentation), static key => SourceWriter.Indent(Code(key.FileName), key.Indentation)));
+
+    // The runtime files are thousands of lines: split, attributed and indented once per generator load, not once per
+    // run (each is written into every compilation the generator runs on).
+    private static readonly ConcurrentDictionary<(string FileName, int Indentation), string> s_indented = new();
 
     /// <summary>The code of runtime file <paramref name="fileName"/> (see <see cref="WriteCode"/>), lines ending in <c>\n</c>.</summary>
     public static string Code(string fileName) => s_code.GetOrAdd(fileName, ReadCode);

@@ -63,18 +63,29 @@ internal sealed class SourceWriter
         return Line("/// </summary>");
     }
 
-    /// <summary>
-    /// Writes <paramref name="text"/> line by line at the current indentation, with <c>[GeneratedCode]</c> standing
-    /// for <see cref="GeneratedCodeAttribute"/>: for the runtime files of <see cref="RuntimeSources"/>.
-    /// </summary>
-    public SourceWriter Verbatim(string text)
+    /// <summary>The current indentation level (four spaces each).</summary>
+    public int Indentation => _indent;
+
+    /// <summary>Appends <paramref name="lines"/> as they are: lines <see cref="Indent"/> has already indented.</summary>
+    public SourceWriter Lines(string lines)
     {
+        _builder.Append(lines);
+        return this;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> as <see cref="Line"/> would write it line by line at <paramref name="indentation"/>, with
+    /// <c>[GeneratedCode]</c> standing for <see cref="GeneratedCodeAttribute"/>: for the runtime files of <see cref="RuntimeSources"/>.
+    /// </summary>
+    public static string Indent(string text, int indentation)
+    {
+        var writer = new SourceWriter { _indent = indentation };
         foreach (var line in text.Replace("[GeneratedCode]", GeneratedCodeAttribute).Split('\n'))
         {
-            Line(line.TrimEnd('\r'));
+            writer.Line(line.TrimEnd('\r'));
         }
 
-        return this;
+        return writer.ToString();
     }
 
     public static string EscapeXml(string text)

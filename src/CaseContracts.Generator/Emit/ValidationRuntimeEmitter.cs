@@ -9,7 +9,12 @@ internal static class ValidationRuntimeEmitter
 {
     public static string HintName(string @namespace) => @namespace + ".Validation.g.cs";
 
-    public static string Emit(string @namespace)
+    /// <summary>The file for <paramref name="namespace"/>: fixed text but for the namespace, so built once per namespace.</summary>
+    public static string Emit(string @namespace) => s_emitted.Get(@namespace);
+
+    private static readonly OneEntryCache s_emitted = new(Build);
+
+    private static string Build(string @namespace)
     {
         var writer = SourceWriter.ForGeneratedFile();
         writer.Open("namespace " + @namespace);

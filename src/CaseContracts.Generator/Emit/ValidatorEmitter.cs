@@ -490,12 +490,32 @@ internal static class ValidatorEmitter
     /// <summary>Control characters (legal in JSON names) would end a <c>//</c> comment: show them escaped.</summary>
     private static string SingleLine(string text)
     {
-        var builder = new System.Text.StringBuilder(text.Length);
+        var clean = true;
+        for (var i = 0; i < text.Length && clean; i++)
+        {
+            clean = !EndsComment(text[i]);
+        }
+
+        if (clean)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
-            builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : c.ToString());
+            if (EndsComment(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
         }
 
         return builder.ToString();
     }
+
+    private static bool EndsComment(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
 }

@@ -31,11 +31,30 @@ internal static class ValidatorNames
 
     public static string Relative(string key, GeneratorOptions options)
     {
+        var root = SchemaRoot(options);
+        return key.Length > root.Length && key[root.Length] == '/' && key.StartsWith(root, StringComparison.Ordinal)
+            ? key.Substring(root.Length + 1)
+            : key.TrimStart('/');
+    }
+
+    // Asked for every schema position's method name: the folder is normalised once per options, not once per name.
+    private static string SchemaRoot(GeneratorOptions options)
+    {
+        if (s_lastRoot is { } last && ReferenceEquals(last.Options, options))
+        {
+            return last.Root;
+        }
+
         var root = options.SchemaDirectory.StartsWith("/", StringComparison.Ordinal)
             ? options.SchemaDirectory
             : SchemaPaths.Normalize(options.ProjectDirectory + "/" + options.SchemaDirectory);
-        return key.StartsWith(root + "/", StringComparison.Ordinal) ? key.Substring(root.Length + 1) : key.TrimStart('/');
+        s_lastRoot = new RootOf(options, root);
+        return root;
     }
+
+    private static RootOf? s_lastRoot;
+
+    private sealed record RootOf(GeneratorOptions Options, string Root);
 
     private static string Sanitize(string text)
     {

@@ -14,6 +14,12 @@ internal static class SchemaPaths
     /// <summary>Forward slashes, no <c>.</c>/<c>..</c> segments.</summary>
     public static string Normalize(string path)
     {
+        if (IsNormal(path))
+        {
+            // Most calls get a key's file part, normal already: no split, no join, no new string.
+            return path;
+        }
+
         var slashed = path.Replace('\\', '/');
         var rooted = slashed.StartsWith("/", StringComparison.Ordinal);
         var segments = new List<string>();
@@ -34,6 +40,37 @@ internal static class SchemaPaths
         }
 
         return (rooted ? "/" : string.Empty) + string.Join("/", segments);
+    }
+
+    /// <summary>Whether <see cref="Normalize"/> would return <paramref name="path"/> unchanged: no backslash, no empty, <c>.</c> or <c>..</c> segment.</summary>
+    private static bool IsNormal(string path)
+    {
+        if (path.Length == 0)
+        {
+            return true;
+        }
+
+        var segmentStart = path[0] == '/' ? 1 : 0;
+        for (var i = segmentStart; i <= path.Length; i++)
+        {
+            if (i < path.Length && path[i] == '\\')
+            {
+                return false;
+            }
+
+            if (i == path.Length || path[i] == '/')
+            {
+                var length = i - segmentStart;
+                if (length == 0 || (length <= 2 && path[segmentStart] == '.' && (length == 1 || path[segmentStart + 1] == '.')))
+                {
+                    return false;
+                }
+
+                segmentStart = i + 1;
+            }
+        }
+
+        return true;
     }
 
     public static string Directory(string normalizedPath)
