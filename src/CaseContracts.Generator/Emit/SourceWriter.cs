@@ -6,18 +6,41 @@ namespace CaseContracts.Generator.Emit;
 /// <summary>A minimal indented text writer for generated C# (four spaces, <c>\n</c> line endings on every OS).</summary>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _builder = new();
+    // Generated files are tens of kilobytes: a fresh builder grown chunk by chunk for each left as much garbage again as
+    // the file itself. Each thread keeps one spare builder instead; ToString gives it back (and a writer used again
+    // after ToString takes a builder anew).
+    [ThreadStatic]
+    private static StringBuilder? s_spare;
+
+    private const int MaxSpareCapacity = 256 * 1024;
+
+    private StringBuilder? _builder = Rent();
+    private string? _text;
     private int _indent;
+
+    private StringBuilder Builder => _builder ??= Rent().Append(_text);
+
+    private static StringBuilder Rent()
+    {
+        var spare = s_spare;
+        if (spare is null)
+        {
+            return new StringBuilder(16 * 1024);
+        }
+
+        s_spare = null;
+        return spare;
+    }
 
     public SourceWriter Line(string text = "")
     {
         if (text.Length > 0)
         {
-            _builder.Append(' ', _indent * 4);
-            _builder.Append(text);
+            Builder.Append(' ', _indent * 4);
+            Builder.Append(text);
         }
 
-        _builder.Append('\n');
+        Builder.Append('\n');
         return this;
     }
 
@@ -69,7 +92,7 @@ internal sealed class SourceWriter
     /// <summary>Appends <paramref name="lines"/> as they are: lines <see cref="Indent"/> has already indented.</summary>
     public SourceWriter Lines(string lines)
     {
-        _builder.Append(lines);
+        Builder.Append(lines);
         return this;
     }
 
@@ -91,7 +114,20 @@ internal sealed class SourceWriter
     public static string EscapeXml(string text)
         => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    public override string ToString() => _builder.ToString();
+    public override string ToString()
+    {
+        if (_builder is { } builder)
+        {
+            _text = builder.ToString();
+            _builder = null;
+            if (builder.Capacity <= MaxSpareCapacity)
+            {
+                s_spare = builder.Clear();
+            }
+        }
+
+        return _text ?? string.Empty;
+    }
 
     /// <summary>The header every generated file starts with.</summary>
     public static SourceWriter ForGeneratedFile()
