@@ -252,10 +252,16 @@ internal sealed class ValidationProgram
 
     private void CheckTypeAndValues(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
     {
+        // Loops, not LINQ: this runs for every value checked (every keyword of every schema file, for the meta-schema).
         if (!node.Types.IsEmpty)
         {
             var actual = JsonValues.TypeName(value);
-            var allowed = node.Types.Contains(actual) || (actual == "integer" && node.Types.Contains("number"));
+            var allowed = false;
+            foreach (var type in node.Types)
+            {
+                allowed |= type == actual || (type == "number" && actual == "integer");
+            }
+
             if (!allowed)
             {
                 errors.Add(Error(pointer, "type", node.TypeMessage, value, node, place));
@@ -267,10 +273,23 @@ internal sealed class ValidationProgram
             errors.Add(Error(pointer, "const", node.ConstMessage, value, node, place));
         }
 
-        if (!node.EnumJson.IsEmpty && !node.EnumJson.Any(candidate => EqualsConstant(value, candidate)))
+        if (!node.EnumJson.IsEmpty && !InEnum(node.EnumJson, value))
         {
             errors.Add(Error(pointer, "enum", node.EnumMessage, value, node, place));
         }
+    }
+
+    private bool InEnum(EquatableArray<string> candidates, JsonNode value)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (EqualsConstant(value, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void CheckArray(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
@@ -289,12 +308,14 @@ internal sealed class ValidationProgram
     private void CheckObject(ValidationNode node, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
     {
         var memberPlace = place with { OwnerKey = node.Key };
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var member in value.Members)
+        var seen = node.Required.IsEmpty ? null : new HashSet<string>(StringComparer.Ordinal);
+        var members = value.Members;
+        for (var i = 0; i < members.Count; i++)
         {
-            seen.Add(member.Name);
+            var member = members[i];
+            seen?.Add(member.Name);
             var memberPointer = pointer + "/" + SchemaPaths.EscapePointerSegment(member.Name);
-            if (node.Properties.FirstOrDefault(p => p.Name == member.Name) is { } property)
+            if (PropertyNamed(node, member.Name) is { } property)
             {
                 Check(_methodByKey[property.NodeKey], member.Value, memberPointer, memberPlace, errors);
             }
@@ -314,13 +335,27 @@ internal sealed class ValidationProgram
 
         foreach (var required in node.Required)
         {
-            if (!seen.Contains(required))
+            if (!seen!.Contains(required))
             {
                 errors.Add(Error(pointer + "/" + SchemaPaths.EscapePointerSegment(required), "required", "is required", value, node, memberPlace) with { MemberName = required });
             }
         }
 
         CheckRules(node, value, pointer, place, errors);
+    }
+
+    /// <summary>The first property of <paramref name="node"/> named <paramref name="name"/> (a loop: once per member of every object checked).</summary>
+    private static PropertyNode? PropertyNamed(ValidationNode node, string name)
+    {
+        foreach (var property in node.Properties)
+        {
+            if (property.Name == name)
+            {
+                return property;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The keywords defined as rules that constrain values of this kind, in rule order (as the emitter writes them).</summary>
@@ -344,30 +379,56 @@ internal sealed class ValidationProgram
     /// <summary>The first string, in document order, that is not valid Unicode, and its pointer (a property name's: its object's).</summary>
     private static (JsonNode Node, string Pointer)? FirstInvalidUnicode(JsonNode value, string pointer)
     {
-        if (value.HasInvalidUnicode)
+        // The walk keeps the path as names and indexes: the pointer is written only for the string found, not for every value.
+        var path = new List<(string? Name, int Index)>();
+        if (FindInvalidUnicode(value, path) is not { } found)
         {
-            return (value, pointer);
+            return null;
         }
 
-        foreach (var member in value.Members)
+        var builder = new System.Text.StringBuilder(pointer);
+        foreach (var (name, index) in path)
         {
+            builder.Append('/').Append(name is null ? index.ToString(CultureInfo.InvariantCulture) : SchemaPaths.EscapePointerSegment(name));
+        }
+
+        return (found, builder.ToString());
+    }
+
+    private static JsonNode? FindInvalidUnicode(JsonNode value, List<(string? Name, int Index)> path)
+    {
+        if (value.HasInvalidUnicode)
+        {
+            return value;
+        }
+
+        var members = value.Members;
+        for (var i = 0; i < members.Count; i++)
+        {
+            var member = members[i];
             if (member.NameHasInvalidUnicode)
             {
-                return (value, pointer);
+                return value;
             }
 
-            if (FirstInvalidUnicode(member.Value, pointer + "/" + SchemaPaths.EscapePointerSegment(member.Name)) is { } found)
+            path.Add((member.Name, 0));
+            if (FindInvalidUnicode(member.Value, path) is { } found)
             {
                 return found;
             }
+
+            path.RemoveAt(path.Count - 1);
         }
 
         for (var i = 0; i < value.Items.Count; i++)
         {
-            if (FirstInvalidUnicode(value.Items[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture)) is { } found)
+            path.Add((null, i));
+            if (FindInvalidUnicode(value.Items[i], path) is { } found)
             {
                 return found;
             }
+
+            path.RemoveAt(path.Count - 1);
         }
 
         return null;
