@@ -12,10 +12,13 @@ internal static class ApplicatorRules
     {
         new NotRule(),
         new ConditionalRule(),
-        new DependenciesRule(),
+        DependenciesRule.Dependencies,
+        DependenciesRule.DependentRequired,
+        DependenciesRule.DependentSchemas,
         new PropertyNamesRule(),
         new PatternPropertiesRule(),
         new TupleItemsRule(),
+        new PrefixItemsRule(),
         new ContainsRule(),
     };
 

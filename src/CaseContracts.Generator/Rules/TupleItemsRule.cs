@@ -27,17 +27,27 @@ internal sealed class TupleItemsRule : ApplicatorRule
             yield break;
         }
 
-        var keys = schema.Children(Keyword).Select(reading.Visit).ToList();
-        var tupleLength = keys.Count;
-        if (schema.Child("additionalItems") is { } additional)
-        {
-            keys.Add(reading.Visit(additional));
-        }
-
-        yield return new Application(Keyword, keys.ToEquatableArray(), new[] { tupleLength.ToString(CultureInfo.InvariantCulture) }.ToEquatableArray());
+        yield return Tuple(Keyword, schema.Children(Keyword), schema.Child("additionalItems"), reading);
     }
 
-    public override void Emit(Application application, ApplicatorEmission emission)
+    /// <summary>The application of a tuple (<paramref name="tuple"/>) and the schema for the items past it (<paramref name="rest"/>, optional).</summary>
+    internal static Application Tuple(string keyword, IReadOnlyList<SchemaNode> tuple, SchemaNode? rest, ApplicatorReading reading)
+    {
+        var keys = tuple.Select(reading.Visit).ToList();
+        var tupleLength = keys.Count;
+        if (rest is not null)
+        {
+            keys.Add(reading.Visit(rest));
+        }
+
+        return new Application(keyword, keys.ToEquatableArray(), new[] { tupleLength.ToString(CultureInfo.InvariantCulture) }.ToEquatableArray());
+    }
+
+    public override void Emit(Application application, ApplicatorEmission emission) => EmitTuple(application, emission);
+
+    public override void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation) => EvaluateTuple(application, value, evaluation);
+
+    internal static void EmitTuple(Application application, ApplicatorEmission emission)
     {
         var writer = emission.Writer;
         var support = emission.Support;
@@ -68,7 +78,7 @@ internal sealed class TupleItemsRule : ApplicatorRule
         writer.Close();
     }
 
-    public override void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation)
+    internal static void EvaluateTuple(Application application, JsonNode value, ApplicatorEvaluation evaluation)
     {
         var tupleLength = int.Parse(application.Arguments[0], CultureInfo.InvariantCulture);
         for (var i = 0; i < value.Items.Count; i++)

@@ -77,7 +77,7 @@ internal sealed class ConstraintReader
             Types: TypesOf(schema),
             ConstJson: schema.Value("const")?.ToJson(),
             EnumJson: schema.Array("enum") is { } values ? values.Select(v => v.ToJson()).ToEquatableArray() : default,
-            ItemsKey: schema.Child("items") is { } items ? Visit(items) : null,
+            ItemsKey: schema.Child("items") is { } items && !PrefixItemsRule.TakesItems(schema) ? Visit(items) : null,
             Properties: schema.Children("properties").Select(p => new PropertyNode(p.Name!, Visit(p))).ToEquatableArray(),
             Required: schema.Strings("required") is { } required ? required.Distinct().ToEquatableArray() : default,
             RejectsAdditionalProperties: schema.Boolean("additionalProperties") == false,

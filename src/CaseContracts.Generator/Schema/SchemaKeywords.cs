@@ -112,6 +112,10 @@ internal static class SchemaKeywords
         ["patternProperties"] = SubSchemaShape.Map,
         // Only the entries that are schemas (an array entry lists names).
         ["dependencies"] = SubSchemaShape.Map,
+        ["dependentSchemas"] = SubSchemaShape.Map,
+        ["prefixItems"] = SubSchemaShape.Array,
+        ["unevaluatedItems"] = SubSchemaShape.Single,
+        ["unevaluatedProperties"] = SubSchemaShape.Single,
         ["additionalProperties"] = SubSchemaShape.Single,
     };
 

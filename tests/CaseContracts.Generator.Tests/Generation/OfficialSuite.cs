@@ -30,11 +30,9 @@ internal static class OfficialSuite
         new("draft6", "6", []),
         new("draft7", "7", []),
         new("draft2019-09", "2019-09",
-            ["dependentRequired", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems", "minContains", "maxContains",
-             "$recursiveRef", "$recursiveAnchor"]),
+            ["unevaluatedProperties", "unevaluatedItems", "$recursiveRef", "$recursiveAnchor"]),
         new("draft2020-12", "2020-12",
-            ["dependentRequired", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems", "minContains", "maxContains",
-             "prefixItems", "$dynamicRef", "$dynamicAnchor"]),
+            ["unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$dynamicAnchor"]),
     ];
 
     public static SuiteDraft Draft7 => Drafts.Single(d => d.Folder == "draft7");
