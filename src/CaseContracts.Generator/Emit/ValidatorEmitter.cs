@@ -41,7 +41,7 @@ internal static class ValidatorEmitter
         {
             var dispatch = file.Dispatches.FirstOrDefault(d => d.NodeKey == file.Nodes[i].Key);
             var node = AssertionRules.Enforced(file.Nodes[i], file.AssertFormats);
-            EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods);
+            EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods, file.EmitsEvaluated);
         }
 
         writer.Close();
@@ -49,9 +49,14 @@ internal static class ValidatorEmitter
         return writer.ToString();
     }
 
-    private static void EmitNode(SourceWriter writer, ValidationNode node, string label, string method, string target, UnionDispatch? dispatch, Dictionary<string, string> methods)
+    private static void EmitNode(SourceWriter writer, ValidationNode node, string label, string method, string target, UnionDispatch? dispatch, Dictionary<string, string> methods, bool emitsEvaluated)
     {
         var fields = new List<string>();
+        if (emitsEvaluated)
+        {
+            EmitCollector(writer, node, method, target, methods, fields);
+        }
+
         writer.Line("// " + SingleLine(label));
         writer.Open($"internal static void {method}(ref {Reader} reader, ref ValidationContext context)");
         if (node.RefKey is not null)
@@ -95,6 +100,78 @@ internal static class ValidatorEmitter
             writer.Line(field);
         }
 
+        writer.Line();
+    }
+
+    /// <summary>
+    /// The method gathering what <paramref name="node"/> evaluates of a value it is applied to (for <c>unevaluated*</c>):
+    /// its own <c>properties</c>, <c>additionalProperties</c> and <c>items</c>, each applicator rule's share, and what the
+    /// in-place members the value passes evaluate (<c>allOf</c> members all count: a value failing one fails anyway).
+    /// </summary>
+    private static void EmitCollector(SourceWriter writer, ValidationNode node, string method, string target, Dictionary<string, string> methods, List<string> fields)
+    {
+        var collector = ApplicatorEmission.CollectorOf(method);
+        writer.Open($"internal static void {collector}({Reader} reader, ref ValidationContext context, EvaluatedLocations evaluated, bool nested)");
+        if (node.RefKey is not null || node.AlwaysFails)
+        {
+            if (node.RefKey is not null && target.Length > 0 && target != Pipeline.ValidatorNames.ReferenceCycle)
+            {
+                writer.Line($"{ApplicatorEmission.CollectorOf(target)}(reader, ref context, evaluated, true);");
+            }
+
+            writer.Close();
+            writer.Line();
+            return;
+        }
+
+        var emission = new ApplicatorEmission(writer, Support, methods, fields, method);
+        foreach (var member in node.AllOf)
+        {
+            writer.Line($"{ApplicatorEmission.CollectorOf(methods[member])}(reader, ref context, evaluated, true);");
+        }
+
+        foreach (var member in node.AnyOf.Concat(node.OneOf))
+        {
+            emission.IfPasses(member, "reader", $"{ApplicatorEmission.CollectorOf(methods[member])}(reader, ref context, evaluated, true);");
+        }
+
+        foreach (var application in node.Applications)
+        {
+            ApplicatorRules.Find(application.Keyword)!.EmitEvaluated(application, emission);
+        }
+
+        if (node.HasAdditionalProperties)
+        {
+            writer.Line($"if (reader.TokenType == {TokenType}.StartObject) {{ evaluated.AllProperties = true; }}");
+        }
+        else if (!node.Properties.IsEmpty)
+        {
+            writer.Open($"if (reader.TokenType == {TokenType}.StartObject)");
+            writer.Open("while (true)");
+            writer.Line($"{Support}.Next(ref reader);");
+            writer.Open($"if (reader.TokenType == {TokenType}.EndObject)");
+            writer.Line("break;");
+            writer.Close();
+            writer.Line("var name = reader.GetString()!;");
+            writer.Open($"switch (name)");
+            foreach (var property in node.Properties.Select(p => p.Name).Distinct())
+            {
+                writer.Line($"case {CSharpLiterals.String(property)}: evaluated.AddProperty(name); break;");
+            }
+
+            writer.Close();
+            writer.Line($"{Support}.Next(ref reader);");
+            writer.Line("reader.Skip();");
+            writer.Close();
+            writer.Close();
+        }
+
+        if (node.ItemsKey is not null)
+        {
+            writer.Line($"if (reader.TokenType == {TokenType}.StartArray) {{ evaluated.AllItems = true; }}");
+        }
+
+        writer.Close();
         writer.Line();
     }
 

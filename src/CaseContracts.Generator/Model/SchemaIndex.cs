@@ -11,7 +11,11 @@ namespace CaseContracts.Generator.Model;
 /// </summary>
 /// <param name="ValidationKeys">The key of every schema position (what a <c>$ref</c> may point to), ordinal order.</param>
 /// <param name="InPlaceApplications">The positions that lead, in place, to a <c>$ref</c>, in ordinal key order: where reference cycles are looked for.</param>
-internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications = default)
+/// <param name="UsesUnevaluated">
+/// Whether any file uses <c>unevaluatedProperties</c>/<c>unevaluatedItems</c>: then every validator gets the method that
+/// gathers what it evaluates (a <c>$ref</c> may lead there from any file); otherwise no validator has one.
+/// </param>
+internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications = default, bool UsesUnevaluated = false)
 {
     private HashSet<string>? _validationKeys;
 
@@ -35,11 +39,12 @@ internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, Equata
         return new(
             all.SelectMany(p => p.Schemas).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray(),
             all.SelectMany(p => p.ValidationKeys).OrderBy(k => k, System.StringComparer.Ordinal).ToEquatableArray(),
-            all.SelectMany(p => p.InPlaceApplications).OrderBy(a => a.Key, System.StringComparer.Ordinal).ToEquatableArray());
+            all.SelectMany(p => p.InPlaceApplications).OrderBy(a => a.Key, System.StringComparer.Ordinal).ToEquatableArray(),
+            all.Any(p => p.UsesUnevaluated));
     }
 
     public bool Equals(SchemaIndex? other) => other is not null && Schemas.Equals(other.Schemas) && ValidationKeys.Equals(other.ValidationKeys)
-                                              && InPlaceApplications.Equals(other.InPlaceApplications);
+                                              && InPlaceApplications.Equals(other.InPlaceApplications) && UsesUnevaluated == other.UsesUnevaluated;
 
     public override int GetHashCode() => Schemas.GetHashCode();
 }

@@ -28,7 +28,8 @@ internal static class ValidatorPlanner
             nodes.Select(n => ValidatorNames.Method(n.Key, options)).ToEquatableArray(),
             nodes.Select(n => Target(n, index, cycles, options)).ToEquatableArray(),
             nodes.Select(n => Dispatch(n, index, cycles, options)).OfType<UnionDispatch>().ToEquatableArray(),
-            options.AssertFormats);
+            options.AssertFormats,
+            index.UsesUnevaluated);
     }
 
     /// <summary>The method a <c>$ref</c> calls: its target's validator; the runtime's rejection where it closes a cycle; none when unresolved.</summary>

@@ -20,6 +20,8 @@ internal static class ApplicatorRules
         new TupleItemsRule(),
         new PrefixItemsRule(),
         new ContainsRule(),
+        UnevaluatedRule.Properties,
+        UnevaluatedRule.Items,
     };
 
     private static readonly Dictionary<string, ApplicatorRule> s_byKeyword = All.ToDictionary(r => r.Keyword, StringComparer.Ordinal);

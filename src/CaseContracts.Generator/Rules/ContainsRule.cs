@@ -37,11 +37,11 @@ internal sealed class ContainsRule : ApplicatorRule
         if (minimum is null || maximum is null)
         {
             // Reported at the keyword; the bound we cannot read is not guessed at. Fail closed: every array fails.
-            yield return new Application(Keyword, new[] { reading.Visit(contains) }.ToEquatableArray(), new[] { long.MaxValue.ToString(CultureInfo.InvariantCulture), "0" }.ToEquatableArray());
+            yield return new Application(Keyword, new[] { reading.Visit(contains) }.ToEquatableArray(), new[] { long.MaxValue.ToString(CultureInfo.InvariantCulture), "0", Annotates(schema) }.ToEquatableArray());
             yield break;
         }
 
-        yield return new Application(Keyword, new[] { reading.Visit(contains) }.ToEquatableArray(), new[] { minimum, maximum }.ToEquatableArray());
+        yield return new Application(Keyword, new[] { reading.Visit(contains) }.ToEquatableArray(), new[] { minimum, maximum, Annotates(schema) }.ToEquatableArray());
     }
 
     public override void Emit(Application application, ApplicatorEmission emission)
@@ -111,6 +111,47 @@ internal sealed class ContainsRule : ApplicatorRule
         if (maximum is { } most && found > most)
         {
             evaluation.Fail(evaluation.Pointer, "maxContains", MaximumMessage(most), value);
+        }
+    }
+
+    private static string Annotates(SchemaNode schema) => schema.Draft >= SchemaDraft.Draft202012 ? "evaluates" : string.Empty;
+
+    public override void EmitEvaluated(Application application, ApplicatorEmission emission)
+    {
+        if (application.Arguments[2].Length == 0)
+        {
+            return;
+        }
+
+        var writer = emission.Writer;
+        writer.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)");
+        writer.Line("var scan = reader;");
+        writer.Line("var index = 0;");
+        writer.Open("while (true)");
+        writer.Line($"{emission.Support}.Next(ref scan);");
+        writer.Open("if (scan.TokenType == global::System.Text.Json.JsonTokenType.EndArray)");
+        writer.Line("break;");
+        writer.Close();
+        emission.IfPasses(application.Schemas[0], "scan", "evaluated.AddItem(index);");
+        writer.Line("scan.Skip();");
+        writer.Line("index++;");
+        writer.Close();
+        writer.Close();
+    }
+
+    public override void CollectEvaluated(Application application, JsonNode value, ApplicatorEvaluation evaluation, EvaluatedLocations evaluated, bool nested)
+    {
+        if (application.Arguments[2].Length == 0 || value.Kind != JsonNodeKind.Array)
+        {
+            return;
+        }
+
+        for (var i = 0; i < value.Items.Count; i++)
+        {
+            if (evaluation.Matches(application.Schemas[0], value.Items[i]))
+            {
+                evaluated.AddItem(i);
+            }
         }
     }
 

@@ -117,4 +117,29 @@ internal sealed class DependenciesRule : ApplicatorRule
             evaluation.Check(application.Schemas[0], value, evaluation.Pointer);
         }
     }
+
+    public override void EmitEvaluated(Application application, ApplicatorEmission emission)
+    {
+        if (application.Schemas.IsEmpty)
+        {
+            return;
+        }
+
+        var writer = emission.Writer;
+        writer.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)");
+        writer.Line("var look = reader;");
+        writer.Open($"if ({emission.Support}.SeekProperty(ref look, {CSharpLiterals.Utf8(application.Arguments[0])}))");
+        emission.IfPasses(application.Schemas[0], "reader", $"{emission.Collector(application.Schemas[0])}(reader, ref context, evaluated, true);");
+        writer.Close();
+        writer.Close();
+    }
+
+    public override void CollectEvaluated(Application application, JsonNode value, ApplicatorEvaluation evaluation, EvaluatedLocations evaluated, bool nested)
+    {
+        if (!application.Schemas.IsEmpty && value.Kind == JsonNodeKind.Object && value.FirstMember(application.Arguments[0]) is not null
+            && evaluation.Matches(application.Schemas[0], value))
+        {
+            evaluation.Collect(application.Schemas[0], value, evaluated);
+        }
+    }
 }

@@ -31,4 +31,9 @@ internal sealed class PrefixItemsRule : ApplicatorRule
     public override void Emit(Application application, ApplicatorEmission emission) => TupleItemsRule.EmitTuple(application, emission);
 
     public override void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation) => TupleItemsRule.EvaluateTuple(application, value, evaluation);
+
+    public override void EmitEvaluated(Application application, ApplicatorEmission emission) => TupleItemsRule.EmitTupleEvaluated(application, emission);
+
+    public override void CollectEvaluated(Application application, JsonNode value, ApplicatorEvaluation evaluation, EvaluatedLocations evaluated, bool nested)
+        => TupleItemsRule.CollectTupleEvaluated(application, value, evaluated);
 }

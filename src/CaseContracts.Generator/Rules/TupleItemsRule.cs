@@ -92,4 +92,35 @@ internal sealed class TupleItemsRule : ApplicatorRule
             evaluation.Check(key, value.Items[i], evaluation.Item(i));
         }
     }
+
+    public override void EmitEvaluated(Application application, ApplicatorEmission emission) => EmitTupleEvaluated(application, emission);
+
+    public override void CollectEvaluated(Application application, JsonNode value, ApplicatorEvaluation evaluation, EvaluatedLocations evaluated, bool nested)
+        => CollectTupleEvaluated(application, value, evaluated);
+
+    /// <summary>A tuple evaluates its items; with a schema for the rest, every item.</summary>
+    internal static void EmitTupleEvaluated(Application application, ApplicatorEmission emission)
+    {
+        var tupleLength = int.Parse(application.Arguments[0], CultureInfo.InvariantCulture);
+        var statement = application.Schemas.Count > tupleLength ? "evaluated.AllItems = true;" : $"evaluated.AddPrefix({tupleLength});";
+        emission.Writer.Line($"if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray) {{ {statement} }}");
+    }
+
+    internal static void CollectTupleEvaluated(Application application, JsonNode value, EvaluatedLocations evaluated)
+    {
+        var tupleLength = int.Parse(application.Arguments[0], CultureInfo.InvariantCulture);
+        if (value.Kind != JsonNodeKind.Array)
+        {
+            return;
+        }
+
+        if (application.Schemas.Count > tupleLength)
+        {
+            evaluated.AllItems = true;
+        }
+        else
+        {
+            evaluated.AddPrefix(tupleLength);
+        }
+    }
 }

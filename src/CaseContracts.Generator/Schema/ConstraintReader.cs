@@ -87,7 +87,8 @@ internal sealed class ConstraintReader
             OneOf: Members(schema, "oneOf"),
             RefKey: null,
             Assertions: AssertionsOf(schema),
-            Applications: ApplicationsOf(schema));
+            Applications: ApplicationsOf(schema),
+            HasAdditionalProperties: additional is { Kind: JsonNodeKind.Object or JsonNodeKind.Boolean });
         _nodes.Add(node);
         VisitDefinitions(schema);
         return key;

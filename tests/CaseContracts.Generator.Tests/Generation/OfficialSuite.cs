@@ -30,9 +30,9 @@ internal static class OfficialSuite
         new("draft6", "6", []),
         new("draft7", "7", []),
         new("draft2019-09", "2019-09",
-            ["unevaluatedProperties", "unevaluatedItems", "$recursiveRef", "$recursiveAnchor"]),
+            ["$recursiveRef", "$recursiveAnchor"]),
         new("draft2020-12", "2020-12",
-            ["unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$dynamicAnchor"]),
+            ["$dynamicRef", "$dynamicAnchor"]),
     ];
 
     public static SuiteDraft Draft7 => Drafts.Single(d => d.Folder == "draft7");

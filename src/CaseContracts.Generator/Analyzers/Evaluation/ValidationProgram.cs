@@ -335,6 +335,92 @@ internal sealed class ValidationProgram
         }
     }
 
+    /// <summary>
+    /// What the position of <paramref name="method"/> evaluates of <paramref name="value"/>, into <paramref name="evaluated"/>:
+    /// the generated <c>*_Evaluated</c> method, run at build time (same order, same members tried).
+    /// </summary>
+    private void Collect(string method, JsonNode value, EvaluatedLocations evaluated, bool nested)
+    {
+        if (!_steps.TryGetValue(method, out var step) || ++t_nesting > MaxNesting)
+        {
+            if (step is not null)
+            {
+                t_nesting--;
+            }
+
+            return;
+        }
+
+        try
+        {
+            var node = step.Node;
+            if (node.RefKey is not null || node.AlwaysFails)
+            {
+                if (node.RefKey is not null && step.Target.Length > 0 && step.Target != ValidatorNames.ReferenceCycle)
+                {
+                    Collect(step.Target, value, evaluated, nested: true);
+                }
+
+                return;
+            }
+
+            foreach (var member in node.AllOf)
+            {
+                Collect(_methodByKey[member], value, evaluated, nested: true);
+            }
+
+            foreach (var member in node.AnyOf.Concat(node.OneOf))
+            {
+                if (Passes(_methodByKey[member], value))
+                {
+                    Collect(_methodByKey[member], value, evaluated, nested: true);
+                }
+            }
+
+            if (!node.Applications.IsEmpty)
+            {
+                var evaluation = new Evaluation(this, node, string.Empty, ViolationPlace.Root, new List<Violation>());
+                foreach (var application in node.Applications)
+                {
+                    ApplicatorRules.Find(application.Keyword)!.CollectEvaluated(application, value, evaluation, evaluated, nested);
+                }
+            }
+
+            if (value.Kind == JsonNodeKind.Object)
+            {
+                if (node.HasAdditionalProperties)
+                {
+                    evaluated.AllProperties = true;
+                }
+                else
+                {
+                    foreach (var member in value.Members)
+                    {
+                        if (node.Properties.Any(p => p.Name == member.Name))
+                        {
+                            evaluated.AddProperty(member.Name);
+                        }
+                    }
+                }
+            }
+            else if (value.Kind == JsonNodeKind.Array && node.ItemsKey is not null)
+            {
+                evaluated.AllItems = true;
+            }
+        }
+        finally
+        {
+            t_nesting--;
+        }
+    }
+
+    private bool Passes(string method, JsonNode value)
+    {
+        var branch = new List<Violation>();
+        Check(method, value, string.Empty, ViolationPlace.Root, branch);
+        return branch.Count == 0;
+    }
+
     private bool EqualsConstant(JsonNode value, string constantJson)
     {
         var constant = _constants.GetOrAdd(constantJson, static json => JsonTextParser.Parse(json).Root ?? JsonNode.Null(0, 0));
@@ -393,6 +479,15 @@ internal sealed class ValidationProgram
         }
 
         public override void Fail(string at, string keyword, string message, JsonNode value) => errors.Add(Error(at, keyword, message, value, node, place));
+
+        public override void Collect(string schemaKey, JsonNode value, EvaluatedLocations evaluated) => program.Collect(program._methodByKey[schemaKey], value, evaluated, nested: true);
+
+        public override EvaluatedLocations EvaluatedHere(JsonNode value)
+        {
+            var evaluated = new EvaluatedLocations();
+            program.Collect(program._methodByKey[node.Key], value, evaluated, nested: false);
+            return evaluated;
+        }
 
         public override bool IsMatch(string pattern, string text) => PatternRule.IsMatch(pattern, text);
     }
