@@ -9,7 +9,8 @@ namespace CaseContracts.Generator.Model;
 /// the index is not even rebuilt.
 /// </summary>
 /// <param name="UsesUnevaluated">Whether a position of the file uses <c>unevaluatedProperties</c> or <c>unevaluatedItems</c>.</param>
-internal sealed record SchemaIndexPart(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications, bool UsesUnevaluated = false)
+/// <param name="Uris">The absolute URIs the file registers (see <see cref="SchemaDocument.Uris"/>).</param>
+internal sealed record SchemaIndexPart(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications, bool UsesUnevaluated = false, EquatableArray<PublishedUri> Uris = default)
 {
     public static SchemaIndexPart Of(SchemaDocument document)
     {
@@ -18,6 +19,7 @@ internal sealed record SchemaIndexPart(EquatableArray<SchemaSummary> Schemas, Eq
             document.Schemas.Select(s => SchemaSummary.Of(s, nodes)).ToEquatableArray(),
             document.ValidationNodes.Select(n => n.Key).ToEquatableArray(),
             InPlaceApplication.Of(document.ValidationNodes).ToEquatableArray(),
-            document.ValidationNodes.Any(Rules.UnevaluatedRule.UsedBy));
+            document.ValidationNodes.Any(Rules.UnevaluatedRule.UsedBy),
+            document.Uris);
     }
 }

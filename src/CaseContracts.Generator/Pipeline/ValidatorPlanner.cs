@@ -40,7 +40,7 @@ internal static class ValidatorPlanner
             return string.Empty;
         }
 
-        return cycles.Closes(node.Key) ? ValidatorNames.ReferenceCycle : ValidatorNames.Method(target, options);
+        return cycles.Closes(node.Key) ? ValidatorNames.ReferenceCycle : ValidatorNames.Method(index.Resolve(target), options);
     }
 
     // Dispatch calls the members' targets directly, past the member $refs: where one of those closes a cycle,

@@ -18,6 +18,7 @@ internal sealed class ConstraintReader
     private readonly SchemaLocator _locator;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly List<ValidationNode> _nodes = new();
+    private readonly HashSet<string> _visited = new(System.StringComparer.Ordinal);
 
     private ConstraintReader(SchemaLocator locator, List<DiagnosticInfo> diagnostics)
     {
@@ -35,6 +36,7 @@ internal sealed class ConstraintReader
     private string Visit(SchemaNode schema)
     {
         var key = schema.Key;
+        _visited.Add(key);
         if (schema.IsBoolean)
         {
             _nodes.Add(ValidationNode.AcceptsAll(key) with { AlwaysFails = schema.Json.Text == "false" });
@@ -145,6 +147,17 @@ internal sealed class ConstraintReader
         foreach (var definition in schema.Definitions())
         {
             Visit(definition);
+        }
+
+        // Every schema object a $ref may name has a validator, also one no keyword applies here (then without if,
+        // a sibling of $ref up to draft 7, additionalItems beside one items schema): it may carry an $id. (A boolean
+        // schema no keyword applies, such as additionalProperties: false, gets none: a pointer to it stays CC0002.)
+        foreach (var child in schema.AllChildren())
+        {
+            if (child.IsObject && !_visited.Contains(child.Key))
+            {
+                Visit(child);
+            }
         }
     }
 

@@ -52,7 +52,8 @@ public sealed class BuildTimeEvaluatorAgreementTests(ITestOutputHelper output)
             }
         }
 
-        var options = new Dictionary<string, string> { ["build_property.CaseContractsDefaultDraft"] = draft.DefaultDraft };
+        schemas.AddRange(draft.Remotes().Select(r => new InMemoryAdditionalText(SchemaFiles.VirtualSchemaDirectory + r.RelativePath, r.Json)));
+        var options = draft.Options();
         var validators = GeneratorHarness.Run(new ContractGenerator(), schemas, globalOptions: options).EmitAndLoad()
             .GetType(GeneratorHarness.DefaultRootNamespace + ".SchemaValidators", throwOnError: true)!;
         var model = Model(schemas.ToImmutableArray(), GeneratorHarness.DefaultProjectDir, options);

@@ -619,4 +619,39 @@ namespace TestProject
                 => name.IndexOf('~') < 0 && name.IndexOf('/') < 0 ? "/" + name : "/" + name.Replace("~", "~0").Replace("/", "~1");
         }
     }
+
+    /// <summary>
+    /// The members and items of one value that the keywords beside an <c>unevaluatedProperties</c> or
+    /// <c>unevaluatedItems</c> evaluated (their annotations), gathered by the generated <c>*_Evaluated</c> methods
+    /// through every schema applied in place that the value passes. Made only where such a keyword applies.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal sealed class EvaluatedLocations
+    {
+        private global::System.Collections.Generic.HashSet<string>? _properties;
+        private global::System.Collections.Generic.HashSet<int>? _items;
+        private int _itemPrefix;
+
+        /// <summary>Every member is evaluated (<c>additionalProperties</c>, a nested <c>unevaluatedProperties</c>).</summary>
+        public bool AllProperties { get; set; }
+
+        /// <summary>Every item is evaluated (<c>items</c> for all of them, a nested <c>unevaluatedItems</c>).</summary>
+        public bool AllItems { get; set; }
+
+        /// <summary>Member <paramref name="name"/> is evaluated.</summary>
+        public void AddProperty(string name) => (_properties ??= new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal)).Add(name);
+
+        /// <summary>Item <paramref name="index"/> is evaluated (<c>contains</c> matched it).</summary>
+        public void AddItem(int index) => (_items ??= new global::System.Collections.Generic.HashSet<int>()).Add(index);
+
+        /// <summary>The first <paramref name="count"/> items are evaluated (a tuple).</summary>
+        public void AddPrefix(int count) => _itemPrefix = count > _itemPrefix ? count : _itemPrefix;
+
+        /// <summary>Whether member <paramref name="name"/> was evaluated.</summary>
+        public bool HasProperty(string name) => AllProperties || (_properties is not null && _properties.Contains(name));
+
+        /// <summary>Whether item <paramref name="index"/> was evaluated.</summary>
+        public bool HasItem(int index) => AllItems || index < _itemPrefix || (_items is not null && _items.Contains(index));
+    }
 }
