@@ -61,7 +61,11 @@ internal static class ValidatorEmitter
         writer.Open($"internal static void {method}(ref {Reader} reader, ref ValidationContext context)");
         if (node.RefKey is not null)
         {
-            if (target.Length > 0)
+            if (target.Length > 0 && node.DynamicAnchorName is { } anchor && target != Pipeline.ValidatorNames.ReferenceCycle)
+            {
+                writer.Line($"FollowDynamic({CSharpLiterals.String(anchor)}, {target}, ref reader, ref context);");
+            }
+            else if (target.Length > 0)
             {
                 writer.Line($"{target}(ref reader, ref context);");
             }
@@ -85,6 +89,7 @@ internal static class ValidatorEmitter
             return;
         }
 
+        var scope = EnterDynamicScope(writer, node, method, methods, fields, emitsEvaluated);
         EmitApplicators(writer, node, dispatch, methods);
         var applications = new ApplicatorEmission(writer, Support, methods, fields, method);
         foreach (var application in node.Applications)
@@ -94,6 +99,11 @@ internal static class ValidatorEmitter
 
         EmitTypeAndValues(writer, node, method, fields);
         EmitByToken(writer, node, method, methods, fields);
+        if (scope)
+        {
+            writer.Line("context.LeaveScope();");
+        }
+
         writer.Close();
         foreach (var field in fields)
         {
@@ -101,6 +111,26 @@ internal static class ValidatorEmitter
         }
 
         writer.Line();
+    }
+
+    /// <summary>A schema resource that declares dynamic anchors enters them into the dynamic scope while it validates.</summary>
+    private static bool EnterDynamicScope(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, bool emitsEvaluated)
+    {
+        if (node.DynamicScope.IsEmpty)
+        {
+            return false;
+        }
+
+        var field = "s_scope_" + method;
+        if (!fields.Any(f => f.Contains(" " + field + " ")))
+        {
+            var anchors = node.DynamicScope.Select(a =>
+                $"new DynamicAnchor({CSharpLiterals.String(a.Name)}, {methods[a.NodeKey]}, {(emitsEvaluated ? ApplicatorEmission.CollectorOf(methods[a.NodeKey]) : "null")})");
+            fields.Add($"private static readonly DynamicAnchor[] {field} = [{string.Join(", ", anchors)}];");
+        }
+
+        writer.Line($"context.EnterScope({field});");
+        return true;
     }
 
     /// <summary>
@@ -116,7 +146,9 @@ internal static class ValidatorEmitter
         {
             if (node.RefKey is not null && target.Length > 0 && target != Pipeline.ValidatorNames.ReferenceCycle)
             {
-                writer.Line($"{ApplicatorEmission.CollectorOf(target)}(reader, ref context, evaluated, true);");
+                writer.Line(node.DynamicAnchorName is { } anchor
+                    ? $"CollectDynamic({CSharpLiterals.String(anchor)}, {ApplicatorEmission.CollectorOf(target)}, reader, ref context, evaluated);"
+                    : $"{ApplicatorEmission.CollectorOf(target)}(reader, ref context, evaluated, true);");
             }
 
             writer.Close();
@@ -125,6 +157,7 @@ internal static class ValidatorEmitter
         }
 
         var emission = new ApplicatorEmission(writer, Support, methods, fields, method);
+        var scope = EnterDynamicScope(writer, node, method, methods, fields, emitsEvaluated: true);
         foreach (var member in node.AllOf)
         {
             writer.Line($"{ApplicatorEmission.CollectorOf(methods[member])}(reader, ref context, evaluated, true);");
@@ -169,6 +202,11 @@ internal static class ValidatorEmitter
         if (node.ItemsKey is not null)
         {
             writer.Line($"if (reader.TokenType == {TokenType}.StartArray) {{ evaluated.AllItems = true; }}");
+        }
+
+        if (scope)
+        {
+            writer.Line("context.LeaveScope();");
         }
 
         writer.Close();

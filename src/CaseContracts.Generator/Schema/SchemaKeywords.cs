@@ -66,7 +66,7 @@ internal static class SchemaKeywords
         "format",
         // shape and applicators, const and enum (not rules: see docs/architecture.md, "One rule per keyword")
         "type", "properties", "required", "additionalProperties", "enum", "const",
-        "items", "$ref", "allOf", "anyOf", "oneOf",
+        "items", "$ref", "allOf", "anyOf", "oneOf", "$dynamicRef", "$recursiveRef",
     }.Concat(Rules.AssertionRules.All.Select(rule => rule.Keyword)).Concat(Rules.ApplicatorRules.Keywords).Concat(Annotations), StringComparer.Ordinal);
 
     /// <summary>

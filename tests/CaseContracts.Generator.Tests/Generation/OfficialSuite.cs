@@ -29,10 +29,8 @@ internal static class OfficialSuite
         new("draft4", "4", []),
         new("draft6", "6", []),
         new("draft7", "7", []),
-        new("draft2019-09", "2019-09",
-            ["$recursiveRef", "$recursiveAnchor"]),
-        new("draft2020-12", "2020-12",
-            ["$dynamicRef", "$dynamicAnchor"]),
+        new("draft2019-09", "2019-09", []),
+        new("draft2020-12", "2020-12", []),
     ];
 
     public static SuiteDraft Draft7 => Drafts.Single(d => d.Folder == "draft7");

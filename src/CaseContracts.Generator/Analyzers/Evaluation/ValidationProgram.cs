@@ -82,6 +82,44 @@ internal sealed class ValidationProgram
     [ThreadStatic]
     private static int t_nesting;
 
+    // The dynamic scope (schema resources entered that declare dynamic anchors, outermost first), as the generated
+    // ValidationContext keeps it.
+    [ThreadStatic]
+    private static List<EquatableArray<PropertyNode>>? t_scope;
+
+    /// <summary>The method a <c>$dynamicRef</c>/<c>$recursiveRef</c> step follows: the outermost declaration of its anchor in scope, else its target.</summary>
+    private string DynamicTarget(Step step)
+    {
+        if (step.Node.DynamicAnchorName is { } name && t_scope is not null)
+        {
+            foreach (var anchors in t_scope)
+            {
+                foreach (var anchor in anchors)
+                {
+                    if (anchor.Name == name && _methodByKey.TryGetValue(anchor.NodeKey, out var method))
+                    {
+                        return method;
+                    }
+                }
+            }
+        }
+
+        return step.Target;
+    }
+
+    private static bool EnterScope(ValidationNode node)
+    {
+        if (node.DynamicScope.IsEmpty)
+        {
+            return false;
+        }
+
+        (t_scope ??= new List<EquatableArray<PropertyNode>>()).Add(node.DynamicScope);
+        return true;
+    }
+
+    private static void LeaveScope() => t_scope!.RemoveAt(t_scope.Count - 1);
+
     /// <summary>Every error the generated validator <paramref name="method"/> reports for <paramref name="value"/>, in its order.</summary>
     public IReadOnlyList<Violation> Evaluate(JsonNode value, string method)
     {
@@ -134,7 +172,7 @@ internal sealed class ValidationProgram
             }
             else if (step.Target.Length > 0)
             {
-                Check(step.Target, value, pointer, place, errors);
+                Check(DynamicTarget(step), value, pointer, place, errors);
             }
             else
             {
@@ -150,6 +188,23 @@ internal sealed class ValidationProgram
             return;
         }
 
+        var scoped = EnterScope(node);
+        try
+        {
+            CheckInScope(step, value, pointer, place, errors);
+        }
+        finally
+        {
+            if (scoped)
+            {
+                LeaveScope();
+            }
+        }
+    }
+
+    private void CheckInScope(Step step, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
+    {
+        var node = step.Node;
         CheckApplicators(step, value, pointer, place, errors);
         if (!node.Applications.IsEmpty)
         {
@@ -358,59 +413,75 @@ internal sealed class ValidationProgram
             {
                 if (node.RefKey is not null && step.Target.Length > 0 && step.Target != ValidatorNames.ReferenceCycle)
                 {
-                    Collect(step.Target, value, evaluated, nested: true);
+                    Collect(DynamicTarget(step), value, evaluated, nested: true);
                 }
 
                 return;
             }
 
-            foreach (var member in node.AllOf)
+            var scoped = EnterScope(node);
+            try
             {
-                Collect(_methodByKey[member], value, evaluated, nested: true);
+                CollectInScope(node, value, evaluated, nested);
             }
-
-            foreach (var member in node.AnyOf.Concat(node.OneOf))
+            finally
             {
-                if (Passes(_methodByKey[member], value))
+                if (scoped)
                 {
-                    Collect(_methodByKey[member], value, evaluated, nested: true);
+                    LeaveScope();
                 }
-            }
-
-            if (!node.Applications.IsEmpty)
-            {
-                var evaluation = new Evaluation(this, node, string.Empty, ViolationPlace.Root, new List<Violation>());
-                foreach (var application in node.Applications)
-                {
-                    ApplicatorRules.Find(application.Keyword)!.CollectEvaluated(application, value, evaluation, evaluated, nested);
-                }
-            }
-
-            if (value.Kind == JsonNodeKind.Object)
-            {
-                if (node.HasAdditionalProperties)
-                {
-                    evaluated.AllProperties = true;
-                }
-                else
-                {
-                    foreach (var member in value.Members)
-                    {
-                        if (node.Properties.Any(p => p.Name == member.Name))
-                        {
-                            evaluated.AddProperty(member.Name);
-                        }
-                    }
-                }
-            }
-            else if (value.Kind == JsonNodeKind.Array && node.ItemsKey is not null)
-            {
-                evaluated.AllItems = true;
             }
         }
         finally
         {
             t_nesting--;
+        }
+    }
+
+    private void CollectInScope(ValidationNode node, JsonNode value, EvaluatedLocations evaluated, bool nested)
+    {
+        foreach (var member in node.AllOf)
+        {
+            Collect(_methodByKey[member], value, evaluated, nested: true);
+        }
+
+        foreach (var member in node.AnyOf.Concat(node.OneOf))
+        {
+            if (Passes(_methodByKey[member], value))
+            {
+                Collect(_methodByKey[member], value, evaluated, nested: true);
+            }
+        }
+
+        if (!node.Applications.IsEmpty)
+        {
+            var evaluation = new Evaluation(this, node, string.Empty, ViolationPlace.Root, new List<Violation>());
+            foreach (var application in node.Applications)
+            {
+                ApplicatorRules.Find(application.Keyword)!.CollectEvaluated(application, value, evaluation, evaluated, nested);
+            }
+        }
+
+        if (value.Kind == JsonNodeKind.Object)
+        {
+            if (node.HasAdditionalProperties)
+            {
+                evaluated.AllProperties = true;
+            }
+            else
+            {
+                foreach (var member in value.Members)
+                {
+                    if (node.Properties.Any(p => p.Name == member.Name))
+                    {
+                        evaluated.AddProperty(member.Name);
+                    }
+                }
+            }
+        }
+        else if (value.Kind == JsonNodeKind.Array && node.ItemsKey is not null)
+        {
+            evaluated.AllItems = true;
         }
     }
 
