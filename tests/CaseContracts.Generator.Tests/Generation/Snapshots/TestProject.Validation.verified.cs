@@ -224,6 +224,40 @@ namespace TestProject
             reader.Skip();
         }
 
+        /// <summary>A generated <c>*_Evaluated</c> method (what a position evaluates, for <c>unevaluated*</c>).</summary>
+        internal delegate void CollectEvaluatedMethod(global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context, EvaluatedLocations evaluated, bool nested);
+
+        /// <summary>
+        /// Follows a dynamic reference (<c>$dynamicRef</c>, <c>$recursiveRef</c>): to the outermost resource in the dynamic scope that
+        /// declares its anchor, else to <paramref name="initial"/>. A chain deeper than values can nest is cut with an error.
+        /// </summary>
+        internal static void FollowDynamic(string name, Validator initial, ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (context.DynamicDepth > 512)
+            {
+                context.Add("$dynamicRef", null, "the schema refers to itself without end");
+                reader.Skip();
+                return;
+            }
+
+            context.DynamicDepth++;
+            (context.FindDynamic(name)?.Validate ?? initial)(ref reader, ref context);
+            context.DynamicDepth--;
+        }
+
+        /// <summary>What the target of a dynamic reference evaluates (see <see cref="FollowDynamic"/>).</summary>
+        internal static void CollectDynamic(string name, CollectEvaluatedMethod initial, global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context, EvaluatedLocations evaluated)
+        {
+            if (context.DynamicDepth > 512)
+            {
+                return;
+            }
+
+            context.DynamicDepth++;
+            (context.FindDynamic(name)?.Collect ?? initial)(reader, ref context, evaluated, true);
+            context.DynamicDepth--;
+        }
+
         /// <summary>A generated validating reader: binds and checks the value at the reader in one pass; null when it has errors.</summary>
         internal delegate T? ValidatingReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
             where T : class;
@@ -423,6 +457,41 @@ namespace TestProject
         // Bit i set: the path of error i is not made of constants alone (a name read from the document, or an element
         // beyond the kept ones), so it is joined by concatenation. Errors from the 64th on are all taken as such.
         private ulong _pathsNotJoinable;
+
+        // The schema resources entered that declare dynamic anchors ($dynamicAnchor, $recursiveAnchor), outermost first:
+        // null unless a schema uses them, so no other validation pays for it.
+        private global::System.Collections.Generic.List<DynamicAnchor[]>? _dynamicScope;
+
+        /// <summary>Enters a schema resource that declares <paramref name="anchors"/> (the dynamic scope of <c>$dynamicRef</c>).</summary>
+        public void EnterScope(DynamicAnchor[] anchors) => (_dynamicScope ??= new global::System.Collections.Generic.List<DynamicAnchor[]>()).Add(anchors);
+
+        /// <summary>Leaves the resource entered last.</summary>
+        public readonly void LeaveScope() => _dynamicScope!.RemoveAt(_dynamicScope.Count - 1);
+
+        /// <summary>The anchor <paramref name="name"/> of the outermost resource in the dynamic scope that declares it, or null.</summary>
+        public readonly DynamicAnchor? FindDynamic(string name)
+        {
+            if (_dynamicScope is null)
+            {
+                return null;
+            }
+
+            foreach (var anchors in _dynamicScope)
+            {
+                foreach (var anchor in anchors)
+                {
+                    if (anchor.Name == name)
+                    {
+                        return anchor;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>How many dynamic references are being followed (bounded: a schema could send one back to itself without end).</summary>
+        public int DynamicDepth { get; set; }
 
         public readonly int ErrorCount => _errorCount;
 
@@ -653,5 +722,24 @@ namespace TestProject
 
         /// <summary>Whether item <paramref name="index"/> was evaluated.</summary>
         public bool HasItem(int index) => AllItems || index < _itemPrefix || (_items is not null && _items.Contains(index));
+    }
+
+    /// <summary>An anchor a schema resource declares for dynamic references (<c>$dynamicAnchor</c>; <c>""</c> for <c>$recursiveAnchor: true</c>) and its position's methods.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal sealed class DynamicAnchor
+    {
+        public DynamicAnchor(string name, SchemaValidators.Validator validate, SchemaValidators.CollectEvaluatedMethod? collect)
+        {
+            Name = name;
+            Validate = validate;
+            Collect = collect;
+        }
+
+        public string Name { get; }
+
+        public SchemaValidators.Validator Validate { get; }
+
+        public SchemaValidators.CollectEvaluatedMethod? Collect { get; }
     }
 }
