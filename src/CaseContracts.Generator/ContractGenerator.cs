@@ -34,13 +34,13 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Options);
 
         var folder = options
-            .Select(static (o, _) => new SchemaFolder(o.ProjectDirectory, o.SchemaDirectory, o.DefaultDraft))
+            .Select(static (o, _) => new SchemaFolder(o.ProjectDirectory, o.SchemaDirectory, o.DefaultDraft, o.SchemaBaseUri))
             .WithTrackingName(TrackingNames.SchemaFolder);
 
         var documents = context.AdditionalTextsProvider
             .Combine(folder)
             .Where(static pair => pair.Right.Contains(pair.Left.Path))
-            .Select(static (pair, cancellationToken) => ReadStage.Read(pair.Left, pair.Right.DefaultDraft, cancellationToken))
+            .Select(static (pair, cancellationToken) => ReadStage.Read(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Documents);
 
         // Projected per file before collecting: an edit that leaves a file's part equal stops there.

@@ -46,10 +46,10 @@ internal sealed class ContractModel
     public static ContractModel? Create(ImmutableArray<AdditionalText> additionalFiles, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
     {
         var options = GeneratorOptionsReader.Read(optionsProvider, cancellationToken);
-        var folder = new SchemaFolder(options.ProjectDirectory, options.SchemaDirectory, options.DefaultDraft);
+        var folder = new SchemaFolder(options.ProjectDirectory, options.SchemaDirectory, options.DefaultDraft, options.SchemaBaseUri);
         var documents = additionalFiles
             .Where(file => folder.Contains(file.Path))
-            .Select(file => ReadStage.Read(file, options.DefaultDraft, cancellationToken))
+            .Select(file => ReadStage.Read(file, folder, cancellationToken))
             .ToList();
         if (documents.Count == 0)
         {

@@ -41,7 +41,7 @@ internal static class ValidatorEmitter
         {
             var dispatch = file.Dispatches.FirstOrDefault(d => d.NodeKey == file.Nodes[i].Key);
             var node = AssertionRules.Enforced(file.Nodes[i], file.AssertFormats);
-            EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods);
+            EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods, file.EmitsEvaluated);
         }
 
         writer.Close();
@@ -49,14 +49,23 @@ internal static class ValidatorEmitter
         return writer.ToString();
     }
 
-    private static void EmitNode(SourceWriter writer, ValidationNode node, string label, string method, string target, UnionDispatch? dispatch, Dictionary<string, string> methods)
+    private static void EmitNode(SourceWriter writer, ValidationNode node, string label, string method, string target, UnionDispatch? dispatch, Dictionary<string, string> methods, bool emitsEvaluated)
     {
         var fields = new List<string>();
+        if (emitsEvaluated)
+        {
+            EmitCollector(writer, node, method, target, methods, fields);
+        }
+
         writer.Line("// " + SingleLine(label));
         writer.Open($"internal static void {method}(ref {Reader} reader, ref ValidationContext context)");
         if (node.RefKey is not null)
         {
-            if (target.Length > 0)
+            if (target.Length > 0 && node.DynamicAnchorName is { } anchor && target != Pipeline.ValidatorNames.ReferenceCycle)
+            {
+                writer.Line($"FollowDynamic({CSharpLiterals.String(anchor)}, {target}, ref reader, ref context);");
+            }
+            else if (target.Length > 0)
             {
                 writer.Line($"{target}(ref reader, ref context);");
             }
@@ -80,6 +89,7 @@ internal static class ValidatorEmitter
             return;
         }
 
+        var scope = EnterDynamicScope(writer, node, method, methods, fields, emitsEvaluated);
         EmitApplicators(writer, node, dispatch, methods);
         var applications = new ApplicatorEmission(writer, Support, methods, fields, method);
         foreach (var application in node.Applications)
@@ -89,12 +99,117 @@ internal static class ValidatorEmitter
 
         EmitTypeAndValues(writer, node, method, fields);
         EmitByToken(writer, node, method, methods, fields);
+        if (scope)
+        {
+            writer.Line("context.LeaveScope();");
+        }
+
         writer.Close();
         foreach (var field in fields)
         {
             writer.Line(field);
         }
 
+        writer.Line();
+    }
+
+    /// <summary>A schema resource that declares dynamic anchors enters them into the dynamic scope while it validates.</summary>
+    private static bool EnterDynamicScope(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, bool emitsEvaluated)
+    {
+        if (node.DynamicScope.IsEmpty)
+        {
+            return false;
+        }
+
+        var field = "s_scope_" + method;
+        if (!fields.Any(f => f.Contains(" " + field + " ")))
+        {
+            var anchors = node.DynamicScope.Select(a =>
+                $"new DynamicAnchor({CSharpLiterals.String(a.Name)}, {methods[a.NodeKey]}, {(emitsEvaluated ? ApplicatorEmission.CollectorOf(methods[a.NodeKey]) : "null")})");
+            fields.Add($"private static readonly DynamicAnchor[] {field} = [{string.Join(", ", anchors)}];");
+        }
+
+        writer.Line($"context.EnterScope({field});");
+        return true;
+    }
+
+    /// <summary>
+    /// The method gathering what <paramref name="node"/> evaluates of a value it is applied to (for <c>unevaluated*</c>):
+    /// its own <c>properties</c>, <c>additionalProperties</c> and <c>items</c>, each applicator rule's share, and what the
+    /// in-place members the value passes evaluate (<c>allOf</c> members all count: a value failing one fails anyway).
+    /// </summary>
+    private static void EmitCollector(SourceWriter writer, ValidationNode node, string method, string target, Dictionary<string, string> methods, List<string> fields)
+    {
+        var collector = ApplicatorEmission.CollectorOf(method);
+        writer.Open($"internal static void {collector}({Reader} reader, ref ValidationContext context, EvaluatedLocations evaluated, bool nested)");
+        if (node.RefKey is not null || node.AlwaysFails)
+        {
+            if (node.RefKey is not null && target.Length > 0 && target != Pipeline.ValidatorNames.ReferenceCycle)
+            {
+                writer.Line(node.DynamicAnchorName is { } anchor
+                    ? $"CollectDynamic({CSharpLiterals.String(anchor)}, {ApplicatorEmission.CollectorOf(target)}, reader, ref context, evaluated);"
+                    : $"{ApplicatorEmission.CollectorOf(target)}(reader, ref context, evaluated, true);");
+            }
+
+            writer.Close();
+            writer.Line();
+            return;
+        }
+
+        var emission = new ApplicatorEmission(writer, Support, methods, fields, method);
+        var scope = EnterDynamicScope(writer, node, method, methods, fields, emitsEvaluated: true);
+        foreach (var member in node.AllOf)
+        {
+            writer.Line($"{ApplicatorEmission.CollectorOf(methods[member])}(reader, ref context, evaluated, true);");
+        }
+
+        foreach (var member in node.AnyOf.Concat(node.OneOf))
+        {
+            emission.IfPasses(member, "reader", $"{ApplicatorEmission.CollectorOf(methods[member])}(reader, ref context, evaluated, true);");
+        }
+
+        foreach (var application in node.Applications)
+        {
+            ApplicatorRules.Find(application.Keyword)!.EmitEvaluated(application, emission);
+        }
+
+        if (node.HasAdditionalProperties)
+        {
+            writer.Line($"if (reader.TokenType == {TokenType}.StartObject) {{ evaluated.AllProperties = true; }}");
+        }
+        else if (!node.Properties.IsEmpty)
+        {
+            writer.Open($"if (reader.TokenType == {TokenType}.StartObject)");
+            writer.Open("while (true)");
+            writer.Line($"{Support}.Next(ref reader);");
+            writer.Open($"if (reader.TokenType == {TokenType}.EndObject)");
+            writer.Line("break;");
+            writer.Close();
+            writer.Line("var name = reader.GetString()!;");
+            writer.Open($"switch (name)");
+            foreach (var property in node.Properties.Select(p => p.Name).Distinct())
+            {
+                writer.Line($"case {CSharpLiterals.String(property)}: evaluated.AddProperty(name); break;");
+            }
+
+            writer.Close();
+            writer.Line($"{Support}.Next(ref reader);");
+            writer.Line("reader.Skip();");
+            writer.Close();
+            writer.Close();
+        }
+
+        if (node.ItemsKey is not null)
+        {
+            writer.Line($"if (reader.TokenType == {TokenType}.StartArray) {{ evaluated.AllItems = true; }}");
+        }
+
+        if (scope)
+        {
+            writer.Line("context.LeaveScope();");
+        }
+
+        writer.Close();
         writer.Line();
     }
 

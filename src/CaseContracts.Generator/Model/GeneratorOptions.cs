@@ -8,7 +8,7 @@ namespace CaseContracts.Generator.Model;
 /// <param name="ProjectDirectory">The project's folder (normalised), to locate <paramref name="SchemaDirectory"/>.</param>
 /// <param name="AssertFormats"><c>CaseContractsAssertFormats</c>: check <c>format</c> (date-time, uuid, email) instead of treating it as an annotation; default false, as draft 7 specifies.</param>
 /// <param name="DefaultDraft"><c>CaseContractsDefaultDraft</c>: the draft of a schema file without <c>$schema</c>; default draft 7.</param>
-internal sealed record GeneratorOptions(string Namespace, string SchemaDirectory, string ProjectDirectory, bool AssertFormats = false, SchemaDraft DefaultDraft = SchemaDrafts.Default)
+internal sealed record GeneratorOptions(string Namespace, string SchemaDirectory, string ProjectDirectory, bool AssertFormats = false, SchemaDraft DefaultDraft = SchemaDrafts.Default, string? SchemaBaseUri = null)
 {
     public const string DefaultNamespace = "CaseContracts.Generated";
     public const string DefaultSchemaDirectory = "schema";

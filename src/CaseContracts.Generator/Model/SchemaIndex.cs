@@ -11,18 +11,58 @@ namespace CaseContracts.Generator.Model;
 /// </summary>
 /// <param name="ValidationKeys">The key of every schema position (what a <c>$ref</c> may point to), ordinal order.</param>
 /// <param name="InPlaceApplications">The positions that lead, in place, to a <c>$ref</c>, in ordinal key order: where reference cycles are looked for.</param>
-internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications = default)
+/// <param name="UsesUnevaluated">
+/// Whether any file uses <c>unevaluatedProperties</c>/<c>unevaluatedItems</c>: then every validator gets the method that
+/// gathers what it evaluates (a <c>$ref</c> may lead there from any file); otherwise no validator has one.
+/// </param>
+/// <param name="Uris">
+/// Every absolute URI a file registers (<c>$id</c>s, anchors, published URIs), in ordinal order: a <c>$ref</c> one file
+/// could not resolve by itself (its key is then the URI) is resolved here, so every schema's <c>$id</c> is known project-wide.
+/// </param>
+internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications = default, bool UsesUnevaluated = false, EquatableArray<PublishedUri> Uris = default)
 {
     private HashSet<string>? _validationKeys;
 
-    public bool HasValidationNode(string key) => (_validationKeys ??= new HashSet<string>(ValidationKeys, System.StringComparer.Ordinal)).Contains(key);
+    public bool HasValidationNode(string key) => ValidationKeySet.Contains(key) || (Resolve(key) is var resolved && resolved != key && ValidationKeySet.Contains(resolved));
+
+    private HashSet<string> ValidationKeySet => _validationKeys ??= new HashSet<string>(ValidationKeys, System.StringComparer.Ordinal);
 
     private Dictionary<string, SchemaSummary>? _byKey;
 
     public SchemaSummary? Find(string key)
     {
         _byKey ??= Schemas.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First());
-        return _byKey.TryGetValue(key, out var summary) ? summary : null;
+        return _byKey.TryGetValue(key, out var summary) || _byKey.TryGetValue(Resolve(key), out summary) ? summary : null;
+    }
+
+    private Dictionary<string, string>? _keysByUri;
+
+    /// <summary>
+    /// The position <paramref name="key"/> names: itself when it names one; else, when it is a URI key another file
+    /// registers (<c>http://x/y.json#/a</c>, <c>urn:z#anchor</c>), the position there; else itself (unresolved).
+    /// </summary>
+    public string Resolve(string key)
+    {
+        if (Uris.IsEmpty || ValidationKeySet.Contains(key))
+        {
+            return key;
+        }
+
+        _keysByUri ??= Uris.GroupBy(u => u.Uri, System.StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Key, System.StringComparer.Ordinal);
+        var (document, pointer) = Schema.SchemaPaths.SplitKey(key);
+        if (pointer.Length > 1 && pointer[1] != '/')
+        {
+            // An anchor: registered with its fragment.
+            return _keysByUri.TryGetValue(document + pointer, out var anchored) ? anchored : key;
+        }
+
+        if (_keysByUri.TryGetValue(document, out var resource))
+        {
+            var (file, resourcePointer) = Schema.SchemaPaths.SplitKey(resource);
+            return Schema.SchemaPaths.Key(file, resourcePointer + pointer.Substring(1));
+        }
+
+        return key;
     }
 
     /// <summary>The index of whole documents at once (the analyzers, which have no pipeline to keep the parts in).</summary>
@@ -35,11 +75,13 @@ internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, Equata
         return new(
             all.SelectMany(p => p.Schemas).OrderBy(s => s.Key, System.StringComparer.Ordinal).ToEquatableArray(),
             all.SelectMany(p => p.ValidationKeys).OrderBy(k => k, System.StringComparer.Ordinal).ToEquatableArray(),
-            all.SelectMany(p => p.InPlaceApplications).OrderBy(a => a.Key, System.StringComparer.Ordinal).ToEquatableArray());
+            all.SelectMany(p => p.InPlaceApplications).OrderBy(a => a.Key, System.StringComparer.Ordinal).ToEquatableArray(),
+            all.Any(p => p.UsesUnevaluated),
+            all.SelectMany(p => p.Uris).OrderBy(u => u.Uri, System.StringComparer.Ordinal).ThenBy(u => u.Key, System.StringComparer.Ordinal).ToEquatableArray());
     }
 
     public bool Equals(SchemaIndex? other) => other is not null && Schemas.Equals(other.Schemas) && ValidationKeys.Equals(other.ValidationKeys)
-                                              && InPlaceApplications.Equals(other.InPlaceApplications);
+                                              && InPlaceApplications.Equals(other.InPlaceApplications) && UsesUnevaluated == other.UsesUnevaluated && Uris.Equals(other.Uris);
 
     public override int GetHashCode() => Schemas.GetHashCode();
 }

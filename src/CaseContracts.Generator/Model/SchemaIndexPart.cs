@@ -8,7 +8,9 @@ namespace CaseContracts.Generator.Model;
 /// own: an edit that leaves the part equal (a description, text that only moves) stops at the part, and
 /// the index is not even rebuilt.
 /// </summary>
-internal sealed record SchemaIndexPart(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications)
+/// <param name="UsesUnevaluated">Whether a position of the file uses <c>unevaluatedProperties</c> or <c>unevaluatedItems</c>.</param>
+/// <param name="Uris">The absolute URIs the file registers (see <see cref="SchemaDocument.Uris"/>).</param>
+internal sealed record SchemaIndexPart(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications, bool UsesUnevaluated = false, EquatableArray<PublishedUri> Uris = default)
 {
     public static SchemaIndexPart Of(SchemaDocument document)
     {
@@ -16,6 +18,8 @@ internal sealed record SchemaIndexPart(EquatableArray<SchemaSummary> Schemas, Eq
         return new(
             document.Schemas.Select(s => SchemaSummary.Of(s, nodes)).ToEquatableArray(),
             document.ValidationNodes.Select(n => n.Key).ToEquatableArray(),
-            InPlaceApplication.Of(document.ValidationNodes).ToEquatableArray());
+            InPlaceApplication.Of(document.ValidationNodes).ToEquatableArray(),
+            document.ValidationNodes.Any(Rules.UnevaluatedRule.UsedBy),
+            document.Uris);
     }
 }

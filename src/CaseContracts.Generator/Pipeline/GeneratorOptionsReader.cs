@@ -17,7 +17,11 @@ internal static class GeneratorOptionsReader
         var assertFormats = string.Equals(Property(options, "CaseContractsAssertFormats"), "true", System.StringComparison.OrdinalIgnoreCase);
         // A value that names no draft keeps the default: the meta-schema check of each file still holds it to one draft.
         var defaultDraft = SchemaDrafts.FromOption(Property(options, "CaseContractsDefaultDraft")) ?? SchemaDrafts.Default;
-        return new GeneratorOptions(@namespace, SchemaPaths.Normalize(schemaDirectory), SchemaPaths.Normalize(projectDirectory), assertFormats, defaultDraft);
+        // The URI the schema folder is published at: a $ref to a URI under it names the file at that path.
+        var baseUri = Property(options, "CaseContractsSchemaBaseUri") is { } uri && System.Uri.TryCreate(uri, System.UriKind.Absolute, out var parsed) && !parsed.IsFile
+            ? (parsed.AbsoluteUri.EndsWith("/", System.StringComparison.Ordinal) ? parsed.AbsoluteUri : parsed.AbsoluteUri + "/")
+            : null;
+        return new GeneratorOptions(@namespace, SchemaPaths.Normalize(schemaDirectory), SchemaPaths.Normalize(projectDirectory), assertFormats, defaultDraft, baseUri);
     }
 
     private static string? Property(AnalyzerConfigOptions options, string name)

@@ -52,7 +52,10 @@ internal sealed class ReferenceCycles
 
     private static ReferenceCycles Find(SchemaIndex index)
     {
-        var applications = index.InPlaceApplications.ToDictionary(a => a.Key, StringComparer.Ordinal);
+        // A $ref to a URI another file registers leads where the index resolves it.
+        var applications = index.InPlaceApplications
+            .Select(a => a.ReferenceKey is { } reference ? a with { ReferenceKey = index.Resolve(reference) } : a)
+            .ToDictionary(a => a.Key, StringComparer.Ordinal);
         var references = index.InPlaceApplications.Where(a => a.ReferenceKey is not null).Select(a => a.Key).ToList();
         var closing = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var onPath = new Dictionary<string, int>(StringComparer.Ordinal);

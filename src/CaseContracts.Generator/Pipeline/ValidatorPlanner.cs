@@ -28,7 +28,8 @@ internal static class ValidatorPlanner
             nodes.Select(n => ValidatorNames.Method(n.Key, options)).ToEquatableArray(),
             nodes.Select(n => Target(n, index, cycles, options)).ToEquatableArray(),
             nodes.Select(n => Dispatch(n, index, cycles, options)).OfType<UnionDispatch>().ToEquatableArray(),
-            options.AssertFormats);
+            options.AssertFormats,
+            index.UsesUnevaluated);
     }
 
     /// <summary>The method a <c>$ref</c> calls: its target's validator; the runtime's rejection where it closes a cycle; none when unresolved.</summary>
@@ -39,7 +40,7 @@ internal static class ValidatorPlanner
             return string.Empty;
         }
 
-        return cycles.Closes(node.Key) ? ValidatorNames.ReferenceCycle : ValidatorNames.Method(target, options);
+        return cycles.Closes(node.Key) ? ValidatorNames.ReferenceCycle : ValidatorNames.Method(index.Resolve(target), options);
     }
 
     // Dispatch calls the members' targets directly, past the member $refs: where one of those closes a cycle,

@@ -27,6 +27,22 @@ internal sealed class ApplicatorEmission
     /// <summary>The validator method of the position <paramref name="schemaKey"/>.</summary>
     public string Method(string schemaKey) => _methods[schemaKey];
 
+    /// <summary>The method gathering what the position <paramref name="schemaKey"/> evaluates (see <see cref="ApplicatorRule.EmitEvaluated"/>).</summary>
+    public string Collector(string schemaKey) => CollectorOf(_methods[schemaKey]);
+
+    /// <summary>The gathering method of the position being emitted.</summary>
+    public string CollectorHere => CollectorOf(_method);
+
+    /// <summary>The gathering method beside validator method <paramref name="method"/>.</summary>
+    internal static string CollectorOf(string method) => method + "_Evaluated";
+
+    /// <summary>
+    /// Writes <c>if (passes) { body }</c>: whether the value at <c>reader</c> passes <paramref name="schemaKey"/>, tried on a
+    /// copy with its errors dropped.
+    /// </summary>
+    public void IfPasses(string schemaKey, string reader, string body)
+        => Writer.Line($"{{ var mark = context.ErrorCount; var trial = {reader}; {Method(schemaKey)}(ref trial, ref context); var passes = context.ErrorCount == mark; context.Truncate(mark); if (passes) {{ {body} }} }}");
+
     /// <summary>A static field of the validator class holding an ECMA-262 <paramref name="pattern"/>, compiled once.</summary>
     public string Regex(string pattern)
     {

@@ -14,6 +14,12 @@ internal abstract class ApplicatorEvaluation
     /// <summary>Whether <paramref name="value"/> passes the position <paramref name="schemaKey"/> (nothing is reported).</summary>
     public abstract bool Matches(string schemaKey, JsonNode value);
 
+    /// <summary>Adds what the position <paramref name="schemaKey"/> evaluates of <paramref name="value"/> (a value that passes it) to <paramref name="evaluated"/>.</summary>
+    public abstract void Collect(string schemaKey, JsonNode value, EvaluatedLocations evaluated);
+
+    /// <summary>What the keywords of the position being checked, and the schemas they apply in place, evaluate of <paramref name="value"/> (its own <c>unevaluated*</c> left out).</summary>
+    public abstract EvaluatedLocations EvaluatedHere(JsonNode value);
+
     /// <summary>Reports an error at <paramref name="pointer"/> for <paramref name="value"/>.</summary>
     public abstract void Fail(string pointer, string keyword, string message, JsonNode value);
 

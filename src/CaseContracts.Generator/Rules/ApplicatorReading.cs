@@ -31,4 +31,16 @@ internal sealed class ApplicatorReading
     /// <summary>Reports <paramref name="problem"/> (CC0007) at a value inside a keyword.</summary>
     public void Invalid(JsonNode value, string problem)
         => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, _locator.ValueOf(value), problem));
+
+    /// <summary>A count keyword beside the applicator (<c>minContains</c>): a non-negative integer as its decimal text, or null (reported).</summary>
+    public string? Count(JsonMember keyword)
+    {
+        if (keyword.Value.TryGetDouble(out var number) && number >= 0 && Math.Floor(number) == number && number <= long.MaxValue)
+        {
+            return ((long)number).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Invalid(keyword, $"'{keyword.Name}' must be a non-negative integer");
+        return null;
+    }
 }

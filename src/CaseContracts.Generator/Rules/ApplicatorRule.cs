@@ -33,4 +33,18 @@ internal abstract class ApplicatorRule
 
     /// <summary>The same check at build time, over <paramref name="value"/>.</summary>
     public abstract void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation);
+
+    /// <summary>
+    /// Writes what the keyword evaluates of a value that passes it, for <c>unevaluatedProperties</c>/<c>unevaluatedItems</c>:
+    /// statements over <c>reader</c> (a copy), <c>context</c> (to try sub-schemas), <c>evaluated</c> (the runtime's
+    /// <c>EvaluatedLocations</c>) and <c>nested</c> (false for the position whose own <c>unevaluated*</c> asks). Nothing by default.
+    /// </summary>
+    public virtual void EmitEvaluated(Application application, ApplicatorEmission emission)
+    {
+    }
+
+    /// <summary>The same at build time: adds to <paramref name="evaluated"/> what the keyword evaluates of <paramref name="value"/>.</summary>
+    public virtual void CollectEvaluated(Application application, JsonNode value, ApplicatorEvaluation evaluation, EvaluatedLocations evaluated, bool nested)
+    {
+    }
 }

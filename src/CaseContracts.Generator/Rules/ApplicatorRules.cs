@@ -12,11 +12,16 @@ internal static class ApplicatorRules
     {
         new NotRule(),
         new ConditionalRule(),
-        new DependenciesRule(),
+        DependenciesRule.Dependencies,
+        DependenciesRule.DependentRequired,
+        DependenciesRule.DependentSchemas,
         new PropertyNamesRule(),
         new PatternPropertiesRule(),
         new TupleItemsRule(),
+        new PrefixItemsRule(),
         new ContainsRule(),
+        UnevaluatedRule.Properties,
+        UnevaluatedRule.Items,
     };
 
     private static readonly Dictionary<string, ApplicatorRule> s_byKeyword = All.ToDictionary(r => r.Keyword, StringComparer.Ordinal);

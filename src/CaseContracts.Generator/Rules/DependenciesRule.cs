@@ -9,13 +9,33 @@ using CaseContracts.Generator.Schema;
 namespace CaseContracts.Generator.Rules;
 
 /// <summary>
-/// <c>dependencies</c> (draft 7): for each named member present in an object, either the listed members must be
+/// <c>dependencies</c> (drafts 4 to 7) and its two halves from 2019-09, <c>dependentRequired</c> and
+/// <c>dependentSchemas</c>: for each named member present in an object, either the listed members must be
 /// present too (array form; an error at each missing one), or the whole object must pass a schema (schema form).
 /// One application per entry, in the schema's order: arguments are the name then, for the array form, the names it needs.
 /// </summary>
 internal sealed class DependenciesRule : ApplicatorRule
 {
-    public override string Keyword => "dependencies";
+    /// <summary><c>dependencies</c>: each entry lists names or is a schema.</summary>
+    public static readonly DependenciesRule Dependencies = new("dependencies", listsNames: true, holdsSchemas: true);
+
+    /// <summary><c>dependentRequired</c> (2019-09): each entry lists names.</summary>
+    public static readonly DependenciesRule DependentRequired = new("dependentRequired", listsNames: true, holdsSchemas: false);
+
+    /// <summary><c>dependentSchemas</c> (2019-09): each entry is a schema.</summary>
+    public static readonly DependenciesRule DependentSchemas = new("dependentSchemas", listsNames: false, holdsSchemas: true);
+
+    private readonly bool _listsNames;
+    private readonly bool _holdsSchemas;
+
+    private DependenciesRule(string keyword, bool listsNames, bool holdsSchemas)
+    {
+        Keyword = keyword;
+        _listsNames = listsNames;
+        _holdsSchemas = holdsSchemas;
+    }
+
+    public override string Keyword { get; }
 
     private static string Message(string name) => "is required when " + name + " is present";
 
@@ -28,19 +48,24 @@ internal sealed class DependenciesRule : ApplicatorRule
 
         foreach (var entry in keyword.Value.Members)
         {
-            if (entry.Value.Kind == JsonNodeKind.Array)
+            if (_listsNames && entry.Value.Kind == JsonNodeKind.Array)
             {
                 if (entry.Value.Items.Any(item => item.Kind != JsonNodeKind.String))
                 {
-                    reading.Invalid(entry.Value, $"'dependencies' of \"{entry.Name}\" must list property names (strings)");
+                    reading.Invalid(entry.Value, $"'{Keyword}' of \"{entry.Name}\" must list property names (strings)");
                     continue;
                 }
 
                 yield return new Application(Keyword, default, new[] { entry.Name }.Concat(entry.Value.Items.Select(i => i.Text!).Distinct()).ToEquatableArray());
             }
-            else if (schema.Entry(Keyword, entry.Name) is { } dependent)
+            else if (_holdsSchemas && schema.Entry(Keyword, entry.Name) is { } dependent)
             {
                 yield return new Application(Keyword, new[] { reading.Visit(dependent) }.ToEquatableArray(), new[] { entry.Name }.ToEquatableArray());
+            }
+            else
+            {
+                // Fail closed: an entry that is neither form constrains nothing we could enforce.
+                reading.Invalid(entry.Value, $"'{Keyword}' of \"{entry.Name}\" must be {(_listsNames ? (_holdsSchemas ? "an array of property names or a schema" : "an array of property names") : "a schema")}");
             }
         }
     }
@@ -57,7 +82,7 @@ internal sealed class DependenciesRule : ApplicatorRule
         {
             foreach (var needed in application.Arguments.Skip(1))
             {
-                writer.Line($"{{ var other = reader; if (!{support}.SeekProperty(ref other, {CSharpLiterals.Utf8(needed)})) {{ context.AddAt({CSharpLiterals.Pointer(needed)}, \"dependencies\", null, {CSharpLiterals.String(Message(name))}); }} }}");
+                writer.Line($"{{ var other = reader; if (!{support}.SeekProperty(ref other, {CSharpLiterals.Utf8(needed)})) {{ context.AddAt({CSharpLiterals.Pointer(needed)}, {CSharpLiterals.String(Keyword)}, null, {CSharpLiterals.String(Message(name))}); }} }}");
             }
         }
         else
@@ -83,13 +108,38 @@ internal sealed class DependenciesRule : ApplicatorRule
             {
                 if (value.FirstMember(needed) is null)
                 {
-                    evaluation.Fail(evaluation.Member(needed), "dependencies", Message(name), value);
+                    evaluation.Fail(evaluation.Member(needed), Keyword, Message(name), value);
                 }
             }
         }
         else
         {
             evaluation.Check(application.Schemas[0], value, evaluation.Pointer);
+        }
+    }
+
+    public override void EmitEvaluated(Application application, ApplicatorEmission emission)
+    {
+        if (application.Schemas.IsEmpty)
+        {
+            return;
+        }
+
+        var writer = emission.Writer;
+        writer.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)");
+        writer.Line("var look = reader;");
+        writer.Open($"if ({emission.Support}.SeekProperty(ref look, {CSharpLiterals.Utf8(application.Arguments[0])}))");
+        emission.IfPasses(application.Schemas[0], "reader", $"{emission.Collector(application.Schemas[0])}(reader, ref context, evaluated, true);");
+        writer.Close();
+        writer.Close();
+    }
+
+    public override void CollectEvaluated(Application application, JsonNode value, ApplicatorEvaluation evaluation, EvaluatedLocations evaluated, bool nested)
+    {
+        if (!application.Schemas.IsEmpty && value.Kind == JsonNodeKind.Object && value.FirstMember(application.Arguments[0]) is not null
+            && evaluation.Matches(application.Schemas[0], value))
+        {
+            evaluation.Collect(application.Schemas[0], value, evaluated);
         }
     }
 }

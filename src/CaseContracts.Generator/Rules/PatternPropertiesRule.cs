@@ -84,4 +84,40 @@ internal sealed class PatternPropertiesRule : ApplicatorRule
             }
         }
     }
+
+    public override void EmitEvaluated(Application application, ApplicatorEmission emission)
+    {
+        var writer = emission.Writer;
+        var support = emission.Support;
+        writer.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)");
+        writer.Line("var scan = reader;");
+        writer.Open("while (true)");
+        writer.Line($"{support}.Next(ref scan);");
+        writer.Open("if (scan.TokenType == global::System.Text.Json.JsonTokenType.EndObject)");
+        writer.Line("break;");
+        writer.Close();
+        writer.Line("var name = scan.GetString()!;");
+        var matches = new List<string>();
+        for (var i = 0; i < application.Arguments.Count; i++)
+        {
+            matches.Add($"{support}.IsMatch({emission.Regex(application.Arguments[i])}, name)");
+        }
+
+        writer.Line($"if ({string.Join(" || ", matches)}) {{ evaluated.AddProperty(name); }}");
+        writer.Line($"{support}.Next(ref scan);");
+        writer.Line("scan.Skip();");
+        writer.Close();
+        writer.Close();
+    }
+
+    public override void CollectEvaluated(Application application, JsonNode value, ApplicatorEvaluation evaluation, EvaluatedLocations evaluated, bool nested)
+    {
+        foreach (var member in value.Members)
+        {
+            if (application.Arguments.Any(pattern => evaluation.IsMatch(pattern, member.Name)))
+            {
+                evaluated.AddProperty(member.Name);
+            }
+        }
+    }
 }

@@ -27,17 +27,27 @@ internal sealed class TupleItemsRule : ApplicatorRule
             yield break;
         }
 
-        var keys = schema.Children(Keyword).Select(reading.Visit).ToList();
-        var tupleLength = keys.Count;
-        if (schema.Child("additionalItems") is { } additional)
-        {
-            keys.Add(reading.Visit(additional));
-        }
-
-        yield return new Application(Keyword, keys.ToEquatableArray(), new[] { tupleLength.ToString(CultureInfo.InvariantCulture) }.ToEquatableArray());
+        yield return Tuple(Keyword, schema.Children(Keyword), schema.Child("additionalItems"), reading);
     }
 
-    public override void Emit(Application application, ApplicatorEmission emission)
+    /// <summary>The application of a tuple (<paramref name="tuple"/>) and the schema for the items past it (<paramref name="rest"/>, optional).</summary>
+    internal static Application Tuple(string keyword, IReadOnlyList<SchemaNode> tuple, SchemaNode? rest, ApplicatorReading reading)
+    {
+        var keys = tuple.Select(reading.Visit).ToList();
+        var tupleLength = keys.Count;
+        if (rest is not null)
+        {
+            keys.Add(reading.Visit(rest));
+        }
+
+        return new Application(keyword, keys.ToEquatableArray(), new[] { tupleLength.ToString(CultureInfo.InvariantCulture) }.ToEquatableArray());
+    }
+
+    public override void Emit(Application application, ApplicatorEmission emission) => EmitTuple(application, emission);
+
+    public override void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation) => EvaluateTuple(application, value, evaluation);
+
+    internal static void EmitTuple(Application application, ApplicatorEmission emission)
     {
         var writer = emission.Writer;
         var support = emission.Support;
@@ -68,7 +78,7 @@ internal sealed class TupleItemsRule : ApplicatorRule
         writer.Close();
     }
 
-    public override void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation)
+    internal static void EvaluateTuple(Application application, JsonNode value, ApplicatorEvaluation evaluation)
     {
         var tupleLength = int.Parse(application.Arguments[0], CultureInfo.InvariantCulture);
         for (var i = 0; i < value.Items.Count; i++)
@@ -80,6 +90,37 @@ internal sealed class TupleItemsRule : ApplicatorRule
             }
 
             evaluation.Check(key, value.Items[i], evaluation.Item(i));
+        }
+    }
+
+    public override void EmitEvaluated(Application application, ApplicatorEmission emission) => EmitTupleEvaluated(application, emission);
+
+    public override void CollectEvaluated(Application application, JsonNode value, ApplicatorEvaluation evaluation, EvaluatedLocations evaluated, bool nested)
+        => CollectTupleEvaluated(application, value, evaluated);
+
+    /// <summary>A tuple evaluates its items; with a schema for the rest, every item.</summary>
+    internal static void EmitTupleEvaluated(Application application, ApplicatorEmission emission)
+    {
+        var tupleLength = int.Parse(application.Arguments[0], CultureInfo.InvariantCulture);
+        var statement = application.Schemas.Count > tupleLength ? "evaluated.AllItems = true;" : $"evaluated.AddPrefix({tupleLength});";
+        emission.Writer.Line($"if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray) {{ {statement} }}");
+    }
+
+    internal static void CollectTupleEvaluated(Application application, JsonNode value, EvaluatedLocations evaluated)
+    {
+        var tupleLength = int.Parse(application.Arguments[0], CultureInfo.InvariantCulture);
+        if (value.Kind != JsonNodeKind.Array)
+        {
+            return;
+        }
+
+        if (application.Schemas.Count > tupleLength)
+        {
+            evaluated.AllItems = true;
+        }
+        else
+        {
+            evaluated.AddPrefix(tupleLength);
         }
     }
 }

@@ -18,6 +18,7 @@ internal sealed class ConstraintReader
     private readonly SchemaLocator _locator;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly List<ValidationNode> _nodes = new();
+    private readonly HashSet<string> _visited = new(System.StringComparer.Ordinal);
 
     private ConstraintReader(SchemaLocator locator, List<DiagnosticInfo> diagnostics)
     {
@@ -25,16 +26,29 @@ internal sealed class ConstraintReader
         _diagnostics = diagnostics;
     }
 
+    private readonly Dictionary<string, SchemaNode> _positions = new(System.StringComparer.Ordinal);
+
     public static List<ValidationNode> Read(SchemaNode root, SchemaLocator locator, List<DiagnosticInfo> diagnostics)
     {
         var reader = new ConstraintReader(locator, diagnostics);
+        reader.Index(root);
         reader.Visit(root);
         return reader._nodes;
+    }
+
+    private void Index(SchemaNode schema)
+    {
+        _positions[schema.Key] = schema;
+        foreach (var child in schema.AllChildren())
+        {
+            Index(child);
+        }
     }
 
     private string Visit(SchemaNode schema)
     {
         var key = schema.Key;
+        _visited.Add(key);
         if (schema.IsBoolean)
         {
             _nodes.Add(ValidationNode.AcceptsAll(key) with { AlwaysFails = schema.Json.Text == "false" });
@@ -49,10 +63,11 @@ internal sealed class ConstraintReader
         }
 
         string? referenceBeside = null;
+        var dynamicScope = DynamicScopeOf(schema);
         if (schema.String("$ref") is { } reference)
         {
             var target = schema.ResolveReference(reference);
-            if (schema.Draft < SchemaDraft.Draft201909 || !HasAssertionsBesideReference(schema))
+            if (schema.Draft < SchemaDraft.Draft201909 || (!HasAssertionsBesideReference(schema) && dynamicScope.IsEmpty))
             {
                 // Drafts 4 to 7: a schema with $ref is only that reference; other keywords beside it are ignored.
                 _nodes.Add(ValidationNode.AcceptsAll(key) with { RefKey = target });
@@ -66,6 +81,7 @@ internal sealed class ConstraintReader
             _nodes.Add(ValidationNode.AcceptsAll(referenceBeside) with { RefKey = target });
         }
 
+        var dynamicReference = DynamicReference(schema);
         var additional = schema.Value("additionalProperties");
         ReportNumbersBeyondDouble(schema, "const");
         ReportNumbersBeyondDouble(schema, "enum");
@@ -77,20 +93,96 @@ internal sealed class ConstraintReader
             Types: TypesOf(schema),
             ConstJson: schema.Value("const")?.ToJson(),
             EnumJson: schema.Array("enum") is { } values ? values.Select(v => v.ToJson()).ToEquatableArray() : default,
-            ItemsKey: schema.Child("items") is { } items ? Visit(items) : null,
+            ItemsKey: schema.Child("items") is { } items && !PrefixItemsRule.TakesItems(schema) ? Visit(items) : null,
             Properties: schema.Children("properties").Select(p => new PropertyNode(p.Name!, Visit(p))).ToEquatableArray(),
             Required: schema.Strings("required") is { } required ? required.Distinct().ToEquatableArray() : default,
             RejectsAdditionalProperties: schema.Boolean("additionalProperties") == false,
             AdditionalPropertiesKey: additional is { Kind: JsonNodeKind.Object } ? Visit(schema.Child("additionalProperties")!) : null,
-            AllOf: referenceBeside is null ? Members(schema, "allOf") : Members(schema, "allOf").Concat(new[] { referenceBeside }).ToEquatableArray(),
+            AllOf: Members(schema, "allOf").Concat(new[] { referenceBeside, dynamicReference }.OfType<string>()).ToEquatableArray(),
             AnyOf: Members(schema, "anyOf"),
             OneOf: Members(schema, "oneOf"),
             RefKey: null,
             Assertions: AssertionsOf(schema),
-            Applications: ApplicationsOf(schema));
+            Applications: ApplicationsOf(schema),
+            HasAdditionalProperties: additional is { Kind: JsonNodeKind.Object or JsonNodeKind.Boolean },
+            DynamicScope: dynamicScope);
         _nodes.Add(node);
         VisitDefinitions(schema);
         return key;
+    }
+
+    /// <summary>
+    /// <c>$dynamicRef</c> (2020-12) or <c>$recursiveRef</c> (2019-09) as a position of its own (one more <c>allOf</c> member,
+    /// like <c>$ref</c> beside keywords): a reference to its initial target that, when that target declares the dynamic
+    /// anchor it names (<c>$recursiveAnchor: true</c>), follows the outermost declaration in the dynamic scope instead.
+    /// </summary>
+    private string? DynamicReference(SchemaNode schema)
+    {
+        var keyword = schema.Draft >= SchemaDraft.Draft202012 ? "$dynamicRef" : schema.Draft == SchemaDraft.Draft201909 ? "$recursiveRef" : null;
+        if (keyword is null || schema.String(keyword) is not { } reference)
+        {
+            return null;
+        }
+
+        var target = schema.ResolveReference(reference);
+        string? name = null;
+        if (_positions.TryGetValue(target, out var initial) && initial.IsObject)
+        {
+            var hash = reference.IndexOf('#');
+            var fragment = hash < 0 ? string.Empty : reference.Substring(hash + 1);
+            if (keyword == "$recursiveRef")
+            {
+                name = initial.Boolean("$recursiveAnchor") == true ? string.Empty : null;
+            }
+            else if (fragment.Length > 0 && !fragment.StartsWith("/", System.StringComparison.Ordinal) && initial.String("$dynamicAnchor") == fragment)
+            {
+                name = fragment;
+            }
+        }
+
+        var key = SchemaPaths.Key(SchemaPaths.SplitKey(schema.Key).File, schema.Pointer + "/" + keyword);
+        _nodes.Add(ValidationNode.AcceptsAll(key) with { RefKey = target, DynamicAnchorName = name });
+        return key;
+    }
+
+    /// <summary>
+    /// The dynamic anchors a schema resource (the file's root, or a position with an <c>$id</c>) declares: every
+    /// <c>$dynamicAnchor</c> inside it but in nested resources, and <c>""</c> for <c>$recursiveAnchor: true</c> at its root.
+    /// </summary>
+    private EquatableArray<PropertyNode> DynamicScopeOf(SchemaNode schema)
+    {
+        var isResource = schema.Pointer == SchemaPaths.RootPointer || (schema.String(schema.Draft.IdKeyword()) is { } id && !id.StartsWith("#", System.StringComparison.Ordinal));
+        if (!isResource || schema.Draft < SchemaDraft.Draft201909)
+        {
+            return default;
+        }
+
+        var anchors = new List<PropertyNode>();
+        if (schema.Boolean("$recursiveAnchor") == true)
+        {
+            anchors.Add(new PropertyNode(string.Empty, schema.Key));
+        }
+
+        var pending = new Stack<SchemaNode>();
+        pending.Push(schema);
+        while (pending.Count > 0)
+        {
+            var position = pending.Pop();
+            if (position.String("$dynamicAnchor") is { } name && !anchors.Any(a => a.Name == name))
+            {
+                anchors.Add(new PropertyNode(name, position.Key));
+            }
+
+            foreach (var child in position.AllChildren())
+            {
+                if (!(child.IsObject && child.String(child.Draft.IdKeyword()) is { } inner && !inner.StartsWith("#", System.StringComparison.Ordinal)))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        return anchors.ToEquatableArray();
     }
 
     private static bool HasAssertionsBesideReference(SchemaNode schema)
@@ -144,6 +236,17 @@ internal sealed class ConstraintReader
         foreach (var definition in schema.Definitions())
         {
             Visit(definition);
+        }
+
+        // Every schema object a $ref may name has a validator, also one no keyword applies here (then without if,
+        // a sibling of $ref up to draft 7, additionalItems beside one items schema): it may carry an $id. (A boolean
+        // schema no keyword applies, such as additionalProperties: false, gets none: a pointer to it stays CC0002.)
+        foreach (var child in schema.AllChildren())
+        {
+            if (child.IsObject && !_visited.Contains(child.Key))
+            {
+                Visit(child);
+            }
         }
     }
 

@@ -66,7 +66,7 @@ internal static class SchemaKeywords
         "format",
         // shape and applicators, const and enum (not rules: see docs/architecture.md, "One rule per keyword")
         "type", "properties", "required", "additionalProperties", "enum", "const",
-        "items", "$ref", "allOf", "anyOf", "oneOf",
+        "items", "$ref", "allOf", "anyOf", "oneOf", "$dynamicRef", "$recursiveRef",
     }.Concat(Rules.AssertionRules.All.Select(rule => rule.Keyword)).Concat(Rules.ApplicatorRules.Keywords).Concat(Annotations), StringComparer.Ordinal);
 
     /// <summary>
@@ -112,6 +112,10 @@ internal static class SchemaKeywords
         ["patternProperties"] = SubSchemaShape.Map,
         // Only the entries that are schemas (an array entry lists names).
         ["dependencies"] = SubSchemaShape.Map,
+        ["dependentSchemas"] = SubSchemaShape.Map,
+        ["prefixItems"] = SubSchemaShape.Array,
+        ["unevaluatedItems"] = SubSchemaShape.Single,
+        ["unevaluatedProperties"] = SubSchemaShape.Single,
         ["additionalProperties"] = SubSchemaShape.Single,
     };
 

@@ -33,14 +33,17 @@ internal sealed class SchemaNode
     }
 
     /// <summary>Reads the schema positions of a file, from its root.</summary>
-    public static SchemaNode Root(string path, JsonNode json, SchemaDraft draft = SchemaDrafts.Default)
+    public static SchemaNode Root(string path, JsonNode json, SchemaDraft draft = SchemaDrafts.Default, string? fileUri = null)
     {
-        var resources = new SchemaResources(path);
+        var resources = new SchemaResources(path, fileUri);
         return Build(path, SchemaPaths.RootPointer, json, null, draft, resources, resources.FileUri);
     }
 
     /// <summary>The base URI of this position: the file's, or the one the nearest <c>$id</c> (draft 4: <c>id</c>) around it sets.</summary>
     public Uri? BaseUri { get; }
+
+    /// <summary>The absolute URIs (not <c>file:</c>) the file gives its positions (its published URI, <c>$id</c>s, anchors): other files may refer to them.</summary>
+    public IEnumerable<KeyValuePair<string, string>> PublishedUris => _resources.PublishedUris;
 
     /// <summary>The key the <c>$ref</c> <paramref name="reference"/> written here points to (see <see cref="SchemaResources"/>).</summary>
     public string ResolveReference(string reference) => _resources.ResolveReference(BaseUri, reference);

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.Threading;
 using CaseContracts.Generator.Diagnostics;
@@ -25,7 +26,8 @@ internal static class SchemaReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <param name="checkMetaSchema">Validate the file against its draft's meta-schema (off only to read a meta-schema itself).</param>
     /// <param name="defaultDraft">The draft of a file without <c>$schema</c> (<c>CaseContractsDefaultDraft</c>).</param>
-    public static SchemaDocument Read(string filePath, SourceText? text, CancellationToken cancellationToken, bool checkMetaSchema = true, SchemaDraft defaultDraft = SchemaDrafts.Default)
+    /// <param name="fileUri">The file's URI under the project's <c>CaseContractsSchemaBaseUri</c>, or null (then its <c>file://</c> path).</param>
+    public static SchemaDocument Read(string filePath, SourceText? text, CancellationToken cancellationToken, bool checkMetaSchema = true, SchemaDraft defaultDraft = SchemaDrafts.Default, string? fileUri = null)
     {
         if (text is null)
         {
@@ -71,11 +73,11 @@ internal static class SchemaReader
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var schema = SchemaNode.Root(path, root, DraftOf(root, defaultDraft));
+        var schema = SchemaNode.Root(path, root, DraftOf(root, defaultDraft), fileUri);
         if (schema.IsBoolean)
         {
             // A boolean schema (true: anything, false: nothing) has assertions but no types.
-            return new SchemaDocument(path, default, default, ConstraintReader.Read(schema, locator, diagnostics).ToEquatableArray(), diagnostics.ToEquatableArray());
+            return new SchemaDocument(path, default, default, ConstraintReader.Read(schema, locator, diagnostics).ToEquatableArray(), diagnostics.ToEquatableArray(), Uris: UrisOf(schema));
         }
 
         if (!schema.IsObject)
@@ -96,8 +98,11 @@ internal static class SchemaReader
             MetaSchemaCheck.Check(schema, locator, diagnostics);
         }
 
-        return new SchemaDocument(path, walker.Schemas.ToEquatableArray(), references.ToEquatableArray(), validationNodes.ToEquatableArray(), diagnostics.ToEquatableArray(), operation, components);
+        return new SchemaDocument(path, walker.Schemas.ToEquatableArray(), references.ToEquatableArray(), validationNodes.ToEquatableArray(), diagnostics.ToEquatableArray(), operation, components, Uris: UrisOf(schema));
     }
+
+    private static EquatableArray<PublishedUri> UrisOf(SchemaNode schema)
+        => schema.PublishedUris.Select(u => new PublishedUri(u.Key, u.Value)).OrderBy(u => u.Uri, StringComparer.Ordinal).ToEquatableArray();
 
     /// <summary>The draft the file's <c>$schema</c> names, else <paramref name="defaultDraft"/> (an unknown <c>$schema</c> is read as the default too; the meta-schema check skips it).</summary>
     private static SchemaDraft DraftOf(JsonNode root, SchemaDraft defaultDraft)

@@ -14,13 +14,34 @@ internal sealed class SchemaResources
 {
     private readonly Dictionary<string, string> _keysByUri = new(StringComparer.Ordinal);
 
-    public SchemaResources(string path)
+    /// <param name="path">The file's normalised path.</param>
+    /// <param name="publishedUri">The file's URI under the project's <c>CaseContractsSchemaBaseUri</c>, or null.</param>
+    public SchemaResources(string path, string? publishedUri = null)
     {
         Path = path;
-        FileUri = FileUriOf(path);
+        Published = publishedUri is not null && Uri.TryCreate(publishedUri, UriKind.Absolute, out var published) ? published : null;
+        FileUri = Published ?? FileUriOf(path);
         if (FileUri is not null)
         {
             _keysByUri[Strip(FileUri)] = SchemaPaths.Key(path, SchemaPaths.RootPointer);
+        }
+    }
+
+    /// <summary>The file's URI under the project's schema base URI, or null when the project sets none.</summary>
+    public Uri? Published { get; }
+
+    /// <summary>Every absolute URI this file registers, but <c>file:</c> ones, with the key it names: what other files may refer to.</summary>
+    public IEnumerable<KeyValuePair<string, string>> PublishedUris
+    {
+        get
+        {
+            foreach (var entry in _keysByUri)
+            {
+                if (!entry.Key.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return entry;
+                }
+            }
         }
     }
 
@@ -94,7 +115,7 @@ internal sealed class SchemaResources
             }
         }
 
-        if (!IsAbsoluteUri(reference, out _) && !target.IsFile)
+        if (!IsAbsoluteUri(reference, out _) && !target.IsFile && Published is null)
         {
             // A relative reference under a web $id this file does not define: the files of a project sit
             // side by side as their URIs do, so it names the file at that relative path (which registers no URI
@@ -110,7 +131,8 @@ internal sealed class SchemaResources
             return SchemaPaths.Key(SchemaPaths.Normalize(path), "#" + fragment);
         }
 
-        // A URI no file of this project registers: its key names no position, so the reference is reported unresolved.
+        // A URI this file does not register: the project's index resolves it if another file registers it (its $id,
+        // an anchor, its published URI); else its key names no position, and the reference is reported unresolved.
         return SchemaPaths.Key(document, "#" + fragment);
     }
 

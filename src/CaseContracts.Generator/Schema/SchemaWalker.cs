@@ -4,6 +4,8 @@ using CaseContracts.Generator.Diagnostics;
 using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Model;
 
+using CaseContracts.Generator.Rules;
+
 namespace CaseContracts.Generator.Schema;
 
 /// <summary>
@@ -132,7 +134,8 @@ internal sealed class SchemaWalker
             return nullable ? named.OrNull() : named;
         }
 
-        var items = schema.Child("items");
+        // Beside prefixItems (2020-12) items holds only the items past the tuple: not one type for every item.
+        var items = PrefixItemsRule.TakesItems(schema) ? null : schema.Child("items");
         var value = types.Count switch
         {
             0 when items is not null => SchemaValue.ArrayOf(ReadValue(items, inlineTypeName + "Item")),

@@ -29,12 +29,8 @@ internal static class OfficialSuite
         new("draft4", "4", []),
         new("draft6", "6", []),
         new("draft7", "7", []),
-        new("draft2019-09", "2019-09",
-            ["dependentRequired", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems", "minContains", "maxContains",
-             "$recursiveRef", "$recursiveAnchor"]),
-        new("draft2020-12", "2020-12",
-            ["dependentRequired", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems", "minContains", "maxContains",
-             "prefixItems", "$dynamicRef", "$dynamicAnchor"]),
+        new("draft2019-09", "2019-09", []),
+        new("draft2020-12", "2020-12", []),
     ];
 
     public static SuiteDraft Draft7 => Drafts.Single(d => d.Folder == "draft7");
@@ -62,6 +58,56 @@ internal sealed record SuiteDraft(string Folder, string DefaultDraft, string[] M
 
     public override string ToString() => Folder;
 
+    /// <summary>The base URI the suite's remote documents are served at: the schema folder's URI in the suite's compilations.</summary>
+    public const string RemoteBaseUri = "http://localhost:1234/";
+
+    /// <summary>
+    /// The generator options of this draft's compilations: the default draft, and the schema folder published at
+    /// <see cref="RemoteBaseUri"/> so that the remote documents, files of that folder, answer their URIs.
+    /// </summary>
+    public Dictionary<string, string> Options() => new()
+    {
+        ["build_property.CaseContractsDefaultDraft"] = DefaultDraft,
+        ["build_property.CaseContractsSchemaBaseUri"] = RemoteBaseUri,
+    };
+
+    /// <summary>
+    /// The remote documents this draft's tests refer to (remotes/ at the root and remotes/&lt;draft&gt;/), as schema files at
+    /// their path under the schema folder: served as local files, never fetched. A document that names no <c>$schema</c>
+    /// is given this draft's (a file that is not <c>*.schema.json</c> is a schema when it says so).
+    /// </summary>
+    public IEnumerable<(string RelativePath, string Json)> Remotes()
+    {
+        var root = Path.Combine(OfficialSuite.Root, "remotes");
+        foreach (var file in System.IO.Directory.GetFiles(root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            var folder = relative.Contains('/') ? relative[..relative.IndexOf('/')] : null;
+            if (folder is not null && folder != Folder && !(folder is "baseUriChange" or "baseUriChangeFolder" or "baseUriChangeFolderInSubschema" or "nested"))
+            {
+                continue;
+            }
+
+            var json = JsonNode.Parse(File.ReadAllText(file));
+            if (json is JsonObject obj && obj["$schema"] is null)
+            {
+                obj.Insert(0, "$schema", MetaSchemaUri);
+            }
+
+            yield return (relative, json!.ToJsonString());
+        }
+    }
+
+    /// <summary>The <c>$schema</c> URI of this draft.</summary>
+    public string MetaSchemaUri => DefaultDraft switch
+    {
+        "4" => "http://json-schema.org/draft-04/schema#",
+        "6" => "http://json-schema.org/draft-06/schema#",
+        "7" => "http://json-schema.org/draft-07/schema#",
+        "2019-09" => "https://json-schema.org/draft/2019-09/schema",
+        _ => "https://json-schema.org/draft/2020-12/schema",
+    };
+
     /// <summary>
     /// The first unsupported feature a schema uses, or null. Looks only at schema positions: values of
     /// const, enum, default and examples are data, and the keys under properties/definitions are names.
@@ -70,7 +116,6 @@ internal sealed record SuiteDraft(string Folder, string DefaultDraft, string[] M
     {
         JsonObject obj => obj.Select(p => p.Key).FirstOrDefault(k => OfficialSuite.UnsupportedKeywords.Contains(k) || MoreUnsupportedKeywords.Contains(k))
             ?? (obj["$schema"] is JsonValue dialect && dialect.ToString().Contains("localhost", StringComparison.Ordinal) ? "$schema (a custom meta-schema: vocabularies)" : null)
-            ?? (obj["$ref"] is JsonValue reference && reference.ToString().Contains("://", StringComparison.Ordinal) ? "$ref (remote)" : null)
             ?? obj.Where(p => p.Key is not ("const" or "enum" or "default" or "examples" or "properties" or "definitions" or "$defs"))
                 .Select(p => UnsupportedFeature(p.Value)).FirstOrDefault(f => f is not null)
             ?? obj.Where(p => p.Key is "properties" or "definitions" or "$defs").Select(p => p.Value).OfType<JsonObject>()

@@ -53,7 +53,8 @@ public sealed class OfficialSuiteVerdictTests(ITestOutputHelper output)
             }
         }
 
-        var options = new Dictionary<string, string> { ["build_property.CaseContractsDefaultDraft"] = draft.DefaultDraft };
+        schemas.AddRange(draft.Remotes().Select(r => new InMemoryAdditionalText(SchemaFiles.VirtualSchemaDirectory + r.RelativePath, r.Json)));
+        var options = draft.Options();
         var result = GeneratorHarness.Run(new ContractGenerator(), schemas, globalOptions: options);
         Assert.Null(result.GeneratorException);
         Assert.Empty(result.OutputCompilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

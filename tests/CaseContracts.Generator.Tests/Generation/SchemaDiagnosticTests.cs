@@ -116,7 +116,7 @@ public sealed class SchemaDiagnosticTests
               "title": "Order",
               "type": "object",
               "properties": {
-                "code": { "type": "string", "unevaluatedProperties": false },
+                "code": { "type": "string", "disallow": "null" },
                 "x-owner": { "type": "string" }
               },
               "x-team": "payments"
@@ -124,7 +124,7 @@ public sealed class SchemaDiagnosticTests
             """);
 
         var diagnostic = AssertSingle(result, "CC0003", "order.schema.json", line: 5, column: 33);
-        Assert.Contains("'unevaluatedProperties'", diagnostic.GetMessage());
+        Assert.Contains("'disallow'", diagnostic.GetMessage());
         Assert.Contains("TestProject.Order.g.cs", result.GeneratedSources.Keys);
     }
 

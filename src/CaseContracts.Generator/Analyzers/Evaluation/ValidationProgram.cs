@@ -82,6 +82,44 @@ internal sealed class ValidationProgram
     [ThreadStatic]
     private static int t_nesting;
 
+    // The dynamic scope (schema resources entered that declare dynamic anchors, outermost first), as the generated
+    // ValidationContext keeps it.
+    [ThreadStatic]
+    private static List<EquatableArray<PropertyNode>>? t_scope;
+
+    /// <summary>The method a <c>$dynamicRef</c>/<c>$recursiveRef</c> step follows: the outermost declaration of its anchor in scope, else its target.</summary>
+    private string DynamicTarget(Step step)
+    {
+        if (step.Node.DynamicAnchorName is { } name && t_scope is not null)
+        {
+            foreach (var anchors in t_scope)
+            {
+                foreach (var anchor in anchors)
+                {
+                    if (anchor.Name == name && _methodByKey.TryGetValue(anchor.NodeKey, out var method))
+                    {
+                        return method;
+                    }
+                }
+            }
+        }
+
+        return step.Target;
+    }
+
+    private static bool EnterScope(ValidationNode node)
+    {
+        if (node.DynamicScope.IsEmpty)
+        {
+            return false;
+        }
+
+        (t_scope ??= new List<EquatableArray<PropertyNode>>()).Add(node.DynamicScope);
+        return true;
+    }
+
+    private static void LeaveScope() => t_scope!.RemoveAt(t_scope.Count - 1);
+
     /// <summary>Every error the generated validator <paramref name="method"/> reports for <paramref name="value"/>, in its order.</summary>
     public IReadOnlyList<Violation> Evaluate(JsonNode value, string method)
     {
@@ -134,7 +172,7 @@ internal sealed class ValidationProgram
             }
             else if (step.Target.Length > 0)
             {
-                Check(step.Target, value, pointer, place, errors);
+                Check(DynamicTarget(step), value, pointer, place, errors);
             }
             else
             {
@@ -150,6 +188,23 @@ internal sealed class ValidationProgram
             return;
         }
 
+        var scoped = EnterScope(node);
+        try
+        {
+            CheckInScope(step, value, pointer, place, errors);
+        }
+        finally
+        {
+            if (scoped)
+            {
+                LeaveScope();
+            }
+        }
+    }
+
+    private void CheckInScope(Step step, JsonNode value, string pointer, ViolationPlace place, List<Violation> errors)
+    {
+        var node = step.Node;
         CheckApplicators(step, value, pointer, place, errors);
         if (!node.Applications.IsEmpty)
         {
@@ -370,6 +425,108 @@ internal sealed class ValidationProgram
         }
     }
 
+    /// <summary>
+    /// What the position of <paramref name="method"/> evaluates of <paramref name="value"/>, into <paramref name="evaluated"/>:
+    /// the generated <c>*_Evaluated</c> method, run at build time (same order, same members tried).
+    /// </summary>
+    private void Collect(string method, JsonNode value, EvaluatedLocations evaluated, bool nested)
+    {
+        if (!_steps.TryGetValue(method, out var step) || ++t_nesting > MaxNesting)
+        {
+            if (step is not null)
+            {
+                t_nesting--;
+            }
+
+            return;
+        }
+
+        try
+        {
+            var node = step.Node;
+            if (node.RefKey is not null || node.AlwaysFails)
+            {
+                if (node.RefKey is not null && step.Target.Length > 0 && step.Target != ValidatorNames.ReferenceCycle)
+                {
+                    Collect(DynamicTarget(step), value, evaluated, nested: true);
+                }
+
+                return;
+            }
+
+            var scoped = EnterScope(node);
+            try
+            {
+                CollectInScope(node, value, evaluated, nested);
+            }
+            finally
+            {
+                if (scoped)
+                {
+                    LeaveScope();
+                }
+            }
+        }
+        finally
+        {
+            t_nesting--;
+        }
+    }
+
+    private void CollectInScope(ValidationNode node, JsonNode value, EvaluatedLocations evaluated, bool nested)
+    {
+        foreach (var member in node.AllOf)
+        {
+            Collect(_methodByKey[member], value, evaluated, nested: true);
+        }
+
+        foreach (var member in node.AnyOf.Concat(node.OneOf))
+        {
+            if (Passes(_methodByKey[member], value))
+            {
+                Collect(_methodByKey[member], value, evaluated, nested: true);
+            }
+        }
+
+        if (!node.Applications.IsEmpty)
+        {
+            var evaluation = new Evaluation(this, node, string.Empty, ViolationPlace.Root, new List<Violation>());
+            foreach (var application in node.Applications)
+            {
+                ApplicatorRules.Find(application.Keyword)!.CollectEvaluated(application, value, evaluation, evaluated, nested);
+            }
+        }
+
+        if (value.Kind == JsonNodeKind.Object)
+        {
+            if (node.HasAdditionalProperties)
+            {
+                evaluated.AllProperties = true;
+            }
+            else
+            {
+                foreach (var member in value.Members)
+                {
+                    if (node.Properties.Any(p => p.Name == member.Name))
+                    {
+                        evaluated.AddProperty(member.Name);
+                    }
+                }
+            }
+        }
+        else if (value.Kind == JsonNodeKind.Array && node.ItemsKey is not null)
+        {
+            evaluated.AllItems = true;
+        }
+    }
+
+    private bool Passes(string method, JsonNode value)
+    {
+        var branch = new List<Violation>();
+        Check(method, value, string.Empty, ViolationPlace.Root, branch);
+        return branch.Count == 0;
+    }
+
     private bool EqualsConstant(JsonNode value, string constantJson)
     {
         var constant = _constants.GetOrAdd(constantJson, static json => JsonTextParser.Parse(json).Root ?? JsonNode.Null(0, 0));
@@ -454,6 +611,15 @@ internal sealed class ValidationProgram
         }
 
         public override void Fail(string at, string keyword, string message, JsonNode value) => errors.Add(Error(at, keyword, message, value, node, place));
+
+        public override void Collect(string schemaKey, JsonNode value, EvaluatedLocations evaluated) => program.Collect(program._methodByKey[schemaKey], value, evaluated, nested: true);
+
+        public override EvaluatedLocations EvaluatedHere(JsonNode value)
+        {
+            var evaluated = new EvaluatedLocations();
+            program.Collect(program._methodByKey[node.Key], value, evaluated, nested: false);
+            return evaluated;
+        }
 
         public override bool IsMatch(string pattern, string text) => PatternRule.IsMatch(pattern, text);
     }

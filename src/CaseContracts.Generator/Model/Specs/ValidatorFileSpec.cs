@@ -10,6 +10,7 @@ namespace CaseContracts.Generator.Model.Specs;
 /// <param name="Dispatches">The <c>oneOf</c>s that are discriminated unions, validated by dispatch.</param>
 /// <param name="Targets">Per node: the method its <c>$ref</c> calls, or empty (no ref, or unresolved); the runtime's
 /// <c>RejectReferenceCycle</c> for a <c>$ref</c> that closes a cycle (<see cref="Pipeline.ReferenceCycles"/>).</param>
+/// <param name="EmitsEvaluated">Whether each validator gets its <c>*_Evaluated</c> method (some schema of the project uses <c>unevaluated*</c>).</param>
 internal sealed record ValidatorFileSpec(
     string Namespace,
     string HintName,
@@ -20,7 +21,8 @@ internal sealed record ValidatorFileSpec(
     EquatableArray<string> Methods,
     EquatableArray<string> Targets,
     EquatableArray<UnionDispatch> Dispatches,
-    bool AssertFormats);
+    bool AssertFormats,
+    bool EmitsEvaluated = false);
 
 /// <summary>
 /// A discriminated <c>oneOf</c> validated by its discriminator: the member the value names is the only

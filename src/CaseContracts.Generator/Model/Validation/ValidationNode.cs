@@ -8,6 +8,10 @@ namespace CaseContracts.Generator.Model.Validation;
 /// </summary>
 /// <param name="Applications">The keywords defined as applicator rules (<see cref="Rules.ApplicatorRules"/>), in rule order.</param>
 /// <param name="Assertions">The keywords defined as rules (<see cref="Rules.AssertionRules"/>), in rule order.</param>
+/// <param name="DynamicAnchorName">For a <c>$dynamicRef</c>/<c>$recursiveRef</c> (<see cref="RefKey"/> its initial target): the anchor
+/// (<c>""</c> for <c>$recursiveAnchor</c>) whose outermost declaration in the dynamic scope it follows instead; null for a plain <c>$ref</c>.</param>
+/// <param name="DynamicScope">For a schema resource root: the dynamic anchors it declares (name, position), entered into the dynamic scope while it validates.</param>
+/// <param name="HasAdditionalProperties">Whether <c>additionalProperties</c> is written at all (<c>true</c> included): it then evaluates every member <c>properties</c> and <c>patternProperties</c> leave, for <c>unevaluatedProperties</c>.</param>
 internal sealed record ValidationNode(
     string Key,
     bool AlwaysFails,
@@ -24,7 +28,10 @@ internal sealed record ValidationNode(
     EquatableArray<string> OneOf,
     string? RefKey,
     EquatableArray<Assertion> Assertions = default,
-    EquatableArray<Application> Applications = default)
+    EquatableArray<Application> Applications = default,
+    bool HasAdditionalProperties = false,
+    string? DynamicAnchorName = null,
+    EquatableArray<PropertyNode> DynamicScope = default)
 {
     /// <summary>What a <c>type</c> error here says (<c>must be string or null</c>), the types in the schema's order.</summary>
     public string TypeMessage => "must be " + string.Join(" or ", Types);

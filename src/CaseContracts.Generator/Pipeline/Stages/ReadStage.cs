@@ -11,14 +11,16 @@ internal static class ReadStage
 {
     public const string Name = "reading the schema";
 
-    public static SchemaDocument Read(AdditionalText file, SchemaDraft defaultDraft, CancellationToken cancellationToken)
+    public static SchemaDocument Read(AdditionalText file, SchemaFolder folder, CancellationToken cancellationToken)
     {
         var text = file.GetText(cancellationToken);
-        return SchemaDocumentCache.GetOrRead(file.Path, defaultDraft, text, () =>
+        var defaultDraft = folder.DefaultDraft;
+        var fileUri = folder.UriOf(file.Path);
+        return SchemaDocumentCache.GetOrRead(file.Path, defaultDraft, fileUri, text, () =>
         {
             try
             {
-                return SchemaReader.Read(file.Path, text, cancellationToken, defaultDraft: defaultDraft);
+                return SchemaReader.Read(file.Path, text, cancellationToken, defaultDraft: defaultDraft, fileUri: fileUri);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -224,6 +224,40 @@ namespace TestProject
             reader.Skip();
         }
 
+        /// <summary>A generated <c>*_Evaluated</c> method (what a position evaluates, for <c>unevaluated*</c>).</summary>
+        internal delegate void CollectEvaluatedMethod(global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context, EvaluatedLocations evaluated, bool nested);
+
+        /// <summary>
+        /// Follows a dynamic reference (<c>$dynamicRef</c>, <c>$recursiveRef</c>): to the outermost resource in the dynamic scope that
+        /// declares its anchor, else to <paramref name="initial"/>. A chain deeper than values can nest is cut with an error.
+        /// </summary>
+        internal static void FollowDynamic(string name, Validator initial, ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (context.DynamicDepth > 512)
+            {
+                context.Add("$dynamicRef", null, "the schema refers to itself without end");
+                reader.Skip();
+                return;
+            }
+
+            context.DynamicDepth++;
+            (context.FindDynamic(name)?.Validate ?? initial)(ref reader, ref context);
+            context.DynamicDepth--;
+        }
+
+        /// <summary>What the target of a dynamic reference evaluates (see <see cref="FollowDynamic"/>).</summary>
+        internal static void CollectDynamic(string name, CollectEvaluatedMethod initial, global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context, EvaluatedLocations evaluated)
+        {
+            if (context.DynamicDepth > 512)
+            {
+                return;
+            }
+
+            context.DynamicDepth++;
+            (context.FindDynamic(name)?.Collect ?? initial)(reader, ref context, evaluated, true);
+            context.DynamicDepth--;
+        }
+
         /// <summary>A generated validating reader: binds and checks the value at the reader in one pass; null when it has errors.</summary>
         internal delegate T? ValidatingReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
             where T : class;
@@ -424,6 +458,41 @@ namespace TestProject
         // beyond the kept ones), so it is joined by concatenation. Errors from the 64th on are all taken as such.
         private ulong _pathsNotJoinable;
 
+        // The schema resources entered that declare dynamic anchors ($dynamicAnchor, $recursiveAnchor), outermost first:
+        // null unless a schema uses them, so no other validation pays for it.
+        private global::System.Collections.Generic.List<DynamicAnchor[]>? _dynamicScope;
+
+        /// <summary>Enters a schema resource that declares <paramref name="anchors"/> (the dynamic scope of <c>$dynamicRef</c>).</summary>
+        public void EnterScope(DynamicAnchor[] anchors) => (_dynamicScope ??= new global::System.Collections.Generic.List<DynamicAnchor[]>()).Add(anchors);
+
+        /// <summary>Leaves the resource entered last.</summary>
+        public readonly void LeaveScope() => _dynamicScope!.RemoveAt(_dynamicScope.Count - 1);
+
+        /// <summary>The anchor <paramref name="name"/> of the outermost resource in the dynamic scope that declares it, or null.</summary>
+        public readonly DynamicAnchor? FindDynamic(string name)
+        {
+            if (_dynamicScope is null)
+            {
+                return null;
+            }
+
+            foreach (var anchors in _dynamicScope)
+            {
+                foreach (var anchor in anchors)
+                {
+                    if (anchor.Name == name)
+                    {
+                        return anchor;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>How many dynamic references are being followed (bounded: a schema could send one back to itself without end).</summary>
+        public int DynamicDepth { get; set; }
+
         public readonly int ErrorCount => _errorCount;
 
         /// <summary>Drops errors added after <paramref name="count"/> (a failed branch of anyOf/oneOf).</summary>
@@ -618,5 +687,59 @@ namespace TestProject
             public static string Member(string name)
                 => name.IndexOf('~') < 0 && name.IndexOf('/') < 0 ? "/" + name : "/" + name.Replace("~", "~0").Replace("/", "~1");
         }
+    }
+
+    /// <summary>
+    /// The members and items of one value that the keywords beside an <c>unevaluatedProperties</c> or
+    /// <c>unevaluatedItems</c> evaluated (their annotations), gathered by the generated <c>*_Evaluated</c> methods
+    /// through every schema applied in place that the value passes. Made only where such a keyword applies.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal sealed class EvaluatedLocations
+    {
+        private global::System.Collections.Generic.HashSet<string>? _properties;
+        private global::System.Collections.Generic.HashSet<int>? _items;
+        private int _itemPrefix;
+
+        /// <summary>Every member is evaluated (<c>additionalProperties</c>, a nested <c>unevaluatedProperties</c>).</summary>
+        public bool AllProperties { get; set; }
+
+        /// <summary>Every item is evaluated (<c>items</c> for all of them, a nested <c>unevaluatedItems</c>).</summary>
+        public bool AllItems { get; set; }
+
+        /// <summary>Member <paramref name="name"/> is evaluated.</summary>
+        public void AddProperty(string name) => (_properties ??= new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal)).Add(name);
+
+        /// <summary>Item <paramref name="index"/> is evaluated (<c>contains</c> matched it).</summary>
+        public void AddItem(int index) => (_items ??= new global::System.Collections.Generic.HashSet<int>()).Add(index);
+
+        /// <summary>The first <paramref name="count"/> items are evaluated (a tuple).</summary>
+        public void AddPrefix(int count) => _itemPrefix = count > _itemPrefix ? count : _itemPrefix;
+
+        /// <summary>Whether member <paramref name="name"/> was evaluated.</summary>
+        public bool HasProperty(string name) => AllProperties || (_properties is not null && _properties.Contains(name));
+
+        /// <summary>Whether item <paramref name="index"/> was evaluated.</summary>
+        public bool HasItem(int index) => AllItems || index < _itemPrefix || (_items is not null && _items.Contains(index));
+    }
+
+    /// <summary>An anchor a schema resource declares for dynamic references (<c>$dynamicAnchor</c>; <c>""</c> for <c>$recursiveAnchor: true</c>) and its position's methods.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal sealed class DynamicAnchor
+    {
+        public DynamicAnchor(string name, SchemaValidators.Validator validate, SchemaValidators.CollectEvaluatedMethod? collect)
+        {
+            Name = name;
+            Validate = validate;
+            Collect = collect;
+        }
+
+        public string Name { get; }
+
+        public SchemaValidators.Validator Validate { get; }
+
+        public SchemaValidators.CollectEvaluatedMethod? Collect { get; }
     }
 }
