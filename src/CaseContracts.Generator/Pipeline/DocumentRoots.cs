@@ -6,7 +6,7 @@ namespace CaseContracts.Generator.Pipeline;
 /// <summary>
 /// Which type is a schema file's public entry point: the record or discriminated union its root is bound to,
 /// else a document record (<see cref="Model.Specs.DocumentTypeSpec"/>) named after the root, or after the root with
-/// <c>Document</c> appended when the root's own name is taken by its enum.
+/// <c>Document</c> appended when the root's own name is taken by its enum (or is <c>Value</c>, the record's member).
 /// </summary>
 internal static class DocumentRoots
 {
@@ -20,6 +20,7 @@ internal static class DocumentRoots
         NamedSchemaKind.Object => null,
         NamedSchemaKind.Union when UnionLayout.Of(root, index) is not null => null,
         NamedSchemaKind.Enum => root.TypeName + EnumRootSuffix,
-        _ => root.TypeName,
+        // The record's member is Value: a type of that name could not declare it (CS0542).
+        _ => root.TypeName == "Value" ? root.TypeName + EnumRootSuffix : root.TypeName,
     };
 }
