@@ -126,12 +126,15 @@ internal sealed class TypeResolver
                 name += "Value";
             }
 
-            if (usedNames.TryGetValue(name, out var first))
+            // created_at and createdAt both read as CreatedAt: the later JSON name gets the next free number
+            // (CreatedAt2), so every property of the schema is bound and the record reads what the validator accepts.
+            var unique = name;
+            for (var n = 2; usedNames.ContainsKey(unique); n++)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, property.Location, name, property.JsonName, first.JsonName));
-                continue;
+                unique = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
+            name = unique;
             usedNames.Add(name, property);
             var value = property.Value.Kind == SchemaValueKind.Null ? null : ResolveValue(property.Value, new HashSet<string>());
             var constJson = property.Value.Kind == SchemaValueKind.Null ? "null" : property.ConstJson;
