@@ -143,6 +143,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
             ObjectTypeSpec record => RecordEmitter.Emit(record, input.Capabilities),
             UnionTypeSpec union => UnionEmitter.Emit(union, input.Capabilities),
             EnumTypeSpec enumeration => EnumEmitter.Emit(enumeration),
+            DocumentTypeSpec document => DocumentEmitter.Emit(document, input.Capabilities),
             _ => throw new InvalidOperationException("No emitter for " + input.Type.GetType().Name),
         });
 

@@ -325,6 +325,25 @@ internal static class ValidatingReaderEmitter
         writer.Line();
     }
 
+    /// <summary>
+    /// A document record's <c>ReadValidated</c>: the root's validator runs on the reader, then, when it found nothing,
+    /// the value is bound from a copy taken before (any JSON kind: the root need not be an object).
+    /// </summary>
+    public static void EmitForDocument(SourceWriter writer, string typeName, string validator)
+    {
+        Header(writer, typeName, hidesInherited: false);
+        writer.Line("var mark = context.ErrorCount;");
+        writer.Line("var start = reader;");
+        writer.Line($"{Validators}.{validator}(ref reader, ref context);");
+        writer.Open("if (context.ErrorCount != mark)");
+        writer.Line("return null;");
+        writer.Close();
+        writer.Line();
+        EmitBindValid(writer, "return ReadFrom(ref start);", "return null;");
+        writer.Close();
+        writer.Line();
+    }
+
     private static void Header(SourceWriter writer, string typeName, bool hidesInherited)
     {
         writer.Line("/// <summary>Binds and validates the value at <paramref name=\"reader\"/> in one pass; null when <paramref name=\"context\"/> got errors.</summary>");

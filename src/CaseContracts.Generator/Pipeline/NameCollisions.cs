@@ -58,6 +58,11 @@ internal static class NameCollisions
     /// <summary>The type names (qualified by their containing type) a schema would generate.</summary>
     private static IEnumerable<string> GeneratedNames(SchemaSummary summary, SchemaIndex index)
     {
+        if (DocumentRoots.IsRoot(summary.Key) && DocumentRoots.DocumentTypeName(summary, index) is { } document)
+        {
+            yield return document;
+        }
+
         switch (summary.Kind)
         {
             case NamedSchemaKind.Object:

@@ -50,6 +50,11 @@ internal sealed class TypeResolver
             }
         }
 
+        if (resolver.ResolveDocumentType(document) is { } entry)
+        {
+            types.Add(entry with { SchemaFile = document.FilePath });
+        }
+
         resolver.ReportUnresolvedReferences(document);
         resolver._diagnostics.AddRange(NameCollisions.Report(document, index));
         resolver._diagnostics.AddRange(ReferenceCycles.Of(index).Report(document, options));
@@ -89,6 +94,26 @@ internal sealed class TypeResolver
         }
     }
 
+    /// <summary>The document record of a file whose root is not bound to a record or union of its own (<see cref="DocumentRoots"/>).</summary>
+    private DocumentTypeSpec? ResolveDocumentType(SchemaDocument document)
+    {
+        var rootKey = SchemaPaths.Key(document.FilePath, SchemaPaths.RootPointer);
+        if (!_index.HasValidationNode(rootKey) || _index.Find(rootKey) is not { } root || DocumentRoots.DocumentTypeName(root, _index) is not { } name
+            || NameCollisions.IsShadowed(rootKey, _index))
+        {
+            return null;
+        }
+
+        var value = root.Kind switch
+        {
+            NamedSchemaKind.Alias => ResolveValue(root.AliasOf ?? SchemaValue.Any, new HashSet<string>()),
+            NamedSchemaKind.Enum => new ValueSpec(ValueKind.Enum, FullName(null, root.TypeName), false),
+            _ => new ValueSpec(ValueKind.Json, "global::System.Text.Json.JsonElement", false),
+        };
+        var description = document.Schemas.FirstOrDefault(s => s.Key == rootKey)?.Description;
+        return new DocumentTypeSpec(_options.Namespace, name, description, HintName(null, name), value, ValidatorNames.Method(rootKey, _options));
+    }
+
     private List<PropertySpec> ResolveProperties(NamedSchema owner, string? discriminatorJsonName, bool readByUnion)
     {
         var result = new List<PropertySpec>();
@@ -101,12 +126,15 @@ internal sealed class TypeResolver
                 name += "Value";
             }
 
-            if (usedNames.TryGetValue(name, out var first))
+            // created_at and createdAt both read as CreatedAt: the later JSON name gets the next free number
+            // (CreatedAt2), so every property of the schema is bound and the record reads what the validator accepts.
+            var unique = name;
+            for (var n = 2; usedNames.ContainsKey(unique); n++)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, property.Location, name, property.JsonName, first.JsonName));
-                continue;
+                unique = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
+            name = unique;
             usedNames.Add(name, property);
             var value = property.Value.Kind == SchemaValueKind.Null ? null : ResolveValue(property.Value, new HashSet<string>());
             var constJson = property.Value.Kind == SchemaValueKind.Null ? "null" : property.ConstJson;

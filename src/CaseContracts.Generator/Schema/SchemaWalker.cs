@@ -277,7 +277,8 @@ internal sealed class SchemaWalker
         }
     }
 
-    private static string? TitleOf(SchemaNode schema) => schema.String("title");
+    /// <summary>The schema's <c>title</c> when it reads as a type name (<see cref="Naming.IsName"/>); a sentence names nothing.</summary>
+    private static string? TitleOf(SchemaNode schema) => schema.String("title") is { } title && Naming.IsName(title) ? title : null;
 
     private static string TitleOrDefault(SchemaNode schema, string fallback) => TitleOf(schema) is { } title ? Naming.ToPascalCase(title) : fallback;
 
