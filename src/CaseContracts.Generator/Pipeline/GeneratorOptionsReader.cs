@@ -17,7 +17,14 @@ internal static class GeneratorOptionsReader
         var assertFormats = string.Equals(Property(options, "CaseContractsAssertFormats"), "true", System.StringComparison.OrdinalIgnoreCase);
         // A value that names no draft keeps the default: the meta-schema check of each file still holds it to one draft.
         var defaultDraft = SchemaDrafts.FromOption(Property(options, "CaseContractsDefaultDraft")) ?? SchemaDrafts.Default;
-        return new GeneratorOptions(@namespace, SchemaPaths.Normalize(schemaDirectory), SchemaPaths.Normalize(projectDirectory), assertFormats, defaultDraft);
+        // A value that names no profile keeps the default (problem details), as an unknown draft does.
+        var errorProfile = Property(options, "CaseContractsErrorProfile")?.ToLowerInvariant() switch
+        {
+            "kibana" => Model.Api.ApiErrorProfile.Kibana,
+            "problem-details" => Model.Api.ApiErrorProfile.ProblemDetails,
+            _ => (Model.Api.ApiErrorProfile?)null,
+        };
+        return new GeneratorOptions(@namespace, SchemaPaths.Normalize(schemaDirectory), SchemaPaths.Normalize(projectDirectory), assertFormats, defaultDraft, errorProfile);
     }
 
     private static string? Property(AnalyzerConfigOptions options, string name)
