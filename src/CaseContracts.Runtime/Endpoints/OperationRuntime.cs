@@ -238,7 +238,8 @@ internal sealed class ParameterReading
             }
             catch (global::System.ArgumentException)
             {
-                // Text that is not valid UTF-16 (a lone surrogate) cannot be a JSON string: it is no value of any schema.
+                // Not expected (the writer replaces a lone surrogate, which HTTP cannot carry anyway): should an encoder
+                // refuse a text, it is no value of any schema rather than an exception.
                 _context.AddAt(pointer, "type", null, "is not valid text");
                 return false;
             }
