@@ -119,6 +119,24 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Combine(capabilities)
             .Select(static (input, _) => new EndpointsOutput(input.Left.Spec, input.Right));
 
+        // One output per operation: an edit to one operation leaves the others' specs, and so their files, as they were.
+        var apiOperationSpecs = apiOperationSet
+            .SelectMany(static (set, _) => set.Specs)
+            .WithTrackingName(TrackingNames.ApiOperationSpecs);
+
+        var apiMaps = apiOperationSet
+            .SelectMany(static (set, _) => set.Specs
+                .GroupBy(static o => o.DocumentPath, StringComparer.Ordinal)
+                .Select(static g => new ApiMapSpec(ApiMapEmitter.HintName(g.First().Namespace, g.First().ApiName), g.Key, g.ToEquatableArray())))
+            .WithTrackingName(TrackingNames.ApiMaps);
+
+        var runtimeFiles = endpoints
+            .Combine(apiOperationSet)
+            .Combine(capabilities)
+            .Combine(options.Select(static (o, _) => o.ErrorProfile == Model.Api.ApiErrorProfile.Kibana))
+            .Select(static (input, _) => RuntimeFiles(input.Left.Left.Left.Spec, input.Left.Left.Right, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.RuntimeFiles);
+
         var openApiOutput = endpoints
             .Combine(openApiComponents)
             .Combine(capabilities)
@@ -134,6 +152,21 @@ public sealed class ContractGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(apiOperationSet.Select(static (o, _) => o.Diagnostics), SourceOutput.Report);
         context.RegisterSourceOutput(documentComponents.Select(static (c, _) => c.Diagnostics), SourceOutput.Report);
         context.RegisterSourceOutput(endpointOutput, static (output, input) => EmitEndpoints(output, input));
+        context.RegisterSourceOutput(runtimeFiles, static (output, spec) => EmitRuntimeFiles(output, spec));
+        context.RegisterSourceOutput(apiOperationSpecs.Combine(capabilities), static (output, input) =>
+        {
+            if (input.Right.HasAspNetCore)
+            {
+                SourceOutput.Add(output, input.Left.HintName, input.Left.DocumentPath, () => ApiOperationEmitter.Emit(input.Left));
+            }
+        });
+        context.RegisterSourceOutput(apiMaps.Combine(capabilities), static (output, input) =>
+        {
+            if (input.Right.HasAspNetCore)
+            {
+                SourceOutput.Add(output, input.Left.HintName, input.Left.DocumentPath, () => ApiMapEmitter.Emit(input.Left.Operations));
+            }
+        });
         context.RegisterSourceOutput(openApiOutput, static (output, input) => EmitOpenApi(output, input));
     }
 
@@ -165,12 +198,58 @@ public sealed class ContractGenerator : IIncrementalGenerator
             return;
         }
 
-        // The files all endpoints share are reported, should they fail, at the first endpoint's schema.
-        var first = contract.Endpoints[0].SchemaPath;
-        SourceOutput.Add(output, EndpointRuntimeEmitter.HintName(contract.Namespace), first, () => EndpointRuntimeEmitter.Emit(contract.Namespace));
         foreach (var endpoint in contract.Endpoints)
         {
             SourceOutput.Add(output, endpoint.HintName, endpoint.SchemaPath, () => EndpointEmitter.Emit(endpoint));
+        }
+    }
+
+    /// <summary>
+    /// What the endpoints need of the runtime, and nothing more: Kibana's error body and words only for <c>x-operation</c>s
+    /// and documents that ask for them (<c>"x-error-profile": "kibana"</c>), problem details only for the others.
+    /// </summary>
+    private static RuntimeFilesSpec RuntimeFiles(ContractEndpointsSpec shorthand, ApiOperationSetResult api, GenerationCapabilities capabilities, bool kibanaOption)
+    {
+        var kibana = !shorthand.Endpoints.IsEmpty || api.Specs.Any(static o => o.ErrorProfile == Model.Api.ApiErrorProfile.Kibana);
+        var web = capabilities.HasAspNetCore;
+        var reportPath = !shorthand.Endpoints.IsEmpty ? shorthand.Endpoints[0].SchemaPath : !api.Specs.IsEmpty ? api.Specs[0].DocumentPath : string.Empty;
+        return new RuntimeFilesSpec(
+            shorthand.Namespace,
+            Endpoints: web && (!shorthand.Endpoints.IsEmpty || !api.Specs.IsEmpty),
+            KibanaEndpoints: web && kibana,
+            KibanaMessages: kibana || kibanaOption,
+            ProblemDetails: web && api.Specs.Any(static o => o.ErrorProfile == Model.Api.ApiErrorProfile.ProblemDetails),
+            Operations: web && !api.Specs.IsEmpty,
+            reportPath);
+    }
+
+    // The files all endpoints share are reported, should they fail, at the first endpoint's file.
+    private static void EmitRuntimeFiles(SourceProductionContext output, RuntimeFilesSpec spec)
+    {
+        var ns = spec.Namespace;
+        if (spec.Endpoints)
+        {
+            SourceOutput.Add(output, EndpointRuntimeEmitter.HintName(ns), spec.ReportPath, () => EndpointRuntimeEmitter.Emit(ns));
+        }
+
+        if (spec.KibanaEndpoints)
+        {
+            SourceOutput.Add(output, RuntimeFileEmitter.HintName(ns, "KibanaEndpoints"), spec.ReportPath, () => RuntimeFileEmitter.Emit(ns, RuntimeSources.KibanaEndpoints));
+        }
+
+        if (spec.KibanaMessages)
+        {
+            SourceOutput.Add(output, RuntimeFileEmitter.HintName(ns, "KibanaMessages"), spec.ReportPath, () => RuntimeFileEmitter.Emit(ns, RuntimeSources.KibanaMessages));
+        }
+
+        if (spec.ProblemDetails)
+        {
+            SourceOutput.Add(output, RuntimeFileEmitter.HintName(ns, "ProblemDetails"), spec.ReportPath, () => RuntimeFileEmitter.Emit(ns, RuntimeSources.ProblemDetails));
+        }
+
+        if (spec.Operations)
+        {
+            SourceOutput.Add(output, RuntimeFileEmitter.HintName(ns, "Operations"), spec.ReportPath, () => RuntimeFileEmitter.Emit(ns, RuntimeSources.OperationRuntime));
         }
     }
 

@@ -131,6 +131,13 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         OperationCategory);
 
+    public static readonly DiagnosticDescriptor UndeclaredResponse = Create(
+        "CC0107",
+        "Handler answers a response its operation does not declare",
+        "The handler of '{0}' answers {1}, which is none of the responses the operation declares: answer with {2}",
+        DiagnosticSeverity.Error,
+        OperationCategory);
+
     // CC02xx: values that break the contract, found by the analyzers in C# constants, JSON in C# string
     // literals and JSON files. One ID per kind of violation, whichever of the three holds the value.
 
@@ -193,7 +200,7 @@ internal static class DiagnosticDescriptors
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateDiscriminatorValue, NameCollision, NotASchema, InvalidSchema, ReferenceCycle, GeneratorFailure, BreaksMetaSchema, MisspeltKeyword,
-        InvalidOperation, UnresolvedOperationResponse, DuplicateOperation, InvalidOpenApiDocument, UnresolvedOpenApiReference, PathParameterMismatch, UnknownSecurityScheme,
+        InvalidOperation, UnresolvedOperationResponse, DuplicateOperation, InvalidOpenApiDocument, UnresolvedOpenApiReference, PathParameterMismatch, UnknownSecurityScheme, UndeclaredResponse,
         UnknownField, WrongJsonType, MissingRequiredField, ValueNotAllowed, ValueOutOfLimits, UnknownVariant, FieldMustBeNull, MalformedJson, UnknownSchemaName, NoMatchingSchema, MoreViolations,
     };
 

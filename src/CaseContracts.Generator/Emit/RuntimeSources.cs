@@ -24,6 +24,18 @@ internal static class RuntimeSources
     /// <summary>The minimal-API plumbing of the generated endpoints (ASP.NET Core projects only).</summary>
     public const string EndpointRuntime = "EndpointRuntime.cs";
 
+    /// <summary>Kibana's error body, the <c>x-operation</c> result and metadata, and Kibana's error format (<c>x-operation</c>s and <c>"x-error-profile": "kibana"</c> only).</summary>
+    public const string KibanaEndpoints = "KibanaEndpoints.cs";
+
+    /// <summary>Kibana's wording of validation errors (contracts that answer in Kibana's words only).</summary>
+    public const string KibanaMessages = "KibanaMessages.cs";
+
+    /// <summary>RFC 9457 problem details, the default error format of an OpenAPI document's operations.</summary>
+    public const string ProblemDetails = "ProblemDetails.cs";
+
+    /// <summary>The parameter reading, mapping and result writing of an OpenAPI document's operations.</summary>
+    public const string OperationRuntime = "OperationRuntime.cs";
+
     /// <summary>The OpenAPI transformers' fixed part (projects that reference Microsoft.AspNetCore.OpenApi).</summary>
     public const string ContractOpenApi = "ContractOpenApi.cs";
 

@@ -33,10 +33,14 @@ internal static class ValidatorEmitter
         writer.Open("namespace " + file.Namespace);
         // [GeneratedCode] sits on the declaration in the validation runtime file (once per partial class).
         writer.Open("internal static partial class " + Pipeline.ValidatorNames.ClassName);
-        writer.Line("/// <summary>Validates a whole JSON document against this file's root schema: null when valid.</summary>");
-        writer.Line($"internal static global::System.Collections.Generic.IReadOnlyList<ValidationError>? {file.DocumentEntry}(global::System.ReadOnlySpan<byte> utf8Json, out string? malformed)");
-        writer.Line($"    => Run(utf8Json, {file.RootMethod}, out malformed);");
-        writer.Line();
+        if (file.DocumentEntry.Length > 0)
+        {
+            writer.Line("/// <summary>Validates a whole JSON document against this file's root schema: null when valid.</summary>");
+            writer.Line($"internal static global::System.Collections.Generic.IReadOnlyList<ValidationError>? {file.DocumentEntry}(global::System.ReadOnlySpan<byte> utf8Json, out string? malformed)");
+            writer.Line($"    => Run(utf8Json, {file.RootMethod}, out malformed);");
+            writer.Line();
+        }
+
         for (var i = 0; i < file.Nodes.Count; i++)
         {
             var dispatch = file.Dispatches.FirstOrDefault(d => d.NodeKey == file.Nodes[i].Key);

@@ -72,6 +72,7 @@ internal static class ApiOperationResolver
             }
         }
 
-        return new ApiOperationResolution(operation, diagnostics.Count == 0, diagnostics.ToEquatableArray());
+        var spec = diagnostics.Count == 0 ? ApiOperationPlanner.Plan(operation, index, options, diagnostics) : null;
+        return new ApiOperationResolution(operation, spec is not null, diagnostics.ToEquatableArray(), spec);
     }
 }

@@ -22,6 +22,7 @@ internal static class ApiOperationSet
     public static ApiOperationSetResult Create(ImmutableArray<ApiOperationResolution> resolutions, ContractEndpointsSpec shorthand)
     {
         var operations = new List<ApiOperation>();
+        var specs = new List<ApiOperationSpec>();
         var diagnostics = new List<DiagnosticInfo>();
         var byName = new Dictionary<string, (string Method, string Path, string File)>(StringComparer.Ordinal);
         var byRoute = new Dictionary<string, (string Method, string Path, string File)>(StringComparer.OrdinalIgnoreCase);
@@ -50,9 +51,10 @@ internal static class ApiOperationSet
             byName.Add(name, (operation.Method, operation.Path, file));
             byRoute.Add(route, (operation.Method, operation.Path, file));
             operations.Add(operation);
+            specs.Add(resolution.Spec!);
         }
 
-        return new ApiOperationSetResult(operations.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new ApiOperationSetResult(operations.ToEquatableArray(), diagnostics.ToEquatableArray(), specs.ToEquatableArray());
     }
 
     /// <summary><c>GET /api/tickets/{id}/</c> → <c>GET /api/tickets/{}</c>: what the router tells apart.</summary>
@@ -82,5 +84,5 @@ internal static class ApiOperationSet
     }
 }
 
-/// <summary>The OpenAPI operations the contract maps (resolved, no duplicate), and the duplicates reported.</summary>
-internal sealed record ApiOperationSetResult(EquatableArray<ApiOperation> Operations, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>The OpenAPI operations the contract maps (resolved, no duplicate), the duplicates reported, and the specs of those mapped (same order).</summary>
+internal sealed record ApiOperationSetResult(EquatableArray<ApiOperation> Operations, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<ApiOperationSpec> Specs = default);

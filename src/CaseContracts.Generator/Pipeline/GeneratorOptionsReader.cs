@@ -21,7 +21,14 @@ internal static class GeneratorOptionsReader
         var baseUri = Property(options, "CaseContractsSchemaBaseUri") is { } uri && System.Uri.TryCreate(uri, System.UriKind.Absolute, out var parsed) && !parsed.IsFile
             ? (parsed.AbsoluteUri.EndsWith("/", System.StringComparison.Ordinal) ? parsed.AbsoluteUri : parsed.AbsoluteUri + "/")
             : null;
-        return new GeneratorOptions(@namespace, SchemaPaths.Normalize(schemaDirectory), SchemaPaths.Normalize(projectDirectory), assertFormats, defaultDraft, baseUri);
+        // A value that names no profile keeps the default (problem details), as an unknown draft does.
+        var errorProfile = Property(options, "CaseContractsErrorProfile")?.ToLowerInvariant() switch
+        {
+            "kibana" => Model.Api.ApiErrorProfile.Kibana,
+            "problem-details" => Model.Api.ApiErrorProfile.ProblemDetails,
+            _ => (Model.Api.ApiErrorProfile?)null,
+        };
+        return new GeneratorOptions(@namespace, SchemaPaths.Normalize(schemaDirectory), SchemaPaths.Normalize(projectDirectory), assertFormats, defaultDraft, errorProfile, baseUri);
     }
 
     private static string? Property(AnalyzerConfigOptions options, string name)

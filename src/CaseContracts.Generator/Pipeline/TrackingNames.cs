@@ -20,6 +20,9 @@ internal static class TrackingNames
     public const string ApiOperationInputs = nameof(ApiOperationInputs);
     public const string ResolvedApiOperations = nameof(ResolvedApiOperations);
     public const string ApiOperationSet = nameof(ApiOperationSet);
+    public const string ApiOperationSpecs = nameof(ApiOperationSpecs);
+    public const string ApiMaps = nameof(ApiMaps);
+    public const string RuntimeFiles = nameof(RuntimeFiles);
     public const string DocumentOpenApiComponents = nameof(DocumentOpenApiComponents);
     public const string OpenApiComponents = nameof(OpenApiComponents);
 }

@@ -18,11 +18,15 @@ internal static class ValidatorPlanner
         var nodes = document.ValidationNodes;
         var cycles = ReferenceCycles.Of(index);
         var relativeFile = ValidatorNames.Relative(document.FilePath, options);
+        var rootKey = SchemaPaths.Key(document.FilePath, SchemaPaths.RootPointer);
+
+        // An OpenAPI document is no schema: its positions are the inline parameter schemas, and it has no document entry.
+        var hasRoot = nodes.Any(n => n.Key == rootKey);
         return new ValidatorFileSpec(
             options.Namespace,
             options.Namespace + "." + ValidatorNames.ClassName + "." + relativeFile.Replace('/', '.').Replace(".schema.json", string.Empty).Replace(".json", string.Empty) + ".g.cs",
-            ValidatorNames.DocumentEntry(document.FilePath, options),
-            ValidatorNames.Method(SchemaPaths.Key(document.FilePath, SchemaPaths.RootPointer), options),
+            hasRoot ? ValidatorNames.DocumentEntry(document.FilePath, options) : string.Empty,
+            hasRoot ? ValidatorNames.Method(rootKey, options) : string.Empty,
             nodes,
             nodes.Select(n => ValidatorNames.Relative(n.Key, options)).ToEquatableArray(),
             nodes.Select(n => ValidatorNames.Method(n.Key, options)).ToEquatableArray(),

@@ -6,6 +6,7 @@ using CaseContracts.Generator.Diagnostics;
 using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Api;
+using CaseContracts.Generator.Model.Validation;
 
 namespace CaseContracts.Generator.Schema;
 
@@ -39,6 +40,11 @@ internal sealed class OpenApiDocumentReader
     private readonly SchemaLocator _locator;
     private readonly List<DiagnosticInfo> _diagnostics;
     private JsonNode? _componentParameters;
+    private string _title = string.Empty;
+    private ApiErrorProfile? _profile;
+
+    // The validation rules of the inline parameter schemas, by key: a component parameter shared by several operations is read once.
+    private readonly Dictionary<string, List<ValidationNode>> _parameterSchemas = new(StringComparer.Ordinal);
 
     private OpenApiDocumentReader(string path, JsonNode root, SchemaLocator locator, List<DiagnosticInfo> diagnostics)
     {
@@ -51,8 +57,14 @@ internal sealed class OpenApiDocumentReader
     public static bool IsOpenApiFileName(string path) => path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads the document at <paramref name="root"/>; null when its root is not one (reported).</summary>
-    public static ApiDocument? Read(string path, JsonNode root, SchemaLocator locator, List<DiagnosticInfo> diagnostics)
-        => new OpenApiDocumentReader(path, root, locator, diagnostics).ReadDocument();
+    /// <param name="validationNodes">Receives the validation rules of every inline parameter schema: schema positions of the document, validated like a schema file's.</param>
+    public static ApiDocument? Read(string path, JsonNode root, SchemaLocator locator, List<DiagnosticInfo> diagnostics, List<ValidationNode> validationNodes)
+    {
+        var reader = new OpenApiDocumentReader(path, root, locator, diagnostics);
+        var document = reader.ReadDocument();
+        validationNodes.AddRange(reader._parameterSchemas.Values.SelectMany(nodes => nodes));
+        return document;
+    }
 
     private ApiDocument? ReadDocument()
     {
@@ -79,6 +91,8 @@ internal sealed class OpenApiDocumentReader
         var title = info is null ? string.Empty : String(info, "title", required: true) ?? string.Empty;
         var version = info is null ? string.Empty : String(info, "version", required: true) ?? string.Empty;
         var profile = ReadErrorProfile();
+        _title = title;
+        _profile = _root.FirstMember("x-error-profile") is null ? null : profile;
         var components = ObjectMember(_root, "components", required: false);
         var schemes = ReadSecuritySchemes(components);
         _componentParameters = components is null ? null : ObjectMember(components, "parameters", required: false);
@@ -288,7 +302,7 @@ internal sealed class OpenApiDocumentReader
         }
 
         return new ApiOperation(operationId, method.Name.ToUpperInvariant(), path, summary, description, tags.ToEquatableArray(),
-            parameters.ToEquatableArray(), body, responses.ToEquatableArray(), security.ToEquatableArray(), _path, location);
+            parameters.ToEquatableArray(), body, responses.ToEquatableArray(), security.ToEquatableArray(), _path, location, _title, _profile);
     }
 
     /// <summary>Operation parameters override the path item's of the same name and location (OpenAPI 3.1, 4.8.9.1).</summary>
@@ -403,7 +417,7 @@ internal sealed class OpenApiDocumentReader
             Report(explodeMember.Value, $"\"explode\": true is supported in the query only (a {@in} array is comma-separated)");
         }
 
-        var schema = item.FirstMember("schema") is { } schemaMember ? ReadSchema(schemaMember.Value, inlineAllowed: true) : null;
+        var schema = item.FirstMember("schema") is { } schemaMember ? ReadSchema(schemaMember.Value, inlineAllowed: true, isParameter: true) : null;
         if (item.FirstMember("schema") is null)
         {
             Report(item, $"parameter '{name}' needs a 'schema' ('content' is not supported)");
@@ -418,7 +432,34 @@ internal sealed class OpenApiDocumentReader
             return null;
         }
 
-        return new ApiParameter(name, location, required, explode, String(item, "description", required: false), schema, _locator.ValueOf(item.FirstMember("name")!.Value));
+        var schemaJson = item.FirstMember("schema")!.Value;
+        return new ApiParameter(name, location, required, explode, String(item, "description", required: false), schema, _locator.ValueOf(item.FirstMember("name")!.Value),
+            schema.InlineJson is null ? null : ShapeOf(schemaJson), schema.InlineJson is null ? null : schemaJson.FirstMember("default")?.Value.ToJson());
+    }
+
+    /// <summary>What an inline parameter schema's value is read as (its shape is checked by <see cref="ParameterSchemaProblem"/> first).</summary>
+    private ApiValueShape? ShapeOf(JsonNode schema)
+    {
+        if (schema.Kind != JsonNodeKind.Object)
+        {
+            return null;
+        }
+
+        if (schema.FirstMember("$ref")?.Value is { Kind: JsonNodeKind.String } reference)
+        {
+            // An array's items may name an enum of a schema file; which one is known once the index is.
+            return new ApiValueShape(ApiScalar.String, false, SchemaPaths.ResolveReference(_path, reference.Text!));
+        }
+
+        switch (schema.FirstMember("type")?.Value?.Text)
+        {
+            case "integer": return new ApiValueShape(ApiScalar.Integer, false);
+            case "number": return new ApiValueShape(ApiScalar.Number, false);
+            case "boolean": return new ApiValueShape(ApiScalar.Boolean, false);
+            case "array": return schema.FirstMember("items")?.Value is { } items && ShapeOf(items) is { IsArray: false } item ? item with { IsArray = true } : null;
+            default:
+                return new ApiValueShape(schema.FirstMember("format")?.Value?.Text == "uuid" ? ApiScalar.Uuid : ApiScalar.String, false);
+        }
     }
 
     private ApiRequestBody? ReadRequestBody(JsonNode operation)
@@ -572,7 +613,8 @@ internal sealed class OpenApiDocumentReader
     }
 
     /// <summary>A <c>schema</c> value: a <c>$ref</c> to a schema file, or (where allowed) an inline schema.</summary>
-    private ApiSchema? ReadSchema(JsonNode schema, bool inlineAllowed)
+    /// <param name="isParameter">A parameter's schema: an inline one becomes a schema position of the document (its key is <see cref="ApiSchema.Key"/>), validated by the same generated validators as a schema file's.</param>
+    private ApiSchema? ReadSchema(JsonNode schema, bool inlineAllowed, bool isParameter = false)
     {
         if (schema.Kind == JsonNodeKind.Object && schema.FirstMember("$ref")?.Value is { } reference)
         {
@@ -605,10 +647,19 @@ internal sealed class OpenApiDocumentReader
         }
 
         // An inline schema is held to the same draft-07 meta-schema as a schema file (CC0010 at the keyword).
-        MetaSchemaCheck.Check(SchemaNode.Root(_path, schema), _locator, _diagnostics);
+        var position = SchemaNode.At(_path, PointerOf(schema) ?? SchemaPaths.RootPointer, schema);
+        var errorsBefore = _diagnostics.Count;
+        MetaSchemaCheck.Check(position, _locator, _diagnostics);
+        var breaksMetaSchema = _diagnostics.Count > errorsBefore;
         var references = new List<ApiSchemaReference>();
         CollectReferences(schema, references);
-        return new ApiSchema(null, null, schema.ToJson(), references.ToEquatableArray(), _locator.ValueOf(schema));
+        if (isParameter && !_parameterSchemas.ContainsKey(position.Key))
+        {
+            // A schema the meta-schema rejects is reported there once (CC0010): its operation is left out, its rules unused.
+            _parameterSchemas.Add(position.Key, ConstraintReader.Read(position, _locator, breaksMetaSchema ? new List<DiagnosticInfo>() : _diagnostics));
+        }
+
+        return new ApiSchema(null, isParameter ? position.Key : null, schema.ToJson(), references.ToEquatableArray(), _locator.ValueOf(schema));
     }
 
     /// <summary>
@@ -636,6 +687,38 @@ internal sealed class OpenApiDocumentReader
         }
 
         return "a parameter's schema needs a 'type': \"string\", \"integer\", \"number\" or \"boolean\", or \"array\" of them (the value arrives as text)";
+    }
+
+    /// <summary>The JSON pointer of <paramref name="target"/> in the document (<c>#/paths/~1api~1tickets/get/parameters/1/schema</c>), or null.</summary>
+    private string? PointerOf(JsonNode target)
+    {
+        string? Find(JsonNode node, string pointer)
+        {
+            if (ReferenceEquals(node, target))
+            {
+                return pointer;
+            }
+
+            foreach (var member in node.Members)
+            {
+                if (Find(member.Value, pointer + "/" + SchemaPaths.EscapePointerSegment(member.Name)) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            for (var i = 0; i < node.Items.Count; i++)
+            {
+                if (Find(node.Items[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture)) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        return Find(_root, SchemaPaths.RootPointer);
     }
 
     private void CollectReferences(JsonNode node, List<ApiSchemaReference> references)

@@ -39,6 +39,16 @@ internal sealed class SchemaNode
         return Build(path, SchemaPaths.RootPointer, json, null, draft, resources, resources.FileUri);
     }
 
+    /// <summary>
+    /// Reads the schema positions of a schema written inside another JSON document (an OpenAPI document's inline
+    /// parameter schema), keyed by its place there (<paramref name="pointer"/>), so rules and errors name it like any schema file's.
+    /// </summary>
+    public static SchemaNode At(string path, string pointer, JsonNode json, SchemaDraft draft = SchemaDrafts.Default)
+    {
+        var resources = new SchemaResources(path);
+        return Build(path, pointer, json, null, draft, resources, resources.FileUri);
+    }
+
     /// <summary>The base URI of this position: the file's, or the one the nearest <c>$id</c> (draft 4: <c>id</c>) around it sets.</summary>
     public Uri? BaseUri { get; }
 

@@ -60,8 +60,9 @@ internal static class SchemaReader
         if (OpenApiDocumentReader.IsOpenApiFileName(path))
         {
             // An OpenAPI document declares operations over the schema files' types; it holds no schemas itself.
-            var api = OpenApiDocumentReader.Read(path, root, locator, diagnostics);
-            return new SchemaDocument(path, default, default, default, diagnostics.ToEquatableArray(), Api: api);
+            var parameterSchemas = new List<Model.Validation.ValidationNode>();
+            var api = OpenApiDocumentReader.Read(path, root, locator, diagnostics, parameterSchemas);
+            return new SchemaDocument(path, default, default, parameterSchemas.ToEquatableArray(), diagnostics.ToEquatableArray(), Api: api);
         }
 
         if (!IsSchemaFileName(path) && (root.Kind != JsonNodeKind.Object || root.FirstMember("$schema") is null))

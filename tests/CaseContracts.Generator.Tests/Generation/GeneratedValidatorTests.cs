@@ -47,7 +47,12 @@ public sealed class GeneratedValidatorTests
             new ContractGenerator(),
             [new InMemoryAdditionalText(SchemaFiles.VirtualSchemaDirectory + "item.schema.json", Schema)],
             [Consumer],
-            globalOptions: new System.Collections.Generic.Dictionary<string, string> { ["build_property.CaseContractsNamespace"] = "Limits" });
+            globalOptions: new System.Collections.Generic.Dictionary<string, string>
+            {
+                ["build_property.CaseContractsNamespace"] = "Limits",
+                // No operation here: the option is what asks for Kibana's wording of the errors.
+                ["build_property.CaseContractsErrorProfile"] = "kibana",
+            });
         result.AssertCompilesWithoutWarnings();
         return result.EmitAndLoad().GetType("Consumer.Probe", throwOnError: true)!.GetMethod("Check")!;
     });

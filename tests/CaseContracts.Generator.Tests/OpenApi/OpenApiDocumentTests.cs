@@ -17,14 +17,18 @@ namespace CaseContracts.Generator.Tests.OpenApi;
 public sealed class OpenApiDocumentTests
 {
     [Fact]
-    public void The_ticket_document_generates_with_no_diagnostic_and_is_not_taken_for_a_schema()
+    public void The_ticket_document_generates_with_no_diagnostic_and_is_not_taken_for_a_schema_but_its_inline_parameter_schemas_are_validated()
     {
         var result = TicketApi.Run();
 
         Assert.Null(result.GeneratorException);
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Contains("TestProject.Ticket.g.cs", result.GeneratedSources.Keys);
-        Assert.DoesNotContain(result.GeneratedSources.Keys, hint => hint.Contains("openapi", System.StringComparison.OrdinalIgnoreCase));
+        // No type and no document entry: only a validator per inline parameter schema, named by its place in the document.
+        Assert.Equal(["TestProject.SchemaValidators.tickets.openapi.g.cs"], result.GeneratedSources.Keys.Where(hint => hint.Contains("openapi", System.StringComparison.OrdinalIgnoreCase)));
+        var validators = result.GeneratedSources["TestProject.SchemaValidators.tickets.openapi.g.cs"];
+        Assert.DoesNotContain("ValidateDocument_", validators, System.StringComparison.Ordinal);
+        Assert.Contains("// tickets.openapi.json#/paths/~1api~1tickets/get/parameters/1/schema", validators, System.StringComparison.Ordinal);
         result.AssertCompilesWithoutWarnings();
     }
 

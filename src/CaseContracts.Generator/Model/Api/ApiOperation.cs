@@ -9,6 +9,8 @@ namespace CaseContracts.Generator.Model.Api;
 /// <param name="Responses">Every declared response, in document order.</param>
 /// <param name="Security">The security schemes one of which the operation requires (the document's unless it says otherwise); empty for none.</param>
 /// <param name="Location">The method's key in the path item (where operation-level problems are reported).</param>
+/// <param name="DocumentTitle">The document's <c>info.title</c> (it names the extension that maps the whole API).</param>
+/// <param name="ErrorProfile">The document's <c>x-error-profile</c>: the body errors are answered with; null when it names none (the <c>CaseContractsErrorProfile</c> option, else problem details).</param>
 internal sealed record ApiOperation(
     string OperationId,
     string Method,
@@ -21,4 +23,6 @@ internal sealed record ApiOperation(
     EquatableArray<ApiResponse> Responses,
     EquatableArray<string> Security,
     string FilePath,
-    SourceLocation Location);
+    SourceLocation Location,
+    string DocumentTitle = "",
+    ApiErrorProfile? ErrorProfile = null);

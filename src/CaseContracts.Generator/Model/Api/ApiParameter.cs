@@ -6,6 +6,8 @@ namespace CaseContracts.Generator.Model.Api;
 /// <param name="Explode">For arrays in the query: one <c>name=value</c> pair per item (<c>tags=a&amp;tags=b</c>, the default), else one comma-separated value.</param>
 /// <param name="Schema">The parameter's schema.</param>
 /// <param name="Location">The parameter's <c>name</c> value.</param>
+/// <param name="Shape">What the value is read as, from an inline schema; null for a <c>$ref</c> (read from the index when resolved).</param>
+/// <param name="DefaultJson">The inline schema's <c>default</c> (JSON text): the value of an absent parameter.</param>
 internal sealed record ApiParameter(
     string Name,
     ApiParameterLocation In,
@@ -13,4 +15,6 @@ internal sealed record ApiParameter(
     bool Explode,
     string? Description,
     ApiSchema Schema,
-    SourceLocation Location);
+    SourceLocation Location,
+    ApiValueShape? Shape = null,
+    string? DefaultJson = null);

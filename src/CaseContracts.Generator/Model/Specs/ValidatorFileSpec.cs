@@ -4,7 +4,7 @@ using System.Linq;
 namespace CaseContracts.Generator.Model.Specs;
 
 /// <summary>The validators of one schema file: a method per schema position, plus the document's entry point.</summary>
-/// <param name="DocumentEntry">Name of the method validating a whole document against the file's root.</param>
+/// <param name="DocumentEntry">Name of the method validating a whole document against the file's root; empty for an OpenAPI document (no root schema, only its inline parameter schemas).</param>
 /// <param name="Labels">Per node: its key relative to the schema folder (a comment in the generated code).</param>
 /// <param name="Methods">Per node (same order as <paramref name="Nodes"/>): its method name.</param>
 /// <param name="Dispatches">The <c>oneOf</c>s that are discriminated unions, validated by dispatch.</param>
