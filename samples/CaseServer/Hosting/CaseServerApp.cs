@@ -59,7 +59,7 @@ public static class CaseServerApp
             .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, configureOptions: null);
         builder.Services.AddAuthorization();
 
-        builder.Services.AddOpenApi(options => options.AddContractSchemas());
+        builder.Services.AddOpenApi(options => options.Describe());
         builder.Services.AddHttpLogging(options =>
         {
             // One line per request, without headers or bodies (they hold credentials and case data).

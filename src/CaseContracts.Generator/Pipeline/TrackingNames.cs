@@ -22,4 +22,5 @@ internal static class TrackingNames
     public const string ApiOperationSet = nameof(ApiOperationSet);
     public const string DocumentOpenApiComponents = nameof(DocumentOpenApiComponents);
     public const string OpenApiComponents = nameof(OpenApiComponents);
+    public const string ServedDocuments = nameof(ServedDocuments);
 }
