@@ -24,7 +24,7 @@ public sealed class OpenApiDocumentTests
         Assert.Null(result.GeneratorException);
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Contains("TestProject.Ticket.g.cs", result.GeneratedSources.Keys);
-        Assert.DoesNotContain(result.GeneratedSources.Keys, hint => hint.Contains("openapi", System.StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(result.GeneratedSources.Keys, hint => hint.Contains("tickets.openapi", System.StringComparison.OrdinalIgnoreCase));
         result.AssertCompilesWithoutWarnings();
     }
 
