@@ -85,11 +85,16 @@ internal static class OpenApiComponentResolver
 
     private static bool IsComponent(string key)
     {
-        const string Definitions = "#/definitions/";
         var pointer = SchemaPaths.SplitKey(key).Pointer;
         return pointer == SchemaPaths.RootPointer
-            || (pointer.StartsWith(Definitions, StringComparison.Ordinal) && pointer.IndexOf('/', Definitions.Length) < 0);
+            || (DefinitionsPrefix(pointer) is { } prefix && pointer.IndexOf('/', prefix.Length) < 0);
     }
+
+    /// <summary>Where a file's definitions live (<c>definitions</c>, or <c>$defs</c> from 2019-09 on): each is a component of its own (<see cref="ComponentReader"/>).</summary>
+    private static string? DefinitionsPrefix(string pointer)
+        => pointer.StartsWith("#/definitions/", StringComparison.Ordinal) ? "#/definitions/"
+            : pointer.StartsWith("#/$defs/", StringComparison.Ordinal) ? "#/$defs/"
+            : null;
 
     /// <summary>
     /// A file's root or a definition is a component of its own; any other position is reached through the
@@ -97,12 +102,11 @@ internal static class OpenApiComponentResolver
     /// </summary>
     public static (string Name, string Pointer)? Target(string key, SchemaIndex index)
     {
-        const string Definitions = "#/definitions/";
         var (file, pointer) = SchemaPaths.SplitKey(key);
         var componentPointer = SchemaPaths.RootPointer;
-        if (pointer.StartsWith(Definitions, StringComparison.Ordinal))
+        if (DefinitionsPrefix(pointer) is { } prefix)
         {
-            var end = pointer.IndexOf('/', Definitions.Length);
+            var end = pointer.IndexOf('/', prefix.Length);
             componentPointer = end < 0 ? pointer : pointer.Substring(0, end);
         }
 

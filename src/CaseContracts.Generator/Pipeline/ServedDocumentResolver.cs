@@ -57,13 +57,14 @@ internal static class ServedDocumentResolver
                     {
                         var added = AddedResponses(operation, api.ErrorProfile, errorName);
                         errorReferenced |= added.Count > 0 && added.Any(r => r.Contains(ComponentsPrefix));
-                        Append(json, string.Join(",", added), slot.Comma);
+                        Append(json, string.Join(",", added), AtObjectEnd(json));
                     }
 
                     break;
                 default:
+                    // Filled last (the schemas are known once every reference is); only appended to after this point.
                     componentsAt = json.Length;
-                    componentsSlot = slot;
+                    componentsSlot = slot with { Comma = AtObjectEnd(json) };
                     break;
             }
 
@@ -88,7 +89,8 @@ internal static class ServedDocumentResolver
         var name = Naming.ToPascalCase(api.Title);
         var stem = SchemaPaths.Stem(api.FilePath);
         var route = "/openapi/" + (stem.EndsWith(".openapi", StringComparison.OrdinalIgnoreCase) ? stem.Substring(0, stem.Length - ".openapi".Length) : stem) + ".json";
-        return new ServedDocumentSpec(@namespace, @namespace + "." + name + "OpenApi.g.cs", name + "OpenApi", "Map" + name + "OpenApi", route,
+        // "openapi" in lower case: no generated type's hint name (<namespace>.<PascalCaseName>.g.cs) can be this one.
+        return new ServedDocumentSpec(@namespace, @namespace + ".openapi." + name + "OpenApi.g.cs", name + "OpenApi", "Map" + name + "OpenApi", route,
             api.Title, api.Version, json.ToString(), api.FilePath);
     }
 
@@ -169,6 +171,9 @@ internal static class ServedDocumentResolver
 
         return name;
     }
+
+    /// <summary>The comma members appended at the end of an object need: none right after its opening brace.</summary>
+    private static SlotComma AtObjectEnd(StringBuilder json) => json.Length > 0 && json[json.Length - 1] == '{' ? SlotComma.None : SlotComma.Before;
 
     private static string Member(string name, string json) => JsonText.Quote(name) + ":" + json;
 

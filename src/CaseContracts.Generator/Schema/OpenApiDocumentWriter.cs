@@ -105,17 +105,18 @@ internal sealed class OpenApiDocumentWriter
             Write(member.Value, inner, innerOperation);
         }
 
-        var end = needsComma ? SlotComma.Before : SlotComma.None;
+        // Whether an end slot needs a comma depends on whether the slots before it in this object were filled:
+        // the resolver decides from the text it has written (SlotComma.None here).
         switch (where)
         {
             case Where.Responses when operation is not null:
-                Slot(new ServedDocumentSlot(ServedDocumentSlotKind.OperationResponses, operation, end));
+                Slot(new ServedDocumentSlot(ServedDocumentSlotKind.OperationResponses, operation, SlotComma.None));
                 break;
             case Where.Components:
-                Slot(new ServedDocumentSlot(ServedDocumentSlotKind.ComponentSchemas, null, end));
+                Slot(new ServedDocumentSlot(ServedDocumentSlotKind.ComponentSchemas, null, SlotComma.None));
                 break;
-            case Where.Root when node.FirstMember("components")?.Value.Kind != JsonNodeKind.Object:
-                Slot(new ServedDocumentSlot(ServedDocumentSlotKind.Components, null, end));
+            case Where.Root when node.FirstMember("components") is null:
+                Slot(new ServedDocumentSlot(ServedDocumentSlotKind.Components, null, SlotComma.None));
                 break;
         }
 

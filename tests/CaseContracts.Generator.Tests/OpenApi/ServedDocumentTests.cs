@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.Tasks;
+using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -43,13 +44,23 @@ public sealed class ServedDocumentTests
         var result = TicketApi.Run();
 
         Assert.Empty(result.GeneratorDiagnostics);
-        Assert.Contains("TestProject.TicketsOpenApi.g.cs", result.GeneratedSources.Keys);
+        Assert.Contains("TestProject.openapi.TicketsOpenApi.g.cs", result.GeneratedSources.Keys);
         result.AssertCompilesWithoutWarnings();
     }
 
     [Fact]
     public void The_served_document_file_matches_its_snapshot()
-        => Snapshot.Match(TicketApi.Run().GeneratedSources["TestProject.TicketsOpenApi.g.cs"], "TestProject.TicketsOpenApi");
+        => Snapshot.Match(TicketApi.Run().GeneratedSources["TestProject.openapi.TicketsOpenApi.g.cs"], "TestProject.TicketsOpenApi");
+
+    [Fact]
+    public void An_unrelated_code_edit_reuses_the_served_document()
+    {
+        var second = TicketApi.Run().RerunWithAddedSource("namespace Elsewhere { internal static class Unrelated { } }");
+
+        var reasons = IncrementalSteps.GetOutputReasons(second.RunResult, "ServedDocuments");
+        Assert.NotEmpty(reasons);
+        Assert.All(reasons, reason => Assert.True(reason.IsReused));
+    }
 
     [Fact]
     public void A_project_without_asp_net_core_serves_nothing()
@@ -166,6 +177,45 @@ public sealed class ServedDocumentTests
     }
 
     [Fact]
+    public void The_defs_of_a_2020_12_schema_become_components_and_refs_into_them_resolve()
+    {
+        var files = new[]
+        {
+            new InMemoryAdditionalText(TicketApi.Directory + "note.schema.json", """
+                {
+                  "$schema": "https://json-schema.org/draft/2020-12/schema",
+                  "title": "Note", "type": "object", "required": ["kind"],
+                  "properties": { "kind": { "$ref": "#/$defs/kind" } },
+                  "$defs": { "kind": { "title": "NoteKind", "type": "string", "enum": ["memo", "todo"] } }
+                }
+                """),
+            new InMemoryAdditionalText(TicketApi.Directory + "notes.openapi.json", """
+                {
+                  "openapi": "3.1.0",
+                  "info": { "title": "Tickets", "version": "1" },
+                  "paths": {
+                    "/notes": {
+                      "get": {
+                        "operationId": "FindNotes",
+                        "parameters": [ { "name": "kind", "in": "query", "schema": { "$ref": "note.schema.json#/$defs/kind" } } ],
+                        "responses": { "200": { "description": "A note", "content": { "application/json": { "schema": { "$ref": "note.schema.json" } } } } }
+                      }
+                    }
+                  }
+                }
+                """),
+        };
+
+        var document = Served(files: files);
+
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.Equal(["Note", "NoteKind", "ProblemDetails"], schemas.EnumerateObject().Select(s => s.Name));
+        Assert.Equal("#/components/schemas/NoteKind", schemas.GetProperty("Note").GetProperty("properties").GetProperty("kind").GetProperty("$ref").GetString());
+        Assert.Equal("#/components/schemas/NoteKind", Operation(document, "/notes", "get").GetProperty("parameters")[0].GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.All(References(document), reference => Assert.NotNull(Resolve(document, reference)));
+    }
+
+    [Fact]
     public void A_schema_file_named_like_the_error_body_keeps_its_name_and_the_error_body_takes_another()
     {
         var files = TicketApi.Files(TicketApi.Document.Replace("""{ "type": "object" }""", """{ "$ref": "problem.schema.json" }"""))
@@ -201,12 +251,123 @@ public sealed class ServedDocumentTests
         Redocly.AssertOnlyAcceptedWarnings(await Redocly.LintAsync(json), "tickets (tests)");
     }
 
+    [Fact]
+    public void Every_damaged_ticket_document_still_serves_valid_json_and_never_throws()
+    {
+        // The schema files and their components, as the pipeline has them; then each member of the document replaced by
+        // each other kind of value, and the document cut anywhere: whatever the reader makes of it serves as JSON.
+        var schemas = new[] { ("ticket.schema.json", TicketApi.Ticket), ("ticket-draft.schema.json", TicketApi.TicketDraft), ("ticket-page.schema.json", TicketApi.TicketPage) }
+            .Select(f => global::CaseContracts.Generator.Schema.SchemaReader.Read(TicketApi.Directory + f.Item1, Microsoft.CodeAnalysis.Text.SourceText.From(f.Item2), System.Threading.CancellationToken.None))
+            .ToList();
+        var index = SchemaIndex.Create(schemas);
+        var components = schemas.SelectMany(d => global::CaseContracts.Generator.Pipeline.OpenApiComponentResolver.Resolve(d, index)).ToEquatableArray();
+        var document = TicketApi.Document;
+        var damaged = new List<string>();
+        foreach (var (start, length) in Values(document))
+        {
+            damaged.AddRange(new[] { "null", "17", "\"x\"", "[]", "{}", "true", "{\"$ref\":\"ticket.schema.json\"}" }
+                .Select(replacement => document[..start] + replacement + document[(start + length)..]));
+        }
+
+        damaged.AddRange(Enumerable.Range(0, document.Length / 11).Select(i => document[..(i * 11)]));
+        var served = 0;
+        foreach (var text in damaged)
+        {
+            var read = global::CaseContracts.Generator.Schema.SchemaReader.Read(TicketApi.DocumentPath, Microsoft.CodeAnalysis.Text.SourceText.From(text), System.Threading.CancellationToken.None);
+            if (read.Api is { } api)
+            {
+                var json = global::CaseContracts.Generator.Pipeline.ServedDocumentResolver.Resolve(api, index, components, "TestProject").Json;
+                try
+                {
+                    using var parsed = JsonDocument.Parse(json);
+                    Assert.Equal(JsonValueKind.Object, parsed.RootElement.ValueKind);
+                }
+                catch (JsonException e)
+                {
+                    var at = (int)(e.BytePositionInLine ?? 0);
+                    throw new Xunit.Sdk.XunitException($"Served JSON is broken ({e.Message}) near: {json[Math.Max(0, at - 120)..Math.Min(json.Length, at + 40)]}\nfor the document:\n{text}");
+                }
+
+                served++;
+            }
+        }
+
+        Assert.True(served > 500, $"only {served} damaged documents were read far enough to serve");
+    }
+
     private static JsonElement Served(string? document = null, IEnumerable<Microsoft.CodeAnalysis.AdditionalText>? files = null)
     {
         var result = GeneratorHarness.Run(new ContractGenerator(), files ?? TicketApi.Files(document), additionalReferences: TrustedPlatformReferences.AspNetCore);
         var type = result.EmitAndLoad().GetType("TestProject.TicketsOpenApi", throwOnError: true)!;
         var utf8 = (ReadOnlyMemory<byte>)type.GetProperty("Utf8Json")!.GetValue(null)!;
         return JsonDocument.Parse(utf8).RootElement.Clone();
+    }
+
+    /// <summary>The spans of the values after each ':' in <paramref name="text"/> (one per member; containers as a whole).</summary>
+    private static IEnumerable<(int Start, int Length)> Values(string text)
+    {
+        for (var i = text.IndexOf(':'); i >= 0; i = text.IndexOf(':', i + 1))
+        {
+            var start = i + 1;
+            while (start < text.Length && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            var end = start;
+            var depth = 0;
+            var inString = false;
+            for (; end < text.Length; end++)
+            {
+                var c = text[end];
+                if (inString)
+                {
+                    if (c == '\\')
+                    {
+                        end++;
+                    }
+                    else if (c == '"')
+                    {
+                        inString = false;
+                        if (depth == 0)
+                        {
+                            end++;
+                            break;
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (c == '"')
+                {
+                    inString = true;
+                }
+                else if (c is '{' or '[')
+                {
+                    depth++;
+                }
+                else if (c is '}' or ']')
+                {
+                    if (depth == 0)
+                    {
+                        break;
+                    }
+
+                    if (--depth == 0)
+                    {
+                        end++;
+                        break;
+                    }
+                }
+                else if (c == ',' && depth == 0)
+                {
+                    break;
+                }
+            }
+
+            yield return (start, end - start);
+        }
     }
 
     private static JsonElement Operation(JsonElement document, string path, string method)

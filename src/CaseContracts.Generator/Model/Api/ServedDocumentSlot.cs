@@ -6,5 +6,9 @@ namespace CaseContracts.Generator.Model.Api;
 /// For <see cref="ServedDocumentSlotKind.SchemaReference"/>: the schema key the <c>$ref</c> resolves to; for
 /// <see cref="ServedDocumentSlotKind.OperationResponses"/>: the operation, as <c>METHOD path</c>; otherwise null.
 /// </param>
-/// <param name="Comma">Which comma the written members carry, so an empty slot leaves valid JSON.</param>
+/// <param name="Comma">
+/// For a <see cref="ServedDocumentSlotKind.SchemaReference"/>: which comma the member carries, so an empty slot leaves
+/// valid JSON. A slot at the end of an object has <see cref="SlotComma.None"/>: the resolver puts a comma before what
+/// it writes there unless the text so far ends with the object's opening brace (earlier slots may have been left empty).
+/// </param>
 internal sealed record ServedDocumentSlot(ServedDocumentSlotKind Kind, string? Target, SlotComma Comma);
