@@ -37,6 +37,19 @@ if ! bash "$repo_root/build/postgres.sh"; then
   echo "!! PostgreSQL could not be installed; the PostgreSQL store tests will fail" >&2
 fi
 
+# The served OpenAPI documents are linted with @redocly/cli (pinned, into .tools/), and the API reference page is
+# opened in headless Chromium: make sure both are here.
+echo "==> build/redocly.sh"
+if ! bash "$repo_root/build/redocly.sh"; then
+  build_failed=1
+  echo "!! @redocly/cli could not be installed; the OpenAPI lint tests will fail" >&2
+fi
+echo "==> build/chromium.sh"
+if ! bash "$repo_root/build/chromium.sh"; then
+  build_failed=1
+  echo "!! Chromium could not be installed; the API reference page test will fail" >&2
+fi
+
 echo "==> dotnet build $(basename "$solution")"
 if ! dotnet build "$solution" -c Debug -p:UseSharedCompilation=true -nologo; then
   build_failed=1

@@ -103,10 +103,10 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Select(static (input, _) => ApiOperationSet.Create(input.Left, input.Right.Spec))
             .WithTrackingName(TrackingNames.ApiOperationSet);
 
-        // Only a project that documents its endpoints with Microsoft.AspNetCore.OpenApi needs the schema texts resolved.
+        // Only a web project needs the schema texts resolved: for Microsoft.AspNetCore.OpenApi's document, or to serve its own.
         var documentComponents = documents
             .Combine(index)
-            .Combine(capabilities.Select(static (c, _) => c.HasAspNetCore && c.HasOpenApi))
+            .Combine(capabilities.Select(static (c, _) => c.HasAspNetCore))
             .Select(static (input, _) => OpenApiComponentStage.Resolve(new ComponentInput(input.Left.Left, input.Left.Right, input.Right)))
             .WithTrackingName(TrackingNames.DocumentOpenApiComponents);
 
@@ -114,6 +114,18 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (all, _) => all.SelectMany(static c => c.Components).ToEquatableArray())
             .WithTrackingName(TrackingNames.OpenApiComponents);
+
+        // One served document per declared OpenAPI document, in a web project (it is served by a mapped endpoint).
+        var servedDocuments = documents
+            .Where(static document => document.Api is not null)
+            .Select(static (document, _) => document.Api!)
+            .Combine(index)
+            .Combine(openApiComponents)
+            .Combine(runtimeNamespace)
+            .Combine(capabilities.Select(static (c, _) => c.HasAspNetCore))
+            .Where(static input => input.Right)
+            .Select(static (input, _) => ServedDocumentStage.Resolve(new ServedDocumentInput(input.Left.Left.Left.Left, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right)))
+            .WithTrackingName(TrackingNames.ServedDocuments);
 
         var endpointOutput = endpoints
             .Combine(capabilities)
@@ -168,6 +180,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
             }
         });
         context.RegisterSourceOutput(openApiOutput, static (output, input) => EmitOpenApi(output, input));
+        context.RegisterSourceOutput(servedDocuments, static (output, result) => EmitServedDocument(output, result));
     }
 
     private static void EmitType(SourceProductionContext output, TypeOutput input)
@@ -250,6 +263,15 @@ public sealed class ContractGenerator : IIncrementalGenerator
         if (spec.Operations)
         {
             SourceOutput.Add(output, RuntimeFileEmitter.HintName(ns, "Operations"), spec.ReportPath, () => RuntimeFileEmitter.Emit(ns, RuntimeSources.OperationRuntime));
+        }
+    }
+
+    private static void EmitServedDocument(SourceProductionContext output, ServedDocumentResult result)
+    {
+        SourceOutput.Report(output, result.Diagnostics);
+        if (result.Spec is { } spec)
+        {
+            SourceOutput.Add(output, spec.HintName, spec.FilePath, () => ServedDocumentEmitter.Emit(spec));
         }
     }
 

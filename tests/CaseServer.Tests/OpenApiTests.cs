@@ -46,6 +46,39 @@ public sealed class OpenApiTests : IDisposable
         Assert.True(schemas.TryGetProperty("Settings", out _));
     }
 
+    [Fact]
+    public async Task The_connector_union_carries_a_discriminator_mapping_each_type_to_its_variant()
+    {
+        var connector = (await DocumentAsync()).GetProperty("components").GetProperty("schemas").GetProperty("Connector");
+
+        var discriminator = connector.GetProperty("discriminator");
+        Assert.Equal("type", discriminator.GetProperty("propertyName").GetString());
+        Assert.Equal(
+            [".jira #/components/schemas/Connector.Jira", ".none #/components/schemas/Connector.None", ".resilient #/components/schemas/Connector.Resilient", ".servicenow #/components/schemas/Connector.ServiceNow"],
+            discriminator.GetProperty("mapping").EnumerateObject().Select(m => m.Name + " " + m.Value.GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_basic_scheme_is_declared_and_required_by_create_case_which_also_takes_the_kbn_xsrf_header()
+    {
+        var document = await DocumentAsync();
+
+        var basic = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("basicAuth");
+        Assert.Equal(("http", "basic"), (basic.GetProperty("type").GetString(), basic.GetProperty("scheme").GetString()));
+        var post = document.GetProperty("paths").GetProperty("/api/cases").GetProperty("post");
+        Assert.Equal("basicAuth", post.GetProperty("security")[0].EnumerateObject().Single().Name);
+        var xsrf = post.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "kbn-xsrf");
+        Assert.Equal(("header", true), (xsrf.GetProperty("in").GetString(), xsrf.GetProperty("required").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Server_urls_have_no_trailing_slash()
+    {
+        var servers = (await DocumentAsync()).GetProperty("servers");
+
+        Assert.All(servers.EnumerateArray(), server => Assert.False(server.GetProperty("url").GetString()!.EndsWith('/')));
+    }
+
     private async Task<JsonElement> DocumentAsync()
     {
         var (status, document) = await (await _server.ClientFor(username: null).GetAsync("/openapi/v1.json")).ReadAsync();

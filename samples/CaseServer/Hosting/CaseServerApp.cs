@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Scalar.AspNetCore;
 
 namespace CaseServer.Hosting;
 
@@ -59,7 +60,7 @@ public static class CaseServerApp
             .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, configureOptions: null);
         builder.Services.AddAuthorization();
 
-        builder.Services.AddOpenApi(options => options.AddContractSchemas());
+        builder.Services.AddOpenApi(options => options.Describe());
         builder.Services.AddHttpLogging(options =>
         {
             // One line per request, without headers or bodies (they hold credentials and case data).
@@ -112,8 +113,44 @@ public static class CaseServerApp
             getCase.RequireAuthorization();
         }
 
-        app.MapOpenApi();
+        app.MapOpenApi(StartupBanner.OpenApiRoute);
+        if (app.Environment.IsDevelopment())
+        {
+            MapApiReference(app);
+        }
+
+        // Once Kestrel has bound its addresses (a port of 0 is known by then), not before.
+        var development = app.Environment.IsDevelopment();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Write(Console.Out, app.Urls, development, settings));
         return app;
+    }
+
+    /// <summary>
+    /// The API reference page (Scalar) on the OpenAPI document, in Development: its scripts come from the package
+    /// itself, and nothing else leaves the machine (no web fonts, telemetry, AI agent or request proxy). The Basic
+    /// scheme is preselected with the Development login, so "Test request" works from the page.
+    /// </summary>
+    private static void MapApiReference(WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<CaseServerSettings>();
+        var developmentLogin = settings.Users.Count == 1 && settings.Users[0].Username == CaseServerSettings.DevelopmentUsername;
+        app.MapScalarApiReference(StartupBanner.ApiReferenceRoute, options =>
+        {
+            options.WithTitle("CaseServer API reference")
+                .WithOpenApiRoutePattern(StartupBanner.OpenApiRoute)
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent()
+                .DisableMcp()
+                .AddPreferredSecuritySchemes(CaseServerOpenApi.BasicSchemeName)
+                .AddHttpAuthentication(CaseServerOpenApi.BasicSchemeName, scheme =>
+                {
+                    if (developmentLogin)
+                    {
+                        scheme.WithUsername(CaseServerSettings.DevelopmentUsername).WithPassword(CaseServerSettings.DevelopmentPassword);
+                    }
+                });
+        });
     }
 
     /// <summary>The store <c>CaseServer:Store</c> chooses, on <c>ConnectionStrings:Cases</c>.</summary>

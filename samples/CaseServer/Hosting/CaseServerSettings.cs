@@ -24,6 +24,9 @@ public sealed class CaseServerSettings
     /// <summary>The Development default user's name.</summary>
     public const string DevelopmentUsername = "elastic";
 
+    /// <summary>The Development default user's password (Kibana's and Elasticsearch's historical default).</summary>
+    public const string DevelopmentPassword = "changeme";
+
     // "changeme", the Development default password (Kibana's and Elasticsearch's historical default), hashed
     // once with hash-password so that no plain password sits in the code. Fewer iterations than new hashes
     // get: the password is public anyway.

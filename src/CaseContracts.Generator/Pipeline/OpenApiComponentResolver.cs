@@ -46,6 +46,7 @@ internal static class OpenApiComponentResolver
                 json.Append(text.Parts[i + 1]);
             }
 
+            AddDiscriminator(text.Key, index, json);
             components.Add(new OpenApiComponentSpec(name, json.ToString(), references.ToEquatableArray()));
         }
 
@@ -53,17 +54,59 @@ internal static class OpenApiComponentResolver
     }
 
     /// <summary>
+    /// A discriminated union (what the generator reads as one: <c>oneOf</c> members that each fix one string
+    /// property) says so in OpenAPI's terms, so documentation and client generators pick the variant by the
+    /// property rather than by trying each: <c>"discriminator":{"propertyName":"type","mapping":{".jira":…}}</c>.
+    /// </summary>
+    private static void AddDiscriminator(string key, SchemaIndex index, System.Text.StringBuilder json)
+    {
+        if (index.Find(key) is not { Kind: NamedSchemaKind.Union } summary || UnionLayout.Of(summary, index) is not { } layout
+            || json.Length == 0 || json[json.Length - 1] != '}')
+        {
+            return;
+        }
+
+        var mapping = new List<string>();
+        foreach (var (member, value) in layout.Variants)
+        {
+            // The mapping names components; a variant written inline in the oneOf has none to name.
+            if (!IsComponent(member.Key) || ComponentNames.Of(member.Key, index) is not { } variant)
+            {
+                return;
+            }
+
+            mapping.Add(JsonText.Quote(value) + ":" + JsonText.Quote(ComponentsPrefix + variant));
+        }
+
+        var discriminator = "\"discriminator\":{\"propertyName\":" + JsonText.Quote(layout.DiscriminatorJsonName)
+            + ",\"mapping\":{" + string.Join(",", mapping) + "}}";
+        json.Insert(json.Length - 1, json.Length > 2 ? "," + discriminator : discriminator);
+    }
+
+    private static bool IsComponent(string key)
+    {
+        var pointer = SchemaPaths.SplitKey(key).Pointer;
+        return pointer == SchemaPaths.RootPointer
+            || (DefinitionsPrefix(pointer) is { } prefix && pointer.IndexOf('/', prefix.Length) < 0);
+    }
+
+    /// <summary>Where a file's definitions live (<c>definitions</c>, or <c>$defs</c> from 2019-09 on): each is a component of its own (<see cref="ComponentReader"/>).</summary>
+    private static string? DefinitionsPrefix(string pointer)
+        => pointer.StartsWith("#/definitions/", StringComparison.Ordinal) ? "#/definitions/"
+            : pointer.StartsWith("#/$defs/", StringComparison.Ordinal) ? "#/$defs/"
+            : null;
+
+    /// <summary>
     /// A file's root or a definition is a component of its own; any other position is reached through the
     /// component that holds it and the rest of the pointer (<c>Case/properties/created_by</c>).
     /// </summary>
-    private static (string Name, string Pointer)? Target(string key, SchemaIndex index)
+    public static (string Name, string Pointer)? Target(string key, SchemaIndex index)
     {
-        const string Definitions = "#/definitions/";
         var (file, pointer) = SchemaPaths.SplitKey(key);
         var componentPointer = SchemaPaths.RootPointer;
-        if (pointer.StartsWith(Definitions, StringComparison.Ordinal))
+        if (DefinitionsPrefix(pointer) is { } prefix)
         {
-            var end = pointer.IndexOf('/', Definitions.Length);
+            var end = pointer.IndexOf('/', prefix.Length);
             componentPointer = end < 0 ? pointer : pointer.Substring(0, end);
         }
 

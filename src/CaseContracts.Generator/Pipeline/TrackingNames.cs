@@ -25,4 +25,5 @@ internal static class TrackingNames
     public const string RuntimeFiles = nameof(RuntimeFiles);
     public const string DocumentOpenApiComponents = nameof(DocumentOpenApiComponents);
     public const string OpenApiComponents = nameof(OpenApiComponents);
+    public const string ServedDocuments = nameof(ServedDocuments);
 }

@@ -122,7 +122,8 @@ internal sealed class OpenApiDocumentReader
         }
 
         var unique = operations.GroupBy(o => o.OperationId, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
-        return new ApiDocument(_path, title, version, profile, unique.ToEquatableArray(), schemes.Values.ToEquatableArray());
+        return new ApiDocument(_path, title, version, profile, unique.ToEquatableArray(), schemes.Values.ToEquatableArray(),
+            OpenApiDocumentWriter.Write(_path, _root));
     }
 
     private ApiErrorProfile ReadErrorProfile()

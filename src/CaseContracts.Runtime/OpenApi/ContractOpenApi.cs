@@ -27,7 +27,66 @@ public static partial class ContractOpenApi
         global::System.ArgumentNullException.ThrowIfNull(options);
         options.AddOperationTransformer(DescribeOperationAsync);
         options.AddDocumentTransformer(AddSchemasAsync);
+        options.AddDocumentTransformer(TrimServerUrls);
         return options;
+    }
+
+    /// <summary>
+    /// Declares the security scheme the endpoints' authorization uses (<c>components.securitySchemes</c>) and says on
+    /// every operation whether it requires it: a requirement of the scheme where the endpoint requires authorization,
+    /// an explicitly empty <c>security</c> where it allows anonymous callers.
+    /// </summary>
+    /// <param name="options">The OpenAPI document's options.</param>
+    /// <param name="name">The scheme's name in the document (<c>basicAuth</c>).</param>
+    /// <param name="scheme">The scheme (<c>new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "basic" }</c>).</param>
+    /// <returns><paramref name="options"/>, for chaining.</returns>
+    public static global::Microsoft.AspNetCore.OpenApi.OpenApiOptions AddContractSecurityScheme(
+        this global::Microsoft.AspNetCore.OpenApi.OpenApiOptions options, string name, global::Microsoft.OpenApi.OpenApiSecurityScheme scheme)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(options);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(name);
+        global::System.ArgumentNullException.ThrowIfNull(scheme);
+        options.AddDocumentTransformer((document, context, cancellationToken) =>
+        {
+            document.Components ??= new global::Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new global::System.Collections.Generic.Dictionary<string, global::Microsoft.OpenApi.IOpenApiSecurityScheme>(global::System.StringComparer.Ordinal);
+            document.Components.SecuritySchemes[name] = scheme;
+            return global::System.Threading.Tasks.Task.CompletedTask;
+        });
+        options.AddOperationTransformer((operation, context, cancellationToken) =>
+        {
+            operation.Security = new global::System.Collections.Generic.List<global::Microsoft.OpenApi.OpenApiSecurityRequirement>();
+            if (RequiresAuthorization(context.Description))
+            {
+                operation.Security.Add(new global::Microsoft.OpenApi.OpenApiSecurityRequirement
+                {
+                    [new global::Microsoft.OpenApi.OpenApiSecuritySchemeReference(name, context.Document)] = new global::System.Collections.Generic.List<string>(),
+                });
+            }
+
+            return global::System.Threading.Tasks.Task.CompletedTask;
+        });
+        return options;
+    }
+
+    /// <summary>
+    /// Server URLs without a trailing slash: paths begin with one, so <c>http://host/</c> + <c>/api/cases</c> would
+    /// read <c>http://host//api/cases</c> (ASP.NET Core writes the request's base URL, which ends with one).
+    /// </summary>
+    private static global::System.Threading.Tasks.Task TrimServerUrls(
+        global::Microsoft.OpenApi.OpenApiDocument document,
+        global::Microsoft.AspNetCore.OpenApi.OpenApiDocumentTransformerContext context,
+        global::System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var server in document.Servers ?? new global::System.Collections.Generic.List<global::Microsoft.OpenApi.OpenApiServer>())
+        {
+            if (server.Url is { Length: > 1 } url && url.EndsWith('/'))
+            {
+                server.Url = url.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/";
+            }
+        }
+
+        return global::System.Threading.Tasks.Task.CompletedTask;
     }
 
     private static global::System.Threading.Tasks.Task DescribeOperationAsync(

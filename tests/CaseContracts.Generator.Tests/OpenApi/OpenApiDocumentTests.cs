@@ -25,7 +25,7 @@ public sealed class OpenApiDocumentTests
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Contains("TestProject.Ticket.g.cs", result.GeneratedSources.Keys);
         // No type and no document entry: only a validator per inline parameter schema, named by its place in the document.
-        Assert.Equal(["TestProject.SchemaValidators.tickets.openapi.g.cs"], result.GeneratedSources.Keys.Where(hint => hint.Contains("openapi", System.StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(["TestProject.SchemaValidators.tickets.openapi.g.cs"], result.GeneratedSources.Keys.Where(hint => hint.Contains("tickets.openapi", System.StringComparison.OrdinalIgnoreCase)));
         var validators = result.GeneratedSources["TestProject.SchemaValidators.tickets.openapi.g.cs"];
         Assert.DoesNotContain("ValidateDocument_", validators, System.StringComparison.Ordinal);
         Assert.Contains("// tickets.openapi.json#/paths/~1api~1tickets/get/parameters/1/schema", validators, System.StringComparison.Ordinal);

@@ -10,10 +10,12 @@ namespace CaseContracts.Generator.Model.Api;
 /// <param name="ErrorProfile">The body errors are written in (<c>x-error-profile</c>).</param>
 /// <param name="Operations">Every operation, in document order; one with a problem is left out.</param>
 /// <param name="SecuritySchemes">The document's <c>components.securitySchemes</c>.</param>
+/// <param name="Served">The document as written, with slots for what the served document adds (<see cref="Schema.OpenApiDocumentWriter"/>).</param>
 internal sealed record ApiDocument(
     string FilePath,
     string Title,
     string Version,
     ApiErrorProfile ErrorProfile,
     EquatableArray<ApiOperation> Operations,
-    EquatableArray<ApiSecurityScheme> SecuritySchemes);
+    EquatableArray<ApiSecurityScheme> SecuritySchemes,
+    ServedDocumentText Served);

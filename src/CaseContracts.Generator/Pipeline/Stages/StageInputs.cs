@@ -13,6 +13,12 @@ internal sealed record ApiOperationInput(Model.Api.ApiOperation Operation, Schem
 /// <summary>What the OpenAPI component stage works on: one document and the index (names of the components it refers to).</summary>
 internal sealed record ComponentInput(SchemaDocument Document, SchemaIndex Index, bool Wanted);
 
+/// <summary>What the served-document stage works on: one declared OpenAPI document, the index, every schema component and the namespace.</summary>
+internal sealed record ServedDocumentInput(Model.Api.ApiDocument Api, SchemaIndex Index, EquatableArray<OpenApiComponentSpec> Components, string Namespace);
+
+/// <summary>The document to serve (none when building it failed), and why not.</summary>
+internal sealed record ServedDocumentResult(ServedDocumentSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+
 /// <summary>What a type's emission needs: the type and what the consuming compilation offers.</summary>
 internal sealed record TypeOutput(TypeSpec Type, GenerationCapabilities Capabilities);
 

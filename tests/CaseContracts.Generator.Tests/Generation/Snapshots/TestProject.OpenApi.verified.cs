@@ -26,7 +26,66 @@ namespace TestProject
             global::System.ArgumentNullException.ThrowIfNull(options);
             options.AddOperationTransformer(DescribeOperationAsync);
             options.AddDocumentTransformer(AddSchemasAsync);
+            options.AddDocumentTransformer(TrimServerUrls);
             return options;
+        }
+
+        /// <summary>
+        /// Declares the security scheme the endpoints' authorization uses (<c>components.securitySchemes</c>) and says on
+        /// every operation whether it requires it: a requirement of the scheme where the endpoint requires authorization,
+        /// an explicitly empty <c>security</c> where it allows anonymous callers.
+        /// </summary>
+        /// <param name="options">The OpenAPI document's options.</param>
+        /// <param name="name">The scheme's name in the document (<c>basicAuth</c>).</param>
+        /// <param name="scheme">The scheme (<c>new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "basic" }</c>).</param>
+        /// <returns><paramref name="options"/>, for chaining.</returns>
+        public static global::Microsoft.AspNetCore.OpenApi.OpenApiOptions AddContractSecurityScheme(
+            this global::Microsoft.AspNetCore.OpenApi.OpenApiOptions options, string name, global::Microsoft.OpenApi.OpenApiSecurityScheme scheme)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(options);
+            global::System.ArgumentException.ThrowIfNullOrEmpty(name);
+            global::System.ArgumentNullException.ThrowIfNull(scheme);
+            options.AddDocumentTransformer((document, context, cancellationToken) =>
+            {
+                document.Components ??= new global::Microsoft.OpenApi.OpenApiComponents();
+                document.Components.SecuritySchemes ??= new global::System.Collections.Generic.Dictionary<string, global::Microsoft.OpenApi.IOpenApiSecurityScheme>(global::System.StringComparer.Ordinal);
+                document.Components.SecuritySchemes[name] = scheme;
+                return global::System.Threading.Tasks.Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, cancellationToken) =>
+            {
+                operation.Security = new global::System.Collections.Generic.List<global::Microsoft.OpenApi.OpenApiSecurityRequirement>();
+                if (RequiresAuthorization(context.Description))
+                {
+                    operation.Security.Add(new global::Microsoft.OpenApi.OpenApiSecurityRequirement
+                    {
+                        [new global::Microsoft.OpenApi.OpenApiSecuritySchemeReference(name, context.Document)] = new global::System.Collections.Generic.List<string>(),
+                    });
+                }
+
+                return global::System.Threading.Tasks.Task.CompletedTask;
+            });
+            return options;
+        }
+
+        /// <summary>
+        /// Server URLs without a trailing slash: paths begin with one, so <c>http://host/</c> + <c>/api/cases</c> would
+        /// read <c>http://host//api/cases</c> (ASP.NET Core writes the request's base URL, which ends with one).
+        /// </summary>
+        private static global::System.Threading.Tasks.Task TrimServerUrls(
+            global::Microsoft.OpenApi.OpenApiDocument document,
+            global::Microsoft.AspNetCore.OpenApi.OpenApiDocumentTransformerContext context,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var server in document.Servers ?? new global::System.Collections.Generic.List<global::Microsoft.OpenApi.OpenApiServer>())
+            {
+                if (server.Url is { Length: > 1 } url && url.EndsWith('/'))
+                {
+                    server.Url = url.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/";
+                }
+            }
+
+            return global::System.Threading.Tasks.Task.CompletedTask;
         }
 
         private static global::System.Threading.Tasks.Task DescribeOperationAsync(
@@ -185,7 +244,7 @@ namespace TestProject
         private static readonly ContractSchema[] s_schemas =
         {
             new ContractSchema("Case", "{\"title\":\"Case\",\"description\":\"A JSON object that includes the user who created the case and the case’s ID, version, and creation time. The case’s ID is also its saved object ID (savedObjectId), used when pushing cases to external systems.\",\"type\":\"object\",\"additionalProperties\":false,\"required\":[\"id\",\"version\",\"comments\",\"totalComment\",\"title\",\"description\",\"tags\",\"closed_at\",\"closed_by\",\"created_at\",\"created_by\",\"external_service\",\"status\",\"updated_at\",\"updated_by\",\"connector\",\"settings\"],\"properties\":{\"id\":{\"type\":\"string\",\"format\":\"uuid\",\"description\":\"The case’s ID, which is also its saved object ID (savedObjectId), used when pushing cases to external systems.\"},\"version\":{\"type\":\"string\",\"description\":\"The case’s version (base64 of the JSON text [seqNo,primaryTerm]), passed back when updating the case.\"},\"comments\":{\"type\":\"array\",\"items\":{\"type\":\"object\"},\"description\":\"The case’s comments; always empty for a newly created case.\"},\"totalComment\":{\"type\":\"integer\",\"minimum\":0,\"description\":\"The number of comments on the case; 0 for a newly created case.\"},\"title\":{\"type\":\"string\",\"description\":\"The case’s title.\"},\"description\":{\"type\":\"string\",\"description\":\"The case’s description.\"},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"description\":\"String array containing words and phrases that help categorize cases.\"},\"closed_at\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\",\"description\":\"The date and time the case was closed, or null while the case is not closed.\"},\"closed_by\":{\"oneOf\":[{\"$ref\":\"#/components/schemas/User\"},{\"type\":\"null\"}],\"description\":\"The user who closed the case, or null while the case is not closed.\"},\"created_at\":{\"type\":\"string\",\"format\":\"date-time\",\"description\":\"The date and time the case was created (ISO-8601 UTC with milliseconds).\"},\"created_by\":{\"$ref\":\"#/components/schemas/User\",\"description\":\"The authenticated user who created the case.\"},\"external_service\":{\"type\":[\"object\",\"null\"],\"title\":\"ExternalService\",\"description\":\"The external_service object stores information when the case is pushed to external systems; null until the case is pushed.\",\"additionalProperties\":false,\"required\":[\"connector_id\",\"connector_name\",\"external_id\",\"external_title\",\"external_url\",\"pushed_at\",\"pushed_by\"],\"properties\":{\"connector_id\":{\"type\":\"string\",\"description\":\"ID of the connector used to push the case.\"},\"connector_name\":{\"type\":\"string\",\"description\":\"Name of the connector used to push the case.\"},\"external_id\":{\"type\":\"string\",\"description\":\"ID of the incident or issue created in the external system.\"},\"external_title\":{\"type\":\"string\",\"description\":\"Title of the incident or issue in the external system.\"},\"external_url\":{\"type\":\"string\",\"description\":\"URL of the incident or issue in the external system.\"},\"pushed_at\":{\"type\":\"string\",\"format\":\"date-time\",\"description\":\"The date and time the case was last pushed.\"},\"pushed_by\":{\"oneOf\":[{\"$ref\":\"#/components/schemas/User\"},{\"type\":\"null\"}],\"description\":\"The user who last pushed the case, or null when unknown.\"}}},\"status\":{\"type\":\"string\",\"enum\":[\"open\",\"in-progress\",\"closed\"],\"description\":\"The case’s status; open for a newly created case.\"},\"updated_at\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\",\"description\":\"The date and time the case was last updated, or null if it has never been updated.\"},\"updated_by\":{\"oneOf\":[{\"$ref\":\"#/components/schemas/User\"},{\"type\":\"null\"}],\"description\":\"The user who last updated the case, or null if it has never been updated.\"},\"connector\":{\"$ref\":\"#/components/schemas/Connector\",\"description\":\"Object containing the connector’s configuration.\"},\"settings\":{\"$ref\":\"#/components/schemas/Settings\",\"description\":\"Object containing the case’s settings.\"}}}", new[] { "Connector", "Settings", "User" }),
-            new ContractSchema("Connector", "{\"title\":\"Connector\",\"description\":\"Object containing the connector’s configuration.\",\"oneOf\":[{\"$ref\":\"#/components/schemas/Connector.Jira\"},{\"$ref\":\"#/components/schemas/Connector.ServiceNow\"},{\"$ref\":\"#/components/schemas/Connector.Resilient\"},{\"$ref\":\"#/components/schemas/Connector.None\"}]}", new[] { "Connector.Jira", "Connector.None", "Connector.Resilient", "Connector.ServiceNow" }),
+            new ContractSchema("Connector", "{\"title\":\"Connector\",\"description\":\"Object containing the connector’s configuration.\",\"oneOf\":[{\"$ref\":\"#/components/schemas/Connector.Jira\"},{\"$ref\":\"#/components/schemas/Connector.ServiceNow\"},{\"$ref\":\"#/components/schemas/Connector.Resilient\"},{\"$ref\":\"#/components/schemas/Connector.None\"}],\"discriminator\":{\"propertyName\":\"type\",\"mapping\":{\".jira\":\"#/components/schemas/Connector.Jira\",\".servicenow\":\"#/components/schemas/Connector.ServiceNow\",\".resilient\":\"#/components/schemas/Connector.Resilient\",\".none\":\"#/components/schemas/Connector.None\"}}}", new[] { "Connector.Jira", "Connector.None", "Connector.Resilient", "Connector.ServiceNow" }),
             new ContractSchema("Connector.Jira", "{\"title\":\"Jira\",\"description\":\"Configuration of a Jira connector (type .jira).\",\"type\":\"object\",\"additionalProperties\":false,\"required\":[\"id\",\"name\",\"type\",\"fields\"],\"properties\":{\"id\":{\"type\":\"string\",\"description\":\"ID of the connector used for pushing case updates to external systems (returned when calling Find connectors).\"},\"name\":{\"type\":\"string\",\"description\":\"The connector name.\"},\"type\":{\"const\":\".jira\",\"description\":\"The type of the connector.\"},\"fields\":{\"type\":[\"object\",\"null\"],\"title\":\"JiraFields\",\"description\":\"Object containing the connector’s fields.\",\"additionalProperties\":false,\"required\":[\"issueType\"],\"properties\":{\"issueType\":{\"type\":\"string\",\"description\":\"The issue type of the issue.\"},\"priority\":{\"type\":[\"string\",\"null\"],\"description\":\"The priority of the issue.\"},\"parent\":{\"type\":[\"string\",\"null\"],\"description\":\"The key of the parent issue (Valid when the issue type is Sub-task).\"}}}}}", global::System.Array.Empty<string>()),
             new ContractSchema("Connector.None", "{\"title\":\"None\",\"description\":\"Configuration when no connector is used (type .none); its fields are always null.\",\"type\":\"object\",\"additionalProperties\":false,\"required\":[\"id\",\"name\",\"type\",\"fields\"],\"properties\":{\"id\":{\"type\":\"string\",\"description\":\"ID of the connector used for pushing case updates to external systems (returned when calling Find connectors).\"},\"name\":{\"type\":\"string\",\"description\":\"The connector name.\"},\"type\":{\"const\":\".none\",\"description\":\"The type of the connector.\"},\"fields\":{\"type\":\"null\",\"description\":\"Object containing the connector’s fields.\",\"$comment\":\"A .none connector never carries fields: Kibana accepts only null here (an empty object {} is rejected).\"}}}", global::System.Array.Empty<string>()),
             new ContractSchema("Connector.Resilient", "{\"title\":\"Resilient\",\"description\":\"Configuration of an IBM Resilient connector (type .resilient).\",\"$comment\":\"Follows the API documentation page. Kibana's code (common/api/connectors/resilient.ts) differs: incidentTypes: string[] | null and severityCode: string | null.\",\"type\":\"object\",\"additionalProperties\":false,\"required\":[\"id\",\"name\",\"type\",\"fields\"],\"properties\":{\"id\":{\"type\":\"string\",\"description\":\"ID of the connector used for pushing case updates to external systems (returned when calling Find connectors).\"},\"name\":{\"type\":\"string\",\"description\":\"The connector name.\"},\"type\":{\"const\":\".resilient\",\"description\":\"The type of the connector.\"},\"fields\":{\"type\":[\"object\",\"null\"],\"title\":\"ResilientFields\",\"description\":\"Object containing the connector’s fields.\",\"additionalProperties\":false,\"required\":[\"issueTypes\",\"severityCode\"],\"properties\":{\"issueTypes\":{\"type\":\"array\",\"items\":{\"type\":\"number\"},\"description\":\"The issue types of the issue.\"},\"severityCode\":{\"type\":\"number\",\"description\":\"The severity code of the issue.\"}}}}}", global::System.Array.Empty<string>()),
