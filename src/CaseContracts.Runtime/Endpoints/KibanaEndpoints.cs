@@ -1,4 +1,4 @@
-// Emitted by RuntimeFileEmitter into the contract's namespace, as <namespace>.KibanaEndpoints.g.cs, when the project
+// Emitted by RuntimeFileEmitter into the contract's namespace, as <namespace>.Runtime.KibanaEndpoints.g.cs, when the project
 // references ASP.NET Core and answers errors in Kibana's shape: it declares an x-operation (the shorthand answers that
 // way) or an OpenAPI document with "x-error-profile": "kibana". The namespace below is only where the repository
 // compiles it. Written as generated code is: global::-qualified names, [GeneratedCode] standing for the generator's attribute.

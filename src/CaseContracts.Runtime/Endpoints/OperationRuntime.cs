@@ -1,4 +1,4 @@
-// Emitted by RuntimeFileEmitter into the contract's namespace, as <namespace>.Operations.g.cs, when the project
+// Emitted by RuntimeFileEmitter into the contract's namespace, as <namespace>.Runtime.Operations.g.cs, when the project
 // references ASP.NET Core and an OpenAPI document declares an operation; the namespace below is only where the
 // repository compiles it. Written as generated code is: global::-qualified names, [GeneratedCode] standing for the
 // generator's attribute.

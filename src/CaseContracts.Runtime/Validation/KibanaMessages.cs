@@ -1,4 +1,4 @@
-// Emitted by RuntimeFileEmitter into the contract's namespace, as <namespace>.KibanaMessages.g.cs, when the contract
+// Emitted by RuntimeFileEmitter into the contract's namespace, as <namespace>.Runtime.KibanaMessages.g.cs, when the contract
 // answers in Kibana's words: it declares an x-operation, or an OpenAPI document with "x-error-profile": "kibana". The
 // namespace below is only where the repository compiles it. Written as generated code is: global::-qualified names,
 // [GeneratedCode] standing for the generator's attribute.

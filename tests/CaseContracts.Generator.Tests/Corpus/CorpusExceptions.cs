@@ -12,7 +12,6 @@ internal static class CorpusExceptions
     /// <summary>Generator warnings (or errors) a corpus schema is expected to get, with why.</summary>
     public static readonly (string Schema, string Id, string Reason)[] Diagnostics =
     [
-        ("yamllint", "CC0003", "awaiting the keywords branch: unevaluatedProperties (2019-09) is not enforced yet, so it is reported"),
         ("asconfig-schema", "CC0002", "awaiting the keywords branch: a $ref into a 'definitions' nested under 'properties' (#/definitions/compilerOptions/properties/bindings/definitions/bindings) is not indexed"),
         ("bootstraprc", "CC0002", "awaiting the keywords branch: a $ref to a position under 'properties' of a definition (#/definitions/extractStyling/properties/extractStyles) is not indexed"),
         ("flatpak-manifest", "CC0002", "awaiting the keywords branch: $refs to positions under 'properties' of a definition (#/definitions/source/properties/only-arches) are not indexed"),

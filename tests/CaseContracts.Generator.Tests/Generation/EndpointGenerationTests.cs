@@ -13,13 +13,13 @@ public sealed class EndpointGenerationTests
 {
     private static readonly string[] WebOnlyFiles =
     [
-        "TestProject.CreateCaseEndpoint.g.cs", "TestProject.Endpoints.g.cs", "TestProject.KibanaEndpoints.g.cs", "TestProject.OpenApi.g.cs",
+        "TestProject.CreateCaseEndpoint.g.cs", "TestProject.Endpoints.g.cs", "TestProject.OpenApi.g.cs", "TestProject.Runtime.KibanaEndpoints.g.cs",
     ];
 
     [Theory]
     [InlineData("TestProject.CreateCaseEndpoint.g.cs")]
     [InlineData("TestProject.Endpoints.g.cs")]
-    [InlineData("TestProject.KibanaEndpoints.g.cs")]
+    [InlineData("TestProject.Runtime.KibanaEndpoints.g.cs")]
     [InlineData("TestProject.OpenApi.g.cs")]
     public void Web_project_file_matches_its_snapshot(string hintName)
     {

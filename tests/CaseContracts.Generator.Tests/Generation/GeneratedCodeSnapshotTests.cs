@@ -33,7 +33,7 @@ public sealed class GeneratedCodeSnapshotTests
             "TestProject.Case.g.cs", "TestProject.CaseStatus.g.cs", "TestProject.Connector.g.cs",
             "TestProject.Connector.Jira.g.cs", "TestProject.Connector.None.g.cs", "TestProject.Connector.Resilient.g.cs",
             "TestProject.Connector.ServiceNow.g.cs", "TestProject.CreateCaseRequest.g.cs", "TestProject.ExternalService.g.cs",
-            "TestProject.JiraFields.g.cs", "TestProject.KibanaMessages.g.cs", "TestProject.ResilientFields.g.cs", "TestProject.ServiceNowFields.g.cs",
+            "TestProject.JiraFields.g.cs", "TestProject.Runtime.KibanaMessages.g.cs", "TestProject.ResilientFields.g.cs", "TestProject.ServiceNowFields.g.cs",
             "TestProject.Settings.g.cs", "TestProject.User.g.cs",
             "TestProject.Validation.g.cs",
             "TestProject.SchemaValidators.case.g.cs", "TestProject.SchemaValidators.connector.g.cs",

@@ -298,6 +298,7 @@ public sealed class ServedDocumentTests
     private static JsonElement Served(string? document = null, IEnumerable<Microsoft.CodeAnalysis.AdditionalText>? files = null)
     {
         var result = GeneratorHarness.Run(new ContractGenerator(), files ?? TicketApi.Files(document), additionalReferences: TrustedPlatformReferences.AspNetCore);
+        Assert.Empty(result.GeneratorDiagnostics);
         var type = result.EmitAndLoad().GetType("TestProject.TicketsOpenApi", throwOnError: true)!;
         var utf8 = (ReadOnlyMemory<byte>)type.GetProperty("Utf8Json")!.GetValue(null)!;
         return JsonDocument.Parse(utf8).RootElement.Clone();

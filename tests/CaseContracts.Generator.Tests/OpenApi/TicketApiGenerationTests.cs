@@ -29,7 +29,7 @@ public sealed class TicketApiGenerationTests
     {
         var result = s_run.Value;
 
-        Assert.Contains("TestProject.ProblemDetails.g.cs", result.GeneratedSources.Keys);
+        Assert.Contains("TestProject.Runtime.ProblemDetails.g.cs", result.GeneratedSources.Keys);
         Assert.All(result.GeneratedSources, source => Assert.DoesNotContain("Kibana", source.Value, StringComparison.OrdinalIgnoreCase));
     }
 
@@ -39,8 +39,8 @@ public sealed class TicketApiGenerationTests
         var result = TicketApi.Run(TicketApi.Document.Replace("\"openapi\": \"3.1.0\",", "\"openapi\": \"3.1.0\", \"x-error-profile\": \"kibana\",", StringComparison.Ordinal));
 
         Assert.Empty(result.GeneratorDiagnostics);
-        Assert.Contains("TestProject.KibanaEndpoints.g.cs", result.GeneratedSources.Keys);
-        Assert.DoesNotContain("TestProject.ProblemDetails.g.cs", result.GeneratedSources.Keys);
+        Assert.Contains("TestProject.Runtime.KibanaEndpoints.g.cs", result.GeneratedSources.Keys);
+        Assert.DoesNotContain("TestProject.Runtime.ProblemDetails.g.cs", result.GeneratedSources.Keys);
         Assert.Contains("KibanaErrorFormat.Instance", result.GeneratedSources["TestProject.GetTicketOperation.g.cs"], StringComparison.Ordinal);
         result.AssertCompilesWithoutWarnings();
     }
