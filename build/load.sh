@@ -4,7 +4,8 @@
 # duration, interleaved and repeated; results go to build/results/<date>-load.{md,csv} with the CPU,
 # runtime and settings. Never part of the test command: throughput is measured, not asserted.
 #
-# Usage: build/load.sh [contender ids...]    (default: all four, a b c d; e.g. `build/load.sh a b`)
+# Usage: build/load.sh [contender ids...]    (default: a b c d e f, the POST rows; e.g. `build/load.sh a b`)
+#        build/load.sh g h                     (the GET row: GET /api/cases/{case_id}?includeComments=false)
 # Settings (environment): LOAD_THREADS=1 LOAD_CONNECTIONS=32 LOAD_DURATION=10s LOAD_WARMUP=5s LOAD_ROUNDS=3
 set -euo pipefail
 
@@ -35,8 +36,14 @@ declare -A label=(
   [d]="CaseServer: Basic auth, kbn-xsrf, durable SQLite (WAL, synchronous=FULL), group commit"
   [e]="CaseServer: as (d), one commit per request (CaseServer:GroupCommit=false)"
   [f]="CaseServer: as (d), on PostgreSQL (one host; a local throwaway cluster, fsync on)"
+  [g]="generated GET endpoint: path + query parameters parsed and validated, no-op handler"
+  [h]="hand-written minimal API GET: [FromRoute]/[FromQuery] + AddValidation"
 )
 all_contenders=(a b c d e f)
+# What wrk asks each contender: the POST rows post the API page's example to /api/cases; the GET row (g, h) reads
+# one case with both parameters given (compare them with each other: `build/load.sh g h`).
+declare -A request_kind=([a]=post [b]=post [c]=post [d]=post [e]=post [f]=post [g]=get [h]=get)
+get_path="/api/cases/2d2cc8b0-3f43-11ec-9bbc-0242ac130002?includeComments=false"
 
 case_server_dll="$repo_root/samples/CaseServer/bin/Release/net10.0/CaseServer.dll"
 # (d) runs as deployed: authentication on, one configured user. Every request carries that user's Basic
@@ -48,6 +55,8 @@ export LOAD_AUTHORIZATION="${LOAD_AUTHORIZATION:-Basic $(printf '%s:%s' "$load_u
 start_a() { exec dotnet "$servers_dll" bare --urls "$1"; }
 start_b() { exec dotnet "$servers_dll" generated --urls "$1"; }
 start_c() { exec dotnet "$servers_dll" minimal-api --urls "$1"; }
+start_g() { exec dotnet "$servers_dll" generated-get --urls "$1"; }
+start_h() { exec dotnet "$servers_dll" minimal-api-get --urls "$1"; }
 start_d() {
   exec dotnet "$case_server_dll" --urls "$1" \
     --ConnectionStrings:Cases="Data Source=$work/cases.db" --Logging:LogLevel:Default=None \
@@ -148,6 +157,17 @@ post_status() {
     --data-binary "@$2" "$1/api/cases" || true
 }
 
+# GETs a path; prints the HTTP status (000 when nothing answered).
+get_status() {
+  curl -s -o /dev/null -w '%{http_code}' --max-time 10 \
+    ${LOAD_AUTHORIZATION:+-H "Authorization: $LOAD_AUTHORIZATION"} "$1$2" || true
+}
+
+# The status a contender gives its own valid request (the one wrk sends).
+ready_status() {
+  if [[ "${request_kind[$1]}" == get ]]; then get_status "$2" "$get_path"; else post_status "$2" "$bodies/api-page-example.json"; fi
+}
+
 # Starts a contender on a free port (retrying once should another process take the port first) and
 # waits until it answers the API page's example with a 200.
 start_server() {
@@ -158,7 +178,7 @@ start_server() {
     ("start_$id" "$url") >"$work/server-$id.log" 2>&1 &
     server_pid[$id]=$!
     for _ in $(seq 1 120); do
-      status="$(post_status "$url" "$bodies/api-page-example.json")"
+      status="$(ready_status "$id" "$url")"
       [[ "$status" != "000" ]] && break
       kill -0 "${server_pid[$id]}" 2>/dev/null || break
       sleep 0.5
@@ -171,7 +191,7 @@ start_server() {
     kill "${server_pid[$id]}" 2>/dev/null || true
     wait "${server_pid[$id]}" 2>/dev/null || true
     unset "server_pid[$id]"
-    echo "!! ($id) did not answer the API page's example with 200 (got $status), attempt $attempt; its output:" >&2
+    echo "!! ($id) did not answer its valid request with 200 (got $status), attempt $attempt; its output:" >&2
     tail -n 20 "$work/server-$id.log" >&2 || true
   done
   exit 1
@@ -180,8 +200,13 @@ start_server() {
 # Runs wrk once against a contender; prints its RESULT line.
 measure() {
   local id="$1" seconds="$2"
-  LOAD_BODY_FILE="$bodies/api-page-example.json" wrk -t"$threads" -c"$connections" -d"$seconds" --timeout 5s \
-    -s "$repo_root/build/load.lua" "${server_url[$id]}/api/cases" | grep '^RESULT ' || { echo "!! wrk failed against ($id)" >&2; exit 1; }
+  if [[ "${request_kind[$id]}" == get ]]; then
+    wrk -t"$threads" -c"$connections" -d"$seconds" --timeout 5s \
+      -s "$repo_root/build/load-get.lua" "${server_url[$id]}$get_path" | grep '^RESULT ' || { echo "!! wrk failed against ($id)" >&2; exit 1; }
+  else
+    LOAD_BODY_FILE="$bodies/api-page-example.json" wrk -t"$threads" -c"$connections" -d"$seconds" --timeout 5s \
+      -s "$repo_root/build/load.lua" "${server_url[$id]}/api/cases" | grep '^RESULT ' || { echo "!! wrk failed against ($id)" >&2; exit 1; }
+  fi
 }
 
 field() { sed -n "s/.* $2=\([0-9]*\).*/\1/p" <<<" $1"; }
@@ -226,6 +251,7 @@ for probe in "$bodies"/probes/*.json; do
   name="$(basename "$probe" .json)"
   row="| \`$name\` |"
   for id in "${contenders[@]}"; do
+    if [[ "${request_kind[$id]}" == get ]]; then row+=" — |"; continue; fi
     status="$(post_status "${server_url[$id]}" "$probe")"
     mark=""
     if [[ "$id" != "a" ]]; then
@@ -233,6 +259,20 @@ for probe in "$bodies"/probes/*.json; do
         mark=" ✗"
       fi
     fi
+    row+=" $status$mark |"
+  done
+  probe_rows+=("$row")
+done
+# The GET row's probes: query values the schema accepts (valid-*) or not (invalid-*).
+declare -A get_probes=([valid-include-comments-true]="?includeComments=true" [valid-include-comments-absent]=""
+  [invalid-include-comments-not-boolean]="?includeComments=maybe")
+for name in $(printf '%s\n' "${!get_probes[@]}" | sort); do
+  row="| \`GET $name\` |"
+  for id in "${contenders[@]}"; do
+    if [[ "${request_kind[$id]}" != get ]]; then row+=" — |"; continue; fi
+    status="$(get_status "${server_url[$id]}" "/api/cases/2d2cc8b0-3f43-11ec-9bbc-0242ac130002${get_probes[$name]}")"
+    mark=""
+    if [[ "$name" == valid-* && "$status" != 2* ]] || [[ "$name" == invalid-* && "$status" != 4* ]]; then mark=" ✗"; fi
     row+=" $status$mark |"
   done
   probe_rows+=("$row")
@@ -281,7 +321,7 @@ md="$repo_root/build/results/$stamp-load.md"
   echo "- Machine: $cpu, $cores cores (wrk and the server share them); load average $load_before before, $load_after after"
   echo "- Runtime: $runtime (SDK $sdk), Release builds, logging off, Production environment; wrk $wrk_version"
   echo "- wrk: $threads thread(s), $connections connections, $duration per run after a $warmup warm-up; $rounds rounds, interleaved (order rotating)"
-  echo "- Request: POST /api/cases with the API page's example (strict JSON: its trailing comma removed, so every contender can read it); every contender answers 200 with the same case JSON"
+  echo "- Request: (a)–(f) POST /api/cases with the API page's example (strict JSON: its trailing comma removed, so every contender can read it); (g), (h) GET $get_path; every contender answers 200 with the same case JSON"
   echo
   echo "Medians over the rounds; ratios to ($baseline). Every run is in \`$stamp-load.csv\`."
   echo

@@ -24,6 +24,24 @@ public sealed class ContractGeneratorSmokeTests
     }
 
     [Fact]
+    public void Repository_contract_in_a_web_project_generates_the_cases_operations_without_diagnostics()
+    {
+        GeneratorHarnessResult result = GeneratorHarness.Run(
+            new ContractGenerator(),
+            SchemaFiles.LoadRepositorySchemas(),
+            new[] { "namespace Consumer { internal static class Program { } }" },
+            additionalReferences: TrustedPlatformReferences.AspNetCore);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Contains("TestProject.CreateCaseOperation.g.cs", result.GeneratedSources.Keys);
+        Assert.Contains("TestProject.GetCaseOperation.g.cs", result.GeneratedSources.Keys);
+        Assert.Contains("TestProject.openapi.CasesOpenApi.g.cs", result.GeneratedSources.Keys);
+        // schema/ declares its operations in cases.openapi.json only: no x-operation endpoint beside them.
+        Assert.DoesNotContain("TestProject.CreateCaseEndpoint.g.cs", result.GeneratedSources.Keys);
+        result.AssertCompilesWithoutWarnings();
+    }
+
+    [Fact]
     public void Generator_runs_on_a_project_without_schemas()
     {
         GeneratorHarnessResult result = GeneratorHarness.Run(new ContractGenerator());

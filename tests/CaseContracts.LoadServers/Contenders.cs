@@ -15,5 +15,7 @@ internal static class Contenders
         ["bare"] = new("bare", BareEndpoint.ConfigureServices, BareEndpoint.Map),
         ["generated"] = new("generated", GeneratedEndpoint.ConfigureServices, GeneratedEndpoint.Map),
         ["minimal-api"] = new("minimal-api", MinimalApiEndpoint.ConfigureServices, MinimalApiEndpoint.Map),
+        ["generated-get"] = new("generated-get", GeneratedGetEndpoint.ConfigureServices, GeneratedGetEndpoint.Map),
+        ["minimal-api-get"] = new("minimal-api-get", MinimalApiGetEndpoint.ConfigureServices, MinimalApiGetEndpoint.Map),
     };
 }

@@ -1,9 +1,11 @@
 using System;
 using CaseServer.Cases;
+using CaseServer.Cases.Api;
 using CaseServer.Cases.Storage;
 using CaseServer.Contract;
 using CaseServer.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -18,13 +20,17 @@ using Scalar.AspNetCore;
 namespace CaseServer.Hosting;
 
 /// <summary>
-/// The server's composition: Kibana's answers around the generated <c>POST /api/cases</c> endpoint —
-/// Basic authentication, the kbn-xsrf guard, durable storage, Kibana-shaped errors for every failure.
+/// The server's composition: Kibana's answers around the endpoints generated from schema/cases.openapi.json —
+/// Basic authentication, the kbn-xsrf guard, durable storage, Kibana-shaped errors for every failure, the served
+/// OpenAPI document and, in Development, the API reference page on it.
 /// </summary>
 public static class CaseServerApp
 {
     /// <summary>Kibana's port: where the server listens unless <c>--urls</c> (or <c>Urls</c>) says otherwise.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5601";
+
+    /// <summary>The Basic scheme's name in schema/cases.openapi.json (<c>components.securitySchemes</c>).</summary>
+    public const string BasicSchemeName = "basicAuth";
 
     private static IDisposable? s_collectOnSignal;
 
@@ -46,7 +52,7 @@ public static class CaseServerApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(CreateStore);
         builder.Services.AddSingleton<ICaseStore>(services => services.GetRequiredService<RelationalCaseStore>());
-        builder.Services.AddSingleton<CreateCaseRequestHandler>();
+        builder.Services.AddSingleton<CasesApiHandlers>();
         builder.Services.AddHostedService<StartupChecks>();
 
         builder.Services.AddSingleton(KeyDerivations.Pbkdf2);
@@ -58,9 +64,16 @@ public static class CaseServerApp
             services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<UserDirectory>>()));
         builder.Services.AddAuthentication(BasicAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, configureOptions: null);
+        // The document declares Basic security on every operation, so the generated endpoints require authorization.
+        // With security off (CaseServer:Security:Enabled=false) nobody signs in, and everybody is let through.
         builder.Services.AddAuthorization();
-
-        builder.Services.AddOpenApi(options => options.Describe());
+        builder.Services.AddOptions<AuthorizationOptions>().Configure<CaseServerSettings>((options, settings) =>
+        {
+            if (!settings.SecurityEnabled)
+            {
+                options.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAssertion(static _ => true).Build();
+            }
+        });
         builder.Services.AddHttpLogging(options =>
         {
             // One line per request, without headers or bodies (they hold credentials and case data).
@@ -101,19 +114,14 @@ public static class CaseServerApp
         app.UseAuthorization();
         app.UseMiddleware<KibanaXsrfMiddleware>();
 
-        var createCase = app.MapCreateCase<CreateCaseRequestHandler>(new ContractEndpointOptions
+        app.MapCasesApi<CasesApiHandlers>(new ContractEndpointOptions
         {
             MaxRequestBodyBytes = settings.MaxRequestBodyBytes,
             MaxErrors = settings.MaxErrors,
         });
-        var getCase = app.MapGetCase();
-        if (settings.SecurityEnabled)
-        {
-            createCase.RequireAuthorization();
-            getCase.RequireAuthorization();
-        }
 
-        app.MapOpenApi(StartupBanner.OpenApiRoute);
+        // The document as declared (operations, security scheme, kbn-xsrf, schemas), built at build time; anonymous.
+        app.MapCasesOpenApi(StartupBanner.OpenApiRoute);
         if (app.Environment.IsDevelopment())
         {
             MapApiReference(app);
@@ -126,7 +134,7 @@ public static class CaseServerApp
     }
 
     /// <summary>
-    /// The API reference page (Scalar) on the OpenAPI document, in Development: its scripts come from the package
+    /// The API reference page (Scalar) on the served OpenAPI document, in Development: its scripts come from the package
     /// itself, and nothing else leaves the machine (no web fonts, telemetry, AI agent or request proxy). The Basic
     /// scheme is preselected with the Development login, so "Test request" works from the page.
     /// </summary>
@@ -142,8 +150,8 @@ public static class CaseServerApp
                 .DisableTelemetry()
                 .DisableAgent()
                 .DisableMcp()
-                .AddPreferredSecuritySchemes(CaseServerOpenApi.BasicSchemeName)
-                .AddHttpAuthentication(CaseServerOpenApi.BasicSchemeName, scheme =>
+                .AddPreferredSecuritySchemes(BasicSchemeName)
+                .AddHttpAuthentication(BasicSchemeName, scheme =>
                 {
                     if (developmentLogin)
                     {

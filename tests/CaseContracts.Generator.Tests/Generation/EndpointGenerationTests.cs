@@ -5,7 +5,7 @@ using Xunit;
 namespace CaseContracts.Generator.Tests.Generation;
 
 /// <summary>
-/// The operation <c>x-operation</c> declares in schema/create-case-request.schema.json becomes a minimal-API
+/// The operation <c>x-operation</c> declares in the create-case request schema (tests/data/x-operation-contract) becomes a minimal-API
 /// endpoint only where it can compile: in a project that references ASP.NET Core, with the OpenAPI
 /// transformer only where Microsoft.AspNetCore.OpenApi is referenced too. Every such file is pinned by a snapshot.
 /// </summary>
@@ -32,11 +32,12 @@ public sealed class EndpointGenerationTests
     public void Web_project_gets_the_endpoint_runtime_and_openapi_files_beside_the_same_types()
     {
         var web = RepositoryWebRun.Result.GeneratedSources.Keys;
-        var plain = RepositorySchemaRun.Result.GeneratedSources.Keys;
+        var plainRun = GeneratorHarness.Run(new ContractGenerator(), SchemaFiles.LoadXOperationContract(), ["namespace Consumer { internal static class Program { } }"]);
+        var plain = plainRun.GeneratedSources.Keys;
 
         Assert.Equal(WebOnlyFiles, web.Except(plain).Order(System.StringComparer.Ordinal));
         Assert.Empty(plain.Except(web));
-        Assert.All(plain, hint => Assert.Equal(RepositorySchemaRun.Result.GeneratedSources[hint], RepositoryWebRun.Result.GeneratedSources[hint]));
+        Assert.All(plain, hint => Assert.Equal(plainRun.GeneratedSources[hint], RepositoryWebRun.Result.GeneratedSources[hint]));
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public sealed class EndpointGenerationTests
     [Fact]
     public void Web_project_without_openapi_gets_the_endpoint_but_no_transformer()
     {
-        var result = GeneratorHarness.Run(new ContractGenerator(), SchemaFiles.LoadRepositorySchemas(),
+        var result = GeneratorHarness.Run(new ContractGenerator(), SchemaFiles.LoadXOperationContract(),
             additionalReferences: TrustedPlatformReferences.AspNetCoreWithoutOpenApi);
 
         Assert.Contains("TestProject.CreateCaseEndpoint.g.cs", result.GeneratedSources.Keys);
@@ -61,7 +62,7 @@ public sealed class EndpointGenerationTests
     [Fact]
     public void Project_without_aspnetcore_reads_the_operation_without_diagnostics_and_generates_no_endpoint()
     {
-        var result = RepositorySchemaRun.Result;
+        var result = GeneratorHarness.Run(new ContractGenerator(), SchemaFiles.LoadXOperationContract(), ["namespace Consumer { internal static class Program { } }"]);
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.DoesNotContain(result.GeneratedSources.Keys, hint => WebOnlyFiles.Contains(hint));

@@ -36,7 +36,7 @@ public sealed class GeneratedCodeSnapshotTests
             "TestProject.JiraFields.g.cs", "TestProject.Runtime.KibanaMessages.g.cs", "TestProject.ResilientFields.g.cs", "TestProject.ServiceNowFields.g.cs",
             "TestProject.Settings.g.cs", "TestProject.User.g.cs",
             "TestProject.Validation.g.cs",
-            "TestProject.SchemaValidators.case.g.cs", "TestProject.SchemaValidators.connector.g.cs",
+            "TestProject.SchemaValidators.case.g.cs", "TestProject.SchemaValidators.cases.openapi.g.cs", "TestProject.SchemaValidators.connector.g.cs",
             "TestProject.SchemaValidators.connectors.jira.g.cs", "TestProject.SchemaValidators.connectors.none.g.cs",
             "TestProject.SchemaValidators.connectors.resilient.g.cs", "TestProject.SchemaValidators.connectors.servicenow.g.cs",
             "TestProject.SchemaValidators.create-case-request.g.cs", "TestProject.SchemaValidators.settings.g.cs",

@@ -264,7 +264,7 @@ public sealed class IncrementalityTests
         => result.GeneratorDiagnostics.Where(d => d.Id == "CC0008").Select(d => d.Location.GetLineSpan().Path).ToArray();
 
     private static GeneratorHarnessResult FirstRun(bool web = false)
-        => GeneratorHarness.Run(new ContractGenerator(), SchemaFiles.LoadRepositorySchemas(), ["namespace Consumer { internal static class Program { } }"],
+        => GeneratorHarness.Run(new ContractGenerator(), SchemaFiles.LoadXOperationContract(), ["namespace Consumer { internal static class Program { } }"],
             additionalReferences: web ? TrustedPlatformReferences.AspNetCore : null);
 
     /// <summary>The schema files for which the step ran in the last run (any output not Cached), in the order the step ran.</summary>

@@ -47,6 +47,14 @@ public static class SchemaFiles
         Load(Path.Combine(AppContext.BaseDirectory, "schema"));
 
     /// <summary>
+    /// The repository's contract as it was declared before <c>schema/cases.openapi.json</c>: the same schema files, with
+    /// <c>create-case-request.schema.json</c> declaring <c>POST /api/cases</c> by the <c>x-operation</c> shorthand
+    /// (<c>tests/data/x-operation-contract/</c>, copied to the test output's <c>x-operation-contract/</c> folder).
+    /// </summary>
+    public static ImmutableArray<AdditionalText> LoadXOperationContract() =>
+        Load(Path.Combine(AppContext.BaseDirectory, "x-operation-contract"));
+
+    /// <summary>
     /// A named set of test schemas: <c>TestSchemas/<paramref name="name"/>/**/<paramref name="searchPattern"/></c>
     /// in the test output (pass <c>"*.schema.json"</c> to leave out example instance files kept beside them).
     /// </summary>

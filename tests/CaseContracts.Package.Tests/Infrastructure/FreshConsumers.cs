@@ -67,7 +67,8 @@ public sealed class FreshConsumers : IAsyncLifetime
             new XElement("AdditionalFiles", new XAttribute("Include", "fixtures/wrong-connector-field.json"), new XAttribute("CaseContractsSchema", "connector")))));
 
         UseConsumerSource(WebProject, "Web");
-        CopyDirectory(Repository.PathOf("schema"), ProjectPath(WebProject, WebSchemaFolder));
+        // The contract with its operation declared by the x-operation shorthand, as the package README shows it.
+        CopyDirectory(Repository.PathOf("tests", "data", "x-operation-contract"), ProjectPath(WebProject, WebSchemaFolder));
         EditProject(WebProject, project => project.Add(new XElement(
             "PropertyGroup",
             new XElement("CaseContractsSchemaDirectory", WebSchemaFolder))));

@@ -35,7 +35,8 @@ Case CreateCase(CreateCaseRequest request)
     return created;
 }
 
-// The one generated call that maps POST /api/cases (declared by x-operation in the request schema):
+// The one generated call that maps POST /api/cases (declared by x-operation in the request schema, a copy of the
+// repository's contract in tests/data/x-operation-contract):
 // content type, body limit, one-pass parse and validation, Kibana's 400 body, then the handler.
 app.MapCreateCase((request, context, cancellationToken) => ValueTask.FromResult<EndpointResult<Case>>(CreateCase(request)));
 

@@ -1,0 +1,36 @@
+using System;
+using System.Security.Claims;
+using CaseServer.Contract;
+using CaseServer.Security;
+
+namespace CaseServer.Cases.Api;
+
+/// <summary>
+/// The hand-written part of the Cases API (schema/cases.openapi.json): one method per operation, called by the
+/// generated endpoints once the parameters and the body are read and valid (<c>MapCasesApi&lt;CasesApiHandlers&gt;</c>).
+/// The endpoints answer malformed requests themselves; these methods answer with the store's outcome in Kibana's
+/// words. One file per operation.
+/// </summary>
+public sealed partial class CasesApiHandlers : ICasesApiHandler
+{
+    private readonly ICaseStore _store;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Handlers over <paramref name="store"/>, stamping writes with <paramref name="clock"/>'s time.</summary>
+    public CasesApiHandlers(ICaseStore store, TimeProvider clock)
+    {
+        _store = store;
+        _clock = clock;
+    }
+
+    /// <summary>The authenticated user; without security, a user whose fields are all null (as Kibana records it).</summary>
+    private static User UserOf(ClaimsPrincipal principal)
+        => principal.Identity is { IsAuthenticated: true } identity
+            ? new User
+            {
+                Username = identity.Name,
+                Email = principal.FindFirstValue(BasicAuthenticationHandler.EmailClaim),
+                FullName = principal.FindFirstValue(BasicAuthenticationHandler.FullNameClaim),
+            }
+            : new User { Username = null, Email = null, FullName = null };
+}
