@@ -41,6 +41,16 @@ public sealed class GeneratedCodeSnapshotTests
             "TestProject.SchemaValidators.connectors.resilient.g.cs", "TestProject.SchemaValidators.connectors.servicenow.g.cs",
             "TestProject.SchemaValidators.create-case-request.g.cs", "TestProject.SchemaValidators.settings.g.cs",
             "TestProject.SchemaValidators.user.g.cs",
+            // The Cases operations beyond create: comments, updates, find, status and the list answers.
+            "TestProject.AddCommentRequest.g.cs", "TestProject.CaseList.g.cs", "TestProject.CaseUpdate.g.cs",
+            "TestProject.CasesStatusResponse.g.cs", "TestProject.Comment.g.cs", "TestProject.CommentList.g.cs",
+            "TestProject.CommentType.g.cs", "TestProject.FindCasesResponse.g.cs", "TestProject.ReporterList.g.cs",
+            "TestProject.TagList.g.cs", "TestProject.UpdateCasesRequest.g.cs", "TestProject.UpdateCommentRequest.g.cs",
+            "TestProject.SchemaValidators.add-comment-request.g.cs", "TestProject.SchemaValidators.case-list.g.cs",
+            "TestProject.SchemaValidators.cases-status-response.g.cs", "TestProject.SchemaValidators.comment.g.cs",
+            "TestProject.SchemaValidators.comment-list.g.cs", "TestProject.SchemaValidators.find-cases-response.g.cs",
+            "TestProject.SchemaValidators.reporter-list.g.cs", "TestProject.SchemaValidators.tag-list.g.cs",
+            "TestProject.SchemaValidators.update-cases-request.g.cs", "TestProject.SchemaValidators.update-comment-request.g.cs",
         };
 
         Assert.Equal(expected.Order(System.StringComparer.Ordinal), RepositorySchemaRun.Result.GeneratedSources.Keys.Order(System.StringComparer.Ordinal));
