@@ -7,7 +7,7 @@
 # Usage: build/load.sh [contender ids...]    (default: all; e.g. `build/load.sh a b`)
 # Workloads (LOAD_WORKLOAD): create (default: POST /api/cases with the API page's example, every contender);
 #   find (GET /api/cases/_find, one tag of 10, 20 per page, over LOAD_SEED_CASES=10000 seeded cases) and patch
-#   (PATCH /api/cases, one seeded case at a time with its current version): CaseServer contenders (d e f g) only.
+#   (PATCH /api/cases, one seeded case at a time with its current version): CaseServer contenders (d e f f3) only.
 # Settings (environment): LOAD_THREADS=1 LOAD_CONNECTIONS=32 LOAD_DURATION=10s LOAD_WARMUP=5s LOAD_ROUNDS=3
 set -euo pipefail
 
@@ -42,13 +42,13 @@ declare -A label=(
   [d]="CaseServer: Basic auth, kbn-xsrf, durable SQLite (WAL, synchronous=FULL), group commit"
   [e]="CaseServer: as (d), one commit per request (CaseServer:GroupCommit=false)"
   [f]="CaseServer: as (d), on PostgreSQL (one host; a local throwaway cluster, fsync on)"
-  [g]="CaseServer: as (f), three hosts on one PostgreSQL database (wrk's connections split evenly over them)"
-  [g2]="(g)'s second host"
-  [g3]="(g)'s third host"
+  [f3]="CaseServer: as (f), three hosts on one PostgreSQL database (wrk's connections split evenly over them)"
+  [f3b]="(f3)'s second host"
+  [f3c]="(f3)'s third host"
 )
-all_contenders=(a b c d e f g)
+all_contenders=(a b c d e f f3)
 # The contenders that serve the whole Cases API (find, patch): CaseServer's.
-case_server_contenders=" d e f g "
+case_server_contenders=" d e f f3 "
 
 case_server_dll="$repo_root/samples/CaseServer/bin/Release/net10.0/CaseServer.dll"
 # (d) runs as deployed: authentication on, one configured user. Every request carries that user's Basic
@@ -72,10 +72,10 @@ start_e() {
     --CaseServer:Users:$load_user:PasswordHash="$load_password_hash"
 }
 start_f() { start_on_postgres "$1" postgres; }
-# (g): three processes on one database of their own; start_server starts g2 and g3 after g.
-start_g() { start_on_postgres "$1" cases_g; }
-start_g2() { start_g "$1"; }
-start_g3() { start_g "$1"; }
+# (f3): three processes on one database of their own; start_server starts f3b and f3c after f3.
+start_f3() { start_on_postgres "$1" cases_f3; }
+start_f3b() { start_f3 "$1"; }
+start_f3c() { start_f3 "$1"; }
 start_on_postgres() {
   exec dotnet "$case_server_dll" --urls "$1" --CaseServer:Store=postgres \
     --ConnectionStrings:Cases="Host=127.0.0.1;Port=$pg_port;Username=caseserver;Database=$2;Maximum Pool Size=64" \
@@ -100,7 +100,7 @@ start_postgres() {
   pg_port="$(free_port)"
   as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start \
     -o "-h 127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=300" >/dev/null
-  as_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U caseserver cases_g
+  as_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U caseserver cases_f3
   pg_ctl_stop() { as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
 }
 
@@ -203,21 +203,21 @@ wrk_once() {
     -s "$repo_root/build/load.lua" "${server_url[$id]}/api/cases" | grep '^RESULT ' || { echo "!! wrk failed against ($id)" >&2; exit 1; }
 }
 
-# Runs wrk once against a contender; prints its RESULT line. (g) is three hosts: three wrk at once, each with a
+# Runs wrk once against a contender; prints its RESULT line. (f3) is three hosts: three wrk at once, each with a
 # third of the connections; their requests add up, and the slowest host's percentiles stand for the whole.
 measure() {
   local id="$1" seconds="$2"
-  if [[ "$id" != "g" ]]; then
+  if [[ "$id" != "f3" ]]; then
     wrk_once "$id" "$seconds" "$connections"
     return
   fi
   local host pids=()
-  for host in g g2 g3; do
+  for host in f3 f3b f3c; do
     wrk_once "$host" "$seconds" $(( (connections + 2) / 3 )) >"$work/result-$host" &
     pids+=($!)
   done
   wait "${pids[@]}"
-  cat "$work"/result-g "$work"/result-g2 "$work"/result-g3 | awk '
+  cat "$work"/result-f3 "$work"/result-f3b "$work"/result-f3c | awk '
     { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] + 0
         if (kv[1] ~ /^(requests|non2xx|socket_errors)$/) sum[kv[1]] += v[kv[1]]
         else if (v[kv[1]] > max[kv[1]]) max[kv[1]] = v[kv[1]] } }
@@ -226,14 +226,14 @@ measure() {
 }
 
 # The find and patch workloads start from $seed_cases cases on each CaseServer contender (tagged tag-0..9);
-# (g)'s are split in three, one list per host, so no case is patched through two hosts at once.
+# (f3)'s are split in three, one list per host, so no case is patched through two hosts at once.
 seed() {
   local id="$1"
   log "($id): seeding $seed_cases cases"
   dotnet "$servers_dll" seed "${server_url[$id]}" "$seed_cases" "$seed_tags" "$work/cases-$id.txt"
-  if [[ "$id" == "g" ]]; then
-    awk -v w="$work" '{ print > (w "/cases-" (NR % 3 == 1 ? "g" : NR % 3 == 2 ? "g2" : "g3") ".txt.part") }' "$work/cases-g.txt"
-    for host in g g2 g3; do mv "$work/cases-$host.txt.part" "$work/cases-$host.txt"; done
+  if [[ "$id" == "f3" ]]; then
+    awk -v w="$work" '{ print > (w "/cases-" (NR % 3 == 1 ? "f3" : NR % 3 == 2 ? "f3b" : "f3c") ".txt.part") }' "$work/cases-f3.txt"
+    for host in f3 f3b f3c; do mv "$work/cases-$host.txt.part" "$work/cases-$host.txt"; done
   fi
 }
 
@@ -259,8 +259,8 @@ require_command curl curl
 log "building the servers (Release)"
 build_contenders
 # Started here, not in (f)'s subshell, so that cleanup knows to stop it.
-if [[ " ${contenders[*]} " == *" f "* || " ${contenders[*]} " == *" g "* ]]; then
-  log "starting a throwaway PostgreSQL cluster for (f) and (g)"
+if [[ " ${contenders[*]} " == *" f "* || " ${contenders[*]} " == *" f3 "* ]]; then
+  log "starting a throwaway PostgreSQL cluster for (f) and (f3)"
   start_postgres
 fi
 
@@ -275,9 +275,9 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 for id in "${contenders[@]}"; do
   start_server "$id"
-  if [[ "$id" == "g" ]]; then
-    start_server g2
-    start_server g3
+  if [[ "$id" == "f3" ]]; then
+    start_server f3b
+    start_server f3c
   fi
   if [[ "$workload" != "create" ]]; then
     seed "$id"
