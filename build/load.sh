@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# P2, endpoint throughput: every contender serves POST /api/cases on 127.0.0.1 (a free port each, logging
-# off, Release build); wrk posts the API page's example to each with the same threads, connections and
-# duration, interleaved and repeated; results go to build/results/<date>-load.{md,csv} with the CPU,
+# P2 and P4, endpoint throughput: every contender serves the Cases API on 127.0.0.1 (a free port each, logging
+# off, Release build); wrk sends each the same workload with the same threads, connections and duration,
+# interleaved and repeated; results go to build/results/<date>-load[-<workload>].{md,csv} with the CPU,
 # runtime and settings. Never part of the test command: throughput is measured, not asserted.
 #
-# Usage: build/load.sh [contender ids...]    (default: a b c d e f, the POST rows; e.g. `build/load.sh a b`)
+# Usage: build/load.sh [contender ids...]    (default: all; e.g. `build/load.sh a b`)
+# Workloads (LOAD_WORKLOAD): create (default: POST /api/cases with the API page's example, every contender);
+#   find (GET /api/cases/_find, one tag of 10, 20 per page, over LOAD_SEED_CASES=10000 seeded cases) and patch
+#   (PATCH /api/cases, one seeded case at a time with its current version): CaseServer contenders (d e f f3) only.
 #        build/load.sh g h                     (the GET row: GET /api/cases/{case_id}?includeComments=false)
 # Settings (environment): LOAD_THREADS=1 LOAD_CONNECTIONS=32 LOAD_DURATION=10s LOAD_WARMUP=5s LOAD_ROUNDS=3
 set -euo pipefail
@@ -15,6 +18,10 @@ connections="${LOAD_CONNECTIONS:-32}"
 duration="${LOAD_DURATION:-10s}"
 warmup="${LOAD_WARMUP:-5s}"
 rounds="${LOAD_ROUNDS:-3}"
+workload="${LOAD_WORKLOAD:-create}"
+seed_cases="${LOAD_SEED_CASES:-10000}"
+seed_tags=10
+export LOAD_WORKLOAD="$workload" LOAD_TAGS="$seed_tags" LOAD_THREADS="$threads"
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export ASPNETCORE_ENVIRONMENT=Production
@@ -36,13 +43,18 @@ declare -A label=(
   [d]="CaseServer: Basic auth, kbn-xsrf, durable SQLite (WAL, synchronous=FULL), group commit"
   [e]="CaseServer: as (d), one commit per request (CaseServer:GroupCommit=false)"
   [f]="CaseServer: as (d), on PostgreSQL (one host; a local throwaway cluster, fsync on)"
+  [f3]="CaseServer: as (f), three hosts on one PostgreSQL database (wrk's connections split evenly over them)"
+  [f3b]="(f3)'s second host"
+  [f3c]="(f3)'s third host"
   [g]="generated GET endpoint: path + query parameters parsed and validated, no-op handler"
   [h]="hand-written minimal API GET: [FromRoute]/[FromQuery] + AddValidation"
 )
-all_contenders=(a b c d e f)
-# What wrk asks each contender: the POST rows post the API page's example to /api/cases; the GET row (g, h) reads
-# one case with both parameters given (compare them with each other: `build/load.sh g h`).
-declare -A request_kind=([a]=post [b]=post [c]=post [d]=post [e]=post [f]=post [g]=get [h]=get)
+all_contenders=(a b c d e f f3)
+# The contenders that serve the whole Cases API (find, patch): CaseServer's.
+case_server_contenders=" d e f f3 "
+# What wrk asks each contender in the create workload: the POST rows post the API page's example to /api/cases; the
+# GET row (g, h) reads one case with both parameters given (compare them with each other: `build/load.sh g h`).
+declare -A request_kind=([a]=post [b]=post [c]=post [d]=post [e]=post [f]=post [f3]=post [f3b]=post [f3c]=post [g]=get [h]=get)
 get_path="/api/cases/2d2cc8b0-3f43-11ec-9bbc-0242ac130002?includeComments=false"
 
 case_server_dll="$repo_root/samples/CaseServer/bin/Release/net10.0/CaseServer.dll"
@@ -68,10 +80,14 @@ start_e() {
     --ConnectionStrings:Cases="Data Source=$work/cases-e.db" --Logging:LogLevel:Default=None --CaseServer:GroupCommit=false \
     --CaseServer:Users:$load_user:PasswordHash="$load_password_hash"
 }
-start_f() {
-  start_postgres
+start_f() { start_on_postgres "$1" postgres; }
+# (f3): three processes on one database of their own; start_server starts f3b and f3c after f3.
+start_f3() { start_on_postgres "$1" cases_f3; }
+start_f3b() { start_f3 "$1"; }
+start_f3c() { start_f3 "$1"; }
+start_on_postgres() {
   exec dotnet "$case_server_dll" --urls "$1" --CaseServer:Store=postgres \
-    --ConnectionStrings:Cases="Host=127.0.0.1;Port=$pg_port;Username=caseserver;Database=postgres;Maximum Pool Size=64" \
+    --ConnectionStrings:Cases="Host=127.0.0.1;Port=$pg_port;Username=caseserver;Database=$2;Maximum Pool Size=64" \
     --Logging:LogLevel:Default=None --CaseServer:Users:$load_user:PasswordHash="$load_password_hash"
 }
 
@@ -82,7 +98,7 @@ pg_bin=""
 start_postgres() {
   [[ -n "$pg_port" ]] && return 0
   bash "$repo_root/build/postgres.sh" >&2
-  pg_bin="$(dirname "$(command -v initdb 2>/dev/null || ls -1d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")"
+  pg_bin="$(dirname "$(readlink -f "$(command -v initdb 2>/dev/null || ls -1d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")")"
   pg_user=""
   if [[ "$(id -u)" == "0" ]]; then pg_user="$(getent passwd postgres >/dev/null && echo postgres || echo nobody)"; fi
   as_pg() { if [[ -n "$pg_user" ]]; then runuser -u "$pg_user" -- "$@"; else "$@"; fi; }
@@ -92,7 +108,8 @@ start_postgres() {
   as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U caseserver --auth=trust -E UTF8 --locale=C >/dev/null
   pg_port="$(free_port)"
   as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start \
-    -o "-h 127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=200" >/dev/null
+    -o "-h 127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=300" >/dev/null
+  as_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U caseserver cases_f3
   pg_ctl_stop() { as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
 }
 
@@ -197,15 +214,51 @@ start_server() {
   exit 1
 }
 
-# Runs wrk once against a contender; prints its RESULT line.
+# Runs wrk once against one server; prints its RESULT line. The patch workload's cases (and their versions,
+# which wrk writes back) are in $work/cases-<server id>.txt.
+wrk_once() {
+  local id="$1" seconds="$2" conns="$3"
+  LOAD_BODY_FILE="$bodies/api-page-example.json" LOAD_CASES_FILE="$work/cases-$id.txt" \
+    wrk -t"$threads" -c"$conns" -d"$seconds" --timeout 5s \
+    -s "$repo_root/build/load.lua" "${server_url[$id]}/api/cases" | grep '^RESULT ' || { echo "!! wrk failed against ($id)" >&2; exit 1; }
+}
+
+# Runs wrk once against a contender; prints its RESULT line. (f3) is three hosts: three wrk at once, each with a
+# third of the connections; their requests add up, and the slowest host's percentiles stand for the whole.
 measure() {
   local id="$1" seconds="$2"
   if [[ "${request_kind[$id]}" == get ]]; then
     wrk -t"$threads" -c"$connections" -d"$seconds" --timeout 5s \
       -s "$repo_root/build/load-get.lua" "${server_url[$id]}$get_path" | grep '^RESULT ' || { echo "!! wrk failed against ($id)" >&2; exit 1; }
-  else
-    LOAD_BODY_FILE="$bodies/api-page-example.json" wrk -t"$threads" -c"$connections" -d"$seconds" --timeout 5s \
-      -s "$repo_root/build/load.lua" "${server_url[$id]}/api/cases" | grep '^RESULT ' || { echo "!! wrk failed against ($id)" >&2; exit 1; }
+    return
+  fi
+  if [[ "$id" != "f3" ]]; then
+    wrk_once "$id" "$seconds" "$connections"
+    return
+  fi
+  local host pids=()
+  for host in f3 f3b f3c; do
+    wrk_once "$host" "$seconds" $(( (connections + 2) / 3 )) >"$work/result-$host" &
+    pids+=($!)
+  done
+  wait "${pids[@]}"
+  cat "$work"/result-f3 "$work"/result-f3b "$work"/result-f3c | awk '
+    { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] + 0
+        if (kv[1] ~ /^(requests|non2xx|socket_errors)$/) sum[kv[1]] += v[kv[1]]
+        else if (v[kv[1]] > max[kv[1]]) max[kv[1]] = v[kv[1]] } }
+    END { printf "RESULT requests=%d duration_us=%d p50_us=%d p90_us=%d p99_us=%d non2xx=%d socket_errors=%d\n",
+          sum["requests"], max["duration_us"], max["p50_us"], max["p90_us"], max["p99_us"], sum["non2xx"], sum["socket_errors"] }'
+}
+
+# The find and patch workloads start from $seed_cases cases on each CaseServer contender (tagged tag-0..9);
+# (f3)'s are split in three, one list per host, so no case is patched through two hosts at once.
+seed() {
+  local id="$1"
+  log "($id): seeding $seed_cases cases"
+  dotnet "$servers_dll" seed "${server_url[$id]}" "$seed_cases" "$seed_tags" "$work/cases-$id.txt"
+  if [[ "$id" == "f3" ]]; then
+    awk -v w="$work" '{ print > (w "/cases-" (NR % 3 == 1 ? "f3" : NR % 3 == 2 ? "f3b" : "f3c") ".txt.part") }' "$work/cases-f3.txt"
+    for host in f3 f3b f3c; do mv "$work/cases-$host.txt.part" "$work/cases-$host.txt"; done
   fi
 }
 
@@ -219,15 +272,20 @@ contenders=("$@")
 (( ${#contenders[@]} > 0 )) || contenders=("${all_contenders[@]}")
 for id in "${contenders[@]}"; do
   declare -F "start_$id" >/dev/null || { echo "!! unknown contender '$id' (known: ${all_contenders[*]})" >&2; exit 2; }
+  if [[ "$workload" != "create" && "$case_server_contenders" != *" $id "* ]]; then
+    echo "!! ($id) serves only POST /api/cases: the $workload workload runs on CaseServer's contenders ($case_server_contenders)" >&2
+    exit 2
+  fi
 done
+[[ "$workload" =~ ^(create|find|patch)$ ]] || { echo "!! unknown LOAD_WORKLOAD '$workload' (create, find or patch)" >&2; exit 2; }
 
 require_command wrk wrk
 require_command curl curl
 log "building the servers (Release)"
 build_contenders
 # Started here, not in (f)'s subshell, so that cleanup knows to stop it.
-if [[ " ${contenders[*]} " == *" f "* ]]; then
-  log "starting a throwaway PostgreSQL cluster for (f)"
+if [[ " ${contenders[*]} " == *" f "* || " ${contenders[*]} " == *" f3 "* ]]; then
+  log "starting a throwaway PostgreSQL cluster for (f) and (f3)"
   start_postgres
 fi
 
@@ -242,12 +300,20 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 for id in "${contenders[@]}"; do
   start_server "$id"
+  if [[ "$id" == "f3" ]]; then
+    start_server f3b
+    start_server f3c
+  fi
+  if [[ "$workload" != "create" ]]; then
+    seed "$id"
+  fi
 done
 
 # Which contender accepts what: every probe body is valid or invalid by the schema (its file name says
 # which). A contender that checks fewer rules would otherwise look faster for the wrong reason.
 probe_rows=()
 for probe in "$bodies"/probes/*.json; do
+  [[ "$workload" == "create" ]] || break
   name="$(basename "$probe" .json)"
   row="| \`$name\` |"
   for id in "${contenders[@]}"; do
@@ -266,7 +332,7 @@ done
 # The GET row's probes: query values the schema accepts (valid-*) or not (invalid-*).
 declare -A get_probes=([valid-include-comments-true]="?includeComments=true" [valid-include-comments-absent]=""
   [invalid-include-comments-not-boolean]="?includeComments=maybe")
-for name in $(printf '%s\n' "${!get_probes[@]}" | sort); do
+for name in $([[ "$workload" == create ]] && printf '%s\n' "${!get_probes[@]}" | sort); do
   row="| \`GET $name\` |"
   for id in "${contenders[@]}"; do
     if [[ "${request_kind[$id]}" != get ]]; then row+=" — |"; continue; fi
@@ -313,15 +379,21 @@ base_rps="$(column_of "$baseline" 2 | median)"
 base_p99="$(column_of "$baseline" 4 | median)"
 
 mkdir -p "$repo_root/build/results"
-md="$repo_root/build/results/$stamp-load.md"
+suffix=""
+[[ "$workload" == "create" ]] || suffix="-$workload"
+md="$repo_root/build/results/$stamp-load$suffix.md"
 {
-  echo "# P2 — endpoint throughput ($started)"
+  echo "# P2/P4 — endpoint throughput, workload: $workload ($started)"
   echo
   echo "- Command: \`bash build/load.sh${*:+ $*}\`"
   echo "- Machine: $cpu, $cores cores (wrk and the server share them); load average $load_before before, $load_after after"
   echo "- Runtime: $runtime (SDK $sdk), Release builds, logging off, Production environment; wrk $wrk_version"
   echo "- wrk: $threads thread(s), $connections connections, $duration per run after a $warmup warm-up; $rounds rounds, interleaved (order rotating)"
-  echo "- Request: (a)–(f) POST /api/cases with the API page's example (strict JSON: its trailing comma removed, so every contender can read it); (g), (h) GET $get_path; every contender answers 200 with the same case JSON"
+  case "$workload" in
+    create) echo "- Request: (a)–(f3) POST /api/cases with the API page's example (strict JSON: its trailing comma removed, so every contender can read it); (g), (h) GET $get_path; every contender answers 200 with the same case JSON" ;;
+    find) echo "- Request: GET /api/cases/_find?tags=tag-<n>&perPage=20 over $seed_cases seeded cases tagged tag-0..tag-$((seed_tags - 1)) (20 of about $((seed_cases / seed_tags)) matches, with the total and the three status counts)" ;;
+    patch) echo "- Request: PATCH /api/cases with one of $seed_cases seeded cases (taken in turn) and its current version, a new title each time: every patch is written (200)" ;;
+  esac
   echo
   echo "Medians over the rounds; ratios to ($baseline). Every run is in \`$stamp-load.csv\`."
   echo
@@ -336,6 +408,7 @@ md="$repo_root/build/results/$stamp-load.md"
       'BEGIN { printf "| (%s) %s | %.0f | %.2f | %.0f | %.0f | %.2f | %d |\n", id, l, rps, rps / brps, p50, p99, p99 / bp99, n }'
   done
   echo
+  if [[ "$workload" == "create" ]]; then
   echo "Rules check: the HTTP status each contender gives each probe body (\`bodies/probes/\` of"
   echo "CaseContracts.LoadServers; the name says whether the schema accepts it). ✗ marks a verdict that differs"
   echo "from the schema's ((a) checks nothing by design)."
@@ -346,7 +419,8 @@ md="$repo_root/build/results/$stamp-load.md"
   echo "$header"
   echo "$rule"
   printf '%s\n' "${probe_rows[@]}"
+  fi
 } >"$md"
-cp "$csv" "$repo_root/build/results/$stamp-load.csv"
+cp "$csv" "$repo_root/build/results/$stamp-load$suffix.csv"
 cat "$md"
-log "results: build/results/$stamp-load.md and .csv"
+log "results: build/results/$stamp-load$suffix.md and .csv"

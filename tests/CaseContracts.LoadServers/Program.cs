@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging;
 
 // Usage: CaseContracts.LoadServers <contender> [--urls http://127.0.0.1:<port>]   (default: a free loopback port)
 //        CaseContracts.LoadServers free-port                                    (prints a free loopback port)
+//        CaseContracts.LoadServers seed <base-url> <count> <tags> <out-file>     (creates cases on a CaseServer: SeedCases)
 // A started server prints "listening on <url>" once it accepts requests (for a run by hand). build/load.sh
 // passes --urls with a port from free-port, as it does for the CaseServer contender, which prints no address.
 if (args.FirstOrDefault() == "free-port")
@@ -22,6 +23,11 @@ if (args.FirstOrDefault() == "free-port")
     listener.Start();
     Console.WriteLine(((IPEndPoint)listener.LocalEndpoint).Port);
     return 0;
+}
+
+if (args.FirstOrDefault() == "seed")
+{
+    return await SeedCases.RunAsync(args);
 }
 
 if (args.Length == 0 || !Contenders.ByName.TryGetValue(args[0], out var contender))

@@ -5,9 +5,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using System.Threading;
 using System.Threading.Tasks;
+using CaseServer.Cases;
 using CaseServer.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CaseServer.Tests;
@@ -149,11 +151,8 @@ public sealed class CreateCaseTests : IDisposable
 
     private async Task<long> CountStoredCasesAsync()
     {
-        await using var connection = new SqliteConnection("Data Source=" + _server.DatabasePath + ";Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM cases;";
-        return (long)(await count.ExecuteScalarAsync())!;
+        var counts = await _server.Services.GetRequiredService<ICaseStore>().GetStatusCountsAsync(CancellationToken.None);
+        return counts.Open + counts.InProgress + counts.Closed;
     }
 
     private static void AssertJson(string expected, JsonElement actual)

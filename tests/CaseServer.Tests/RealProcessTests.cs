@@ -10,7 +10,6 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using CaseServer.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -169,7 +168,7 @@ public sealed class RealProcessTests(ITestOutputHelper output)
             await restarted.StopAsync();
         }
 
-        var (integrity, rows, distinctIds) = await InspectAsync(database);
+        var (integrity, rows, distinctIds) = await TestStore.InspectCasesAsync(database);
         output.WriteLine($"crash test: {Writers} writers, SIGKILL after {acknowledgedCount} acknowledged; after restart {found} of {acknowledgedCount} found; "
             + $"{rows} rows stored ({rows - acknowledgedCount} committed but never acknowledged), {distinctIds} distinct ids; integrity_check: {integrity}; 5xx answers: {serverErrors}");
         Assert.True(acknowledgedCount >= AcknowledgedBeforeKill, $"only {acknowledgedCount} cases were acknowledged before the deadline");
@@ -185,19 +184,5 @@ public sealed class RealProcessTests(ITestOutputHelper output)
         var request = JsonNode.Parse(Requests.Example("jira"))!.AsObject();
         request["title"] = title;
         return request.ToJsonString();
-    }
-
-    /// <summary>Opens the database directly, as a fresh reader would after the crash.</summary>
-    private static async Task<(string Integrity, long Rows, long DistinctIds)> InspectAsync(string database)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check;";
-        var integrity = (string)(await command.ExecuteScalarAsync())!;
-        command.CommandText = "SELECT COUNT(*), COUNT(DISTINCT id) FROM cases;";
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (integrity, reader.GetInt64(0), reader.GetInt64(1));
     }
 }

@@ -22,6 +22,7 @@ namespace CaseServer.Tests;
 public sealed class ServerBehaviourTests
 {
     [Fact]
+    [Trait(TestStore.Trait, TestStore.SqliteOnly)]
     public async Task The_database_is_created_on_first_run_in_wal_mode_with_full_synchronous_commits()
     {
         using var server = new CaseServerFactory();

@@ -14,8 +14,8 @@ using Microsoft.Extensions.Logging;
 namespace CaseServer.Tests.Infrastructure;
 
 /// <summary>
-/// The server in memory (WebApplicationFactory), on its own temporary SQLite file, configured the way a
-/// test needs it: environment, settings, replaced services. Disposing it deletes the database.
+/// The server in memory (WebApplicationFactory), on its own temporary database (a SQLite file, or a PostgreSQL
+/// database: <see cref="TestStore"/>), configured the way a test needs it: environment, settings, replaced services. Disposing it deletes the database.
 /// </summary>
 public sealed class CaseServerFactory : WebApplicationFactory<Program>
 {
@@ -37,10 +37,13 @@ public sealed class CaseServerFactory : WebApplicationFactory<Program>
     public CaseServerFactory()
     {
         DatabasePath = _directory.File("cases.db");
-        _settings["ConnectionStrings:Cases"] = "Data Source=" + DatabasePath;
+        foreach (var (key, value) in TestStore.SettingsAsync(DatabasePath).GetAwaiter().GetResult())
+        {
+            _settings[key] = value;
+        }
     }
 
-    /// <summary>The database file of this server.</summary>
+    /// <summary>The database file of this server (on PostgreSQL, the name <see cref="TestStore"/> maps to its database).</summary>
     public string DatabasePath { get; }
 
     /// <summary>What the server logged, for tests that check logging.</summary>

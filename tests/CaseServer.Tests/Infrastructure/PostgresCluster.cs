@@ -81,15 +81,17 @@ public sealed class PostgresCluster : IAsyncLifetime
         }
         finally
         {
-            try
+            // The server's last processes may still be closing files for a moment after pg_ctl returns: retry.
+            for (var attempt = 0; attempt < 20 && Directory.Exists(_root); attempt++)
             {
-                Directory.Delete(_root, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
+                try
+                {
+                    Directory.Delete(_root, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    await Task.Delay(100);
+                }
             }
         }
     }

@@ -18,7 +18,8 @@ namespace CaseServer.Tests.Infrastructure;
 /// <summary>
 /// The server as a real process, started exactly as the README says:
 /// <c>dotnet run --project samples/CaseServer -- --urls http://127.0.0.1:&lt;port&gt;</c> (with <c>--no-build</c>:
-/// the test project's reference has built it already, in this configuration), on a database of the test's.
+/// the test project's reference has built it already, in this configuration), on a database of the test's
+/// (a SQLite file, or the PostgreSQL database <see cref="TestStore"/> maps it to).
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -52,7 +53,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Starts the server on a free loopback port with the database at <paramref name="databasePath"/>; waits until it answers.</summary>
     public static async Task<ServerProcess> StartAsync(string databasePath, IDictionary<string, string>? environment = null)
     {
-        var server = Launch(["--urls", $"http://127.0.0.1:{FreePort()}", $"--ConnectionStrings:Cases=Data Source={databasePath}"], out var baseAddress, environment, launchProfile: true);
+        var server = Launch(["--urls", $"http://127.0.0.1:{FreePort()}", .. await StoreArgumentsAsync(databasePath)], out var baseAddress, environment, launchProfile: true);
         await server.WaitUntilAnsweringAsync(TimeSpan.FromMinutes(2));
         return server;
     }
@@ -60,7 +61,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Starts the server without the launch profile, in <paramref name="environment"/>, and waits for it to exit.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(string environment, string databasePath, TimeSpan timeout)
     {
-        var server = Launch(["--urls", $"http://127.0.0.1:{FreePort()}", $"--ConnectionStrings:Cases=Data Source={databasePath}"], out _,
+        var server = Launch(["--urls", $"http://127.0.0.1:{FreePort()}", .. await StoreArgumentsAsync(databasePath)], out _,
             new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = environment }, launchProfile: false);
         using var cancel = new CancellationTokenSource(timeout);
         try
@@ -75,6 +76,25 @@ public sealed class ServerProcess : IAsyncDisposable
 
         server._dotnetRun.WaitForExit(); // drains the redirected output
         return (server._dotnetRun.ExitCode, server.Output);
+    }
+
+    /// <summary>Starts the server on PostgreSQL at <paramref name="connectionString"/>; waits until it answers.</summary>
+    public static async Task<ServerProcess> StartOnPostgresAsync(string connectionString)
+    {
+        var server = Launch(["--urls", $"http://127.0.0.1:{FreePort()}", "--CaseServer:Store=postgres", "--ConnectionStrings:Cases=" + connectionString], out _, null, launchProfile: true);
+        await server.WaitUntilAnsweringAsync(TimeSpan.FromMinutes(2));
+        return server;
+    }
+
+    private static async Task<IEnumerable<string>> StoreArgumentsAsync(string databasePath)
+    {
+        var arguments = new List<string>();
+        foreach (var (key, value) in await TestStore.SettingsAsync(databasePath))
+        {
+            arguments.Add($"--{key}={value}");
+        }
+
+        return arguments;
     }
 
     /// <summary>A client for the server, signed in as the Development default user.</summary>

@@ -18,6 +18,7 @@ namespace CaseServer.Tests.Store;
 /// commits; a request that fails inside a group fails alone; a commit that fails fails the whole group and
 /// leaves nothing of it.
 /// </summary>
+[Trait(TestStore.Trait, TestStore.ChoosesItsOwn)]
 public sealed class GroupCommitTests : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();

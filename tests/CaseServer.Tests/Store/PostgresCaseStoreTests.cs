@@ -8,6 +8,7 @@ using Xunit;
 namespace CaseServer.Tests.Store;
 
 /// <summary>The store contract on PostgreSQL: one throwaway cluster for the class, a new database per test.</summary>
+[Trait(TestStore.Trait, TestStore.ChoosesItsOwn)]
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresCaseStoreTests(PostgresCluster cluster) : CaseStoreContract
 {

@@ -16,6 +16,7 @@ namespace CaseServer.Tests.Store;
 /// Several hosts on one PostgreSQL database (each its own store, pool and process state, as separate
 /// CaseServer processes have): what one writes the others read, and versions decide between them.
 /// </summary>
+[Trait(TestStore.Trait, TestStore.ChoosesItsOwn)]
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresSeveralHostsTests(PostgresCluster cluster) : IAsyncLifetime
 {

@@ -3,10 +3,12 @@ using System.Threading.Tasks;
 using CaseServer.Cases.Storage;
 using CaseServer.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
 
 namespace CaseServer.Tests.Store;
 
 /// <summary>The store contract on SQLite with group commit (the default), each test on a new file.</summary>
+[Trait(TestStore.Trait, TestStore.ChoosesItsOwn)]
 public class SqliteCaseStoreTests : CaseStoreContract
 {
     private readonly TemporaryDirectory _directory = new();
@@ -31,6 +33,7 @@ public class SqliteCaseStoreTests : CaseStoreContract
 }
 
 /// <summary>The store contract on SQLite with one commit per write (<c>CaseServer:GroupCommit=false</c>).</summary>
+[Trait(TestStore.Trait, TestStore.ChoosesItsOwn)]
 public sealed class SqliteCaseStoreWithoutGroupCommitTests : SqliteCaseStoreTests
 {
     /// <inheritdoc/>

@@ -17,6 +17,7 @@ namespace CaseServer.Tests.Store;
 /// What the SQLite file itself must survive: being deleted or replaced under a running server (the write is
 /// refused, never acknowledged), being missing at start-up (said at Warning level), and an older schema.
 /// </summary>
+[Trait(TestStore.Trait, TestStore.ChoosesItsOwn)]
 public sealed class SqliteStorageTests : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();

@@ -17,6 +17,7 @@ namespace CaseServer.Tests.Store;
 public sealed class StoreOverHttpTests(PostgresCluster cluster)
 {
     [Fact]
+    [Trait(TestStore.Trait, TestStore.SqliteOnly)]
     public async Task After_the_database_files_are_deleted_a_create_is_answered_500_and_restarting_warns_of_the_new_database()
     {
         string path;

@@ -5,11 +5,13 @@ using CaseServer.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using CaseServer.Tests.Infrastructure;
 using Xunit;
 
 namespace CaseServer.Tests.Store;
 
 /// <summary><c>CaseServer:Store</c>, <c>CaseServer:GroupCommit</c> and <c>ConnectionStrings:Cases</c>: defaults, choices, and refusals that name the key.</summary>
+[Trait(TestStore.Trait, TestStore.ChoosesItsOwn)]
 public sealed class StoreSettingsTests
 {
     [Fact]
