@@ -62,7 +62,51 @@ internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, Equata
             return Schema.SchemaPaths.Key(file, resourcePointer + pointer.Substring(1));
         }
 
-        return key;
+        return BesideAFileOfTheSameBase(document, pointer) ?? key;
+    }
+
+    private Dictionary<string, string>? _foldersByBase;
+
+    /// <summary>
+    /// A URI no file registers, under a base where some file's root is (<c>https://json.schemastore.org/base.json</c> when
+    /// <c>https://json.schemastore.org/prisma.json</c> is <c>/schemas/prisma.json</c>): the file at the same place beside
+    /// it (<c>/schemas/base.json</c>), when there is one. The files of a project sit side by side as their URIs do, so a
+    /// relative reference reaches a file that declares no <c>$id</c> of its own; null when no such file exists.
+    /// </summary>
+    private string? BesideAFileOfTheSameBase(string document, string pointer)
+    {
+        var scheme = document.IndexOf("://", System.StringComparison.Ordinal);
+        var slash = document.LastIndexOf('/');
+        if (scheme < 0 || slash < scheme + 3)
+        {
+            return null;
+        }
+
+        _foldersByBase ??= FoldersByBase();
+        if (!_foldersByBase.TryGetValue(document.Substring(0, slash + 1), out var folder))
+        {
+            return null;
+        }
+
+        var candidate = Schema.SchemaPaths.Key(Schema.SchemaPaths.Normalize(folder + System.Uri.UnescapeDataString(document.Substring(slash + 1))), pointer);
+        return ValidationKeySet.Contains(candidate) ? candidate : null;
+    }
+
+    /// <summary>The folder of every file whose root a URI names, by that URI's folder (first in URI order wins).</summary>
+    private Dictionary<string, string> FoldersByBase()
+    {
+        var folders = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var uri in Uris)
+        {
+            var (file, resourcePointer) = Schema.SchemaPaths.SplitKey(uri.Key);
+            var slash = uri.Uri.LastIndexOf('/');
+            if (resourcePointer == Schema.SchemaPaths.RootPointer && uri.Uri.IndexOf('#') < 0 && slash > 0 && !folders.ContainsKey(uri.Uri.Substring(0, slash + 1)))
+            {
+                folders.Add(uri.Uri.Substring(0, slash + 1), Schema.SchemaPaths.Directory(file));
+            }
+        }
+
+        return folders;
     }
 
     /// <summary>The index of whole documents at once (the analyzers, which have no pipeline to keep the parts in).</summary>

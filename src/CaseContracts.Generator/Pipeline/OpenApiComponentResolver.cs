@@ -102,6 +102,8 @@ internal static class OpenApiComponentResolver
     /// </summary>
     public static (string Name, string Pointer)? Target(string key, SchemaIndex index)
     {
+        // A reference by URI ($id of another file) names the position that file registers.
+        key = index.Resolve(key);
         var (file, pointer) = SchemaPaths.SplitKey(key);
         var componentPointer = SchemaPaths.RootPointer;
         if (DefinitionsPrefix(pointer) is { } prefix)

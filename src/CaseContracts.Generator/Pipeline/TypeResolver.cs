@@ -204,7 +204,9 @@ internal sealed class TypeResolver
     {
         foreach (var reference in document.References)
         {
-            if (_index.Find(reference.TargetKey) is null)
+            // Every schema position (not only those that become types) is one a $ref may name: the validator
+            // planner gives each a validator, so only a key that names no position at all is unresolved.
+            if (!_index.HasValidationNode(reference.TargetKey))
             {
                 var (file, pointer) = SchemaPaths.SplitKey(reference.TargetKey);
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, reference.Location, reference.Written, file, pointer));

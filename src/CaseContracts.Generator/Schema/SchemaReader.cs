@@ -93,6 +93,7 @@ internal static class SchemaReader
         var components = ComponentReader.Read(path, schema).ToEquatableArray();
         var walker = new SchemaWalker(path, locator, diagnostics);
         walker.ReadDocument(schema);
+        walker.ReadReferenced(schema, references);
         if (checkMetaSchema)
         {
             // Last: where a reader has already reported something more specific, the meta-schema's finding stays unsaid.

@@ -115,14 +115,10 @@ internal sealed class SchemaResources
             }
         }
 
-        if (!IsAbsoluteUri(reference, out _) && !target.IsFile && Published is null)
-        {
-            // A relative reference under a web $id this file does not define: the files of a project sit
-            // side by side as their URIs do, so it names the file at that relative path (which registers no URI
-            // of its own to compare: URIs are known per file).
-            return SchemaPaths.ResolveReference(Path, reference);
-        }
-
+        // A relative reference under a web $id this file does not define ("tsconfig#/definitions/x" under
+        // https://json.schemastore.org/tsoa) keeps its URI as key, like an absolute one: the project's index resolves it
+        // to the file that registers that URI (its $id), else to the file at that place beside this one
+        // (SchemaIndex.Resolve: the files of a project sit side by side as their URIs do).
         if (target.IsFile)
         {
             // Another file of the project, reached through a file base URI.

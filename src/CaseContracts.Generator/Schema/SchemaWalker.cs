@@ -43,6 +43,91 @@ internal sealed class SchemaWalker
         }
     }
 
+    /// <summary>
+    /// Gives a type to every position of this file a <c>$ref</c> of the file names that the walk did not name: a
+    /// definition nested in another (<c>#/definitions/a/definitions/b</c>), a property's schema
+    /// (<c>#/definitions/a/properties/b</c>, <c>#/properties/c</c>). Named from its path (<c>AB</c>), not its title, so
+    /// it takes no name an existing type has. A position another file names keeps no type of its own: its values
+    /// bind as JSON, validated by its position's validator.
+    /// </summary>
+    public void ReadReferenced(SchemaNode root, IEnumerable<SchemaReference> references)
+    {
+        var named = new HashSet<string>(Schemas.Select(s => s.Key), System.StringComparer.Ordinal);
+        foreach (var reference in references)
+        {
+            var (file, pointer) = SchemaPaths.SplitKey(reference.TargetKey);
+            if (file != _path || pointer.Length < 2 || pointer[1] != '/' || named.Contains(reference.TargetKey)
+                || Descendant(root, pointer) is not { } target || !(target.IsObject || target.IsBoolean))
+            {
+                continue;
+            }
+
+            ReadNamed(target, NameOfPath(root, pointer));
+            named.UnionWith(Schemas.Select(s => s.Key));
+        }
+    }
+
+    /// <summary>The position at <paramref name="pointer"/> below <paramref name="node"/>, or null when no schema stands there.</summary>
+    private static SchemaNode? Descendant(SchemaNode node, string pointer)
+    {
+        while (node.Pointer != pointer)
+        {
+            SchemaNode? next = null;
+            foreach (var child in node.AllChildren())
+            {
+                if (pointer.StartsWith(child.Pointer, System.StringComparison.Ordinal)
+                    && (pointer.Length == child.Pointer.Length || pointer[child.Pointer.Length] == '/'))
+                {
+                    next = child;
+                    break;
+                }
+            }
+
+            if (next is null)
+            {
+                return null;
+            }
+
+            node = next;
+        }
+
+        return node;
+    }
+
+    /// <summary>The file's name for a position: its path's names without the keywords that hold them (<c>#/definitions/MBOATS/definitions/Video</c> is <c>MBOATSVideo</c>).</summary>
+    private string NameOfPath(SchemaNode root, string pointer)
+    {
+        var name = new System.Text.StringBuilder();
+        var keyword = SubSchemaShape.None;
+        foreach (var segment in pointer.Substring(2).Split('/'))
+        {
+            var text = segment.Replace("~1", "/").Replace("~0", "~");
+            if (keyword is SubSchemaShape.Map)
+            {
+                // A name under properties/definitions/$defs.
+                name.Append(Naming.ToPascalCase(text));
+                keyword = SubSchemaShape.None;
+                continue;
+            }
+
+            if (keyword is SubSchemaShape.Array || (keyword is SubSchemaShape.SingleOrArray && text.Length > 0 && text.All(char.IsDigit)))
+            {
+                // An index under allOf/anyOf/oneOf/items, after the keyword's own name.
+                name.Append(text);
+                keyword = SubSchemaShape.None;
+                continue;
+            }
+
+            keyword = SchemaKeywords.ShapeOf(text);
+            if (text is not ("properties" or "definitions" or "$defs"))
+            {
+                name.Append(Naming.ToPascalCase(text.TrimStart('$')));
+            }
+        }
+
+        return name.Length > 0 ? name.ToString() : (TitleOf(root) is { } title ? Naming.ToPascalCase(title) : Naming.ToPascalCase(SchemaPaths.Stem(_path)));
+    }
+
     /// <summary>Reads a schema that gets its own key (file root, definition, inline object/enum/union).</summary>
     private string ReadNamed(SchemaNode schema, string typeName)
     {
