@@ -20,8 +20,6 @@ internal static class CorpusExceptions
         ("sil-kit-participant-configuration", "CC0002", "awaiting the keywords branch: $refs to root properties (#/properties/SchemaVersion) are not indexed"),
         ("grunt-copy-task", "CC0002", "awaiting the keywords branch: 'grunt-task#/additionalProperties' names the other file by its $id (https://json.schemastore.org/grunt-task), which is not resolved yet"),
         ("tsoa", "CC0002", "awaiting the keywords branch: 'tsconfig#/definitions/compilerOptionsDefinition' names the other file by its $id (https://json.schemastore.org/tsconfig), which is not resolved yet"),
-        ("abc-clinical-demand-forecast-5.0.0", "CC0005", "inline types titled alike under several definitions (KitItemQuantities under four, DeliveryForm's enum helper) collide; the later ones are not generated (their values bind as JSON)"),
-        ("taurus", "CC0005", "the inline types of properties 'final_stats' and 'final-stats' are both named ModulesFinalStats; the later is not generated (its values bind as JSON)"),
     ];
 
     /// <summary>Documents (<c>test/x/a.json</c>, <c>negative_test/x/b.json</c>) whose verdict differs from SchemaStore's, with why.</summary>
