@@ -28,6 +28,9 @@ internal sealed class SchemaWalker
 
     public List<NamedSchema> Schemas { get; } = new();
 
+    /// <summary>For each inline schema that became a type (by key): the name its owner's path gives it (owner + property).</summary>
+    private readonly Dictionary<string, string> _pathNames = new(System.StringComparer.Ordinal);
+
     public void ReadDocument(SchemaNode root)
     {
         var rootName = TitleOf(root) is { } title ? Naming.ToPascalCase(title) : Naming.ToPascalCase(SchemaPaths.Stem(_path));
@@ -41,6 +44,8 @@ internal sealed class SchemaWalker
                 ReadNamed(definition, name);
             }
         }
+
+        NameInlineTypesApart();
     }
 
     /// <summary>
@@ -128,9 +133,65 @@ internal sealed class SchemaWalker
         return name.Length > 0 ? name.ToString() : (TitleOf(root) is { } title ? Naming.ToPascalCase(title) : Naming.ToPascalCase(SchemaPaths.Stem(_path)));
     }
 
-    /// <summary>Reads a schema that gets its own key (file root, definition, inline object/enum/union).</summary>
-    private string ReadNamed(SchemaNode schema, string typeName)
+    /// <summary>
+    /// Two types of one file that want one name (a title repeated under several definitions, or two property names
+    /// that read alike): the root and the definitions keep theirs; an inline type whose name is taken is named from
+    /// its owner's path instead (owner + property), numbered in schema order when that is taken too. So every type of
+    /// the file is generated and its values bound, and the same file always gets the same names.
+    /// </summary>
+    private void NameInlineTypesApart()
     {
+        var taken = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var schema in Schemas.Where(s => !_pathNames.ContainsKey(s.Key)))
+        {
+            taken.UnionWith(GeneratedNames(schema.Kind, schema.TypeName));
+            if (Pipeline.DocumentRoots.IsRoot(schema.Key))
+            {
+                taken.Add(schema.TypeName + Pipeline.DocumentRoots.EnumRootSuffix);
+            }
+        }
+
+        for (var i = 0; i < Schemas.Count; i++)
+        {
+            var schema = Schemas[i];
+            if (!_pathNames.TryGetValue(schema.Key, out var pathName))
+            {
+                continue;
+            }
+
+            if (GeneratedNames(schema.Kind, schema.TypeName).Any(taken.Contains))
+            {
+                var name = pathName;
+                for (var n = 2; GeneratedNames(schema.Kind, name).Any(taken.Contains); n++)
+                {
+                    name = pathName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                schema = schema with { TypeName = name };
+                Schemas[i] = schema;
+            }
+
+            taken.UnionWith(GeneratedNames(schema.Kind, schema.TypeName));
+        }
+    }
+
+    /// <summary>The type names a named schema generates (as <c>Pipeline.NameCollisions</c> counts them; an alias generates none).</summary>
+    private static IEnumerable<string> GeneratedNames(NamedSchemaKind kind, string typeName) => kind switch
+    {
+        NamedSchemaKind.Enum => new[] { typeName, typeName + "Json" },
+        NamedSchemaKind.Object or NamedSchemaKind.Union => new[] { typeName },
+        _ => System.Array.Empty<string>(),
+    };
+
+    /// <summary>Reads a schema that gets its own key (file root, definition, inline object/enum/union).</summary>
+    /// <param name="pathName">For an inline schema: the name its owner's path gives it, used when <paramref name="typeName"/> is taken.</param>
+    private string ReadNamed(SchemaNode schema, string typeName, string? pathName = null)
+    {
+        if (pathName is not null)
+        {
+            _pathNames[schema.Key] = pathName;
+        }
+
         var location = _locator.Of(schema);
         var description = DescriptionOf(schema);
 
@@ -195,7 +256,7 @@ internal sealed class SchemaWalker
 
             if (allowNamed && UnionMembersOf(schema) is not null)
             {
-                return SchemaValue.Named(ReadNamed(schema, TitleOrDefault(schema, inlineTypeName))).OrNull();
+                return SchemaValue.Named(ReadNamed(schema, TitleOrDefault(schema, inlineTypeName), inlineTypeName)).OrNull();
             }
 
             return SchemaValue.Any;
@@ -215,7 +276,7 @@ internal sealed class SchemaWalker
 
         if (allowNamed && (StringEnumOf(schema) is not null || IsBoundObject(schema)))
         {
-            var named = SchemaValue.Named(ReadNamed(schema, TitleOrDefault(schema, inlineTypeName)));
+            var named = SchemaValue.Named(ReadNamed(schema, TitleOrDefault(schema, inlineTypeName), inlineTypeName));
             return nullable ? named.OrNull() : named;
         }
 

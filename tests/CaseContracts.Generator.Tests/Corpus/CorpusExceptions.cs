@@ -12,8 +12,6 @@ internal static class CorpusExceptions
     /// <summary>Generator warnings (or errors) a corpus schema is expected to get, with why.</summary>
     public static readonly (string Schema, string Id, string Reason)[] Diagnostics =
     [
-        ("abc-clinical-demand-forecast-5.0.0", "CC0005", "inline types titled alike under several definitions (KitItemQuantities under four, DeliveryForm's enum helper) collide; the later ones are not generated (their values bind as JSON)"),
-        ("taurus", "CC0005", "the inline types of properties 'final_stats' and 'final-stats' are both named ModulesFinalStats; the later is not generated (its values bind as JSON)"),
     ];
 
     /// <summary>Documents (<c>test/x/a.json</c>, <c>negative_test/x/b.json</c>) whose verdict differs from SchemaStore's, with why.</summary>
