@@ -22,7 +22,7 @@ internal static partial class SchemaStoreCorpus
 {
     public static readonly string Root = Path.Combine(AppContext.BaseDirectory, "SchemaStore");
 
-    private static readonly Lazy<CorpusBuild> s_build = new(Build);
+    private static readonly Lazy<CorpusBuild> s_build = new(() => Build(AllSchemas, "CaseContracts.Corpus"));
 
     /// <summary>The corpus generated and compiled once per test run.</summary>
     public static CorpusBuild Compiled => s_build.Value;
@@ -77,13 +77,17 @@ internal static partial class SchemaStoreCorpus
     [GeneratedRegex("\"\\$ref\"\\s*:\\s*\"([^\"#]+)")]
     private static partial Regex ExternalReference();
 
-    private static CorpusBuild Build()
+    /// <summary>
+    /// Generates <paramref name="schemas"/> (each as its own project, with the files it refers to) and compiles them
+    /// into one assembly; the differential test compiles a sample this way, the corpus test every schema.
+    /// </summary>
+    internal static CorpusBuild Build(IReadOnlyList<string> schemas, string assemblyName)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var generated = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
         var diagnostics = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
         var exceptions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var schema in AllSchemas)
+        foreach (var schema in schemas)
         {
             var texts = FilesOf(schema).Select(f => (AdditionalText)new InMemoryAdditionalText(SchemaFiles.VirtualSchemaDirectory + f + ".json", File.ReadAllText(SchemaPath(f))));
             var options = new Dictionary<string, string> { ["build_property.CaseContractsNamespace"] = NamespaceOf(schema) };
@@ -124,7 +128,7 @@ internal static partial class SchemaStoreCorpus
         // 40 MB of generated C#: the nullable walker would be about half of the compile, and the generated code's
         // nullable annotations are pinned by the snapshot and compile tests of the repository's own schemas.
         var parseOptions = GeneratorHarness.ParseOptions.WithFeatures([new("run-nullable-analysis", "never")]);
-        var compilation = GeneratorHarness.CreateCompilation(assemblyName: "CaseContracts.Corpus")
+        var compilation = GeneratorHarness.CreateCompilation(assemblyName: assemblyName)
             .AddSyntaxTrees(generated.Values.Select(tree => tree.WithRootAndOptions(tree.GetRoot(), parseOptions)));
         using var stream = new MemoryStream();
         var emit = compilation.Emit(stream);
@@ -133,7 +137,7 @@ internal static partial class SchemaStoreCorpus
         if (emit.Success)
         {
             stream.Position = 0;
-            assembly = new System.Runtime.Loader.AssemblyLoadContext("corpus", isCollectible: true).LoadFromStream(stream);
+            assembly = new System.Runtime.Loader.AssemblyLoadContext(assemblyName, isCollectible: true).LoadFromStream(stream);
         }
 
         return new CorpusBuild(diagnostics, exceptions, compiler, assembly, generation, clock.Elapsed - generation);
