@@ -116,7 +116,14 @@ internal sealed class SchemaWalker
         var location = _locator.Of(schema);
         var description = DescriptionOf(schema);
 
-        if (UnionMembersOf(schema) is { } members)
+        if (KindUnionOf(schema, allowNull: pathName is not null) is { } kinds)
+        {
+            // First: members of different kinds are never a discriminated union (its members are all objects).
+            // Reached inline, a null member makes the value nullable (ReadValue); a definition or root has no such place.
+            var kindMembers = kinds.Select(k => new SchemaProperty(k.Kind, DescriptionOf(k.Member), ReadValue(k.Member, TitleOrDefault(k.Member, typeName + Naming.ToPascalCase(k.Kind))), false, null, _locator.Of(k.Member)));
+            Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.KindUnion, typeName, description, kindMembers.ToEquatableArray(), false, default, default, default, null, location));
+        }
+        else if (UnionMembersOf(schema) is { } members)
         {
             Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.Union, typeName, description, default, false,
                 members.Select(m => m.Key).ToEquatableArray(), members.Select(m => m.Location).ToEquatableArray(), default, null, location));
@@ -124,12 +131,6 @@ internal sealed class SchemaWalker
         else if (StringEnumOf(schema) is { } values)
         {
             Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.Enum, typeName, description, default, false, default, default, values.ToEquatableArray(), null, location));
-        }
-        else if (KindUnionOf(schema, allowNull: pathName is not null) is { } kinds)
-        {
-            // Reached inline, a null member makes the value nullable (ReadValue); a definition or root has no such place.
-            var kindMembers = kinds.Select(k => new SchemaProperty(k.Kind, DescriptionOf(k.Member), ReadValue(k.Member, TitleOrDefault(k.Member, typeName + Naming.ToPascalCase(k.Kind))), false, null, _locator.Of(k.Member)));
-            Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.KindUnion, typeName, description, kindMembers.ToEquatableArray(), false, default, default, default, null, location));
         }
         else if (IsPatternObject(schema) && MapOf(schema, typeName + "Value") is { } map)
         {
