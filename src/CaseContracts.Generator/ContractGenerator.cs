@@ -190,6 +190,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
             UnionTypeSpec union => UnionEmitter.Emit(union, input.Capabilities),
             EnumTypeSpec enumeration => EnumEmitter.Emit(enumeration),
             DocumentTypeSpec document => DocumentEmitter.Emit(document, input.Capabilities),
+            KindUnionTypeSpec union => KindUnionEmitter.Emit(union, input.Capabilities),
             _ => throw new InvalidOperationException("No emitter for " + input.Type.GetType().Name),
         });
 

@@ -28,7 +28,7 @@ internal static class DocumentEmitter
         writer.Line("/// <summary>The document's value.</summary>");
         writer.Line($"public {value.DeclaredType} Value {{ get; init; }}");
         writer.Line();
-        if (value.Kind == ValueKind.Array)
+        if (value.IsCollection)
         {
             writer.Line("/// <inheritdoc/>");
             writer.Line($"public bool Equals({type.Name}? other) => other is not null && (ReferenceEquals(this, other) || {ValueCode.Equal(value, "Value", "other.Value")});");

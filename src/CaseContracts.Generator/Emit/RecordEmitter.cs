@@ -73,11 +73,11 @@ internal static class RecordEmitter
         }
     }
 
-    /// <summary>Records compare lists element-wise (the compiler's default compares list references).</summary>
+    /// <summary>Records compare lists and maps by content (the compiler's default compares their references).</summary>
     private static void EmitEquality(SourceWriter writer, ObjectTypeSpec type)
     {
         var members = type.Properties.Where(p => p.IsSettable).ToList();
-        if (!members.Any(p => p.Value!.Kind == ValueKind.Array))
+        if (!members.Any(p => p.Value!.IsCollection))
         {
             return;
         }

@@ -27,6 +27,9 @@ internal static class ValueCode
             ValueKind.Enum => NullOr(value, reader, $"{value.TypeName}Json.ReadFrom(ref {reader})"),
             ValueKind.Array => NullOr(value, reader,
                 $"{Support}.ReadArray(ref {reader}{context.Substring(0, context.Length - 1)}, static (ref global::System.Text.Json.Utf8JsonReader element) => {Read(value.Element!, "element", owner, property + "[]")})"),
+            // The member type is explicit: a map's value type is not covariant (Dictionary<string, List<T>> is no IReadOnlyDictionary<string, IReadOnlyList<T>>).
+            ValueKind.Map => NullOr(value, reader,
+                $"{Support}.ReadMap<{value.Element!.DeclaredType}>(ref {reader}{context.Substring(0, context.Length - 1)}, static (ref global::System.Text.Json.Utf8JsonReader member) => {Read(value.Element!, "member", owner, property + "{}")})"),
             _ => throw new ArgumentOutOfRangeException(nameof(value), value.Kind, "Unknown value kind."),
         };
     }
@@ -59,6 +62,7 @@ internal static class ValueCode
         ValueKind.Json or ValueKind.Record => $"{expression}.WriteTo({writer});",
         ValueKind.Enum => $"{value.TypeName}Json.WriteTo({writer}, {expression});",
         ValueKind.Array => $"{Support}.WriteArray({writer}, {expression}, static (w, element) => {{ {Write(value.Element!, "element", "w")} }});",
+        ValueKind.Map => $"{Support}.WriteMap({writer}, {expression}, static (w, member) => {{ {Write(value.Element!, "member", "w")} }});",
         _ => throw new ArgumentOutOfRangeException(nameof(value), value.Kind, "Unknown value kind."),
     };
 
@@ -67,9 +71,13 @@ internal static class ValueCode
 
     /// <summary>The expression that compares two values for record equality.</summary>
     public static string Equal(ValueSpec value, string left, string right)
-        => value.Kind == ValueKind.Array ? $"{Support}.SequenceEqual({left}, {right})" : $"global::System.Collections.Generic.EqualityComparer<{value.DeclaredType}>.Default.Equals({left}, {right})";
+        => value.Kind == ValueKind.Array ? $"{Support}.SequenceEqual({left}, {right})"
+            : value.Kind == ValueKind.Map ? $"{Support}.MapEqual({left}, {right})"
+            : $"global::System.Collections.Generic.EqualityComparer<{value.DeclaredType}>.Default.Equals({left}, {right})";
 
     /// <summary>The expression that adds a value to a hash code consistently with <see cref="Equal"/>.</summary>
     public static string Hash(ValueSpec value, string expression)
-        => value.Kind == ValueKind.Array ? $"{Support}.SequenceHashCode({expression})" : expression;
+        => value.Kind == ValueKind.Array ? $"{Support}.SequenceHashCode({expression})"
+            : value.Kind == ValueKind.Map ? $"{Support}.MapHashCode({expression})"
+            : expression;
 }

@@ -8,6 +8,11 @@ internal enum NamedSchemaKind
     Union,
     /// <summary>A string <c>enum</c>.</summary>
     Enum,
+    /// <summary>
+    /// A <c>oneOf</c>/<c>anyOf</c> whose members each take one JSON kind, all different (a string or an array of strings):
+    /// its members are <see cref="NamedSchema.Properties"/>, one per kind (<c>JsonName</c> is the kind).
+    /// </summary>
+    KindUnion,
     /// <summary>A schema that is just a value shape (e.g. a definition <c>{"type":"integer"}</c>).</summary>
     Alias,
 }

@@ -12,6 +12,8 @@ internal enum SchemaValueKind
     /// <summary>Only <c>null</c> is allowed: no C# member, always written as <c>null</c>.</summary>
     Null,
     Array,
+    /// <summary>An object whose every member is one kind of value (<c>additionalProperties</c>/<c>patternProperties</c>, no <c>properties</c>): <see cref="SchemaValue.Element"/> is the members' value.</summary>
+    Map,
     /// <summary>A named schema (object, union, enum or alias) identified by its key.</summary>
     Named,
 }

@@ -17,7 +17,7 @@ internal static class DocumentRoots
     /// <summary>The name of the document record a root needs, or null when the root's own type is the entry point.</summary>
     public static string? DocumentTypeName(SchemaSummary root, SchemaIndex index) => root.Kind switch
     {
-        NamedSchemaKind.Object => null,
+        NamedSchemaKind.Object or NamedSchemaKind.KindUnion => null,
         NamedSchemaKind.Union when UnionLayout.Of(root, index) is not null => null,
         NamedSchemaKind.Enum => root.TypeName + EnumRootSuffix,
         // The record's member is Value: a type of that name could not declare it (CS0542).

@@ -74,6 +74,7 @@ internal static class NameCollisions
                 yield return summary.TypeName + "Json";
                 break;
             case NamedSchemaKind.Union when UnionLayout.Of(summary, index) is not null:
+            case NamedSchemaKind.KindUnion:
                 yield return summary.TypeName;
                 break;
         }

@@ -89,7 +89,8 @@ internal sealed class OnePassPlanner
         }
 
         var named = schemaValue.Kind == SchemaValueKind.Named ? schemaValue.NamedKey : null;
-        if (value.Kind == ValueKind.Record && named is not null)
+        // A union of kinds reads by validating a copy anyway; as a fallback its null (a member of the union) binds too.
+        if (value.Kind == ValueKind.Record && named is not null && _index.Find(named) is not { Kind: NamedSchemaKind.KindUnion })
         {
             if (node.Key == named || node.RefKey == named)
             {

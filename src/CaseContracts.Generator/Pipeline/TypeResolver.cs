@@ -80,6 +80,12 @@ internal sealed class TypeResolver
                     layout.DiscriminatorJsonName, Naming.ToPascalCase(layout.DiscriminatorJsonName), variants.ToEquatableArray(), ValidatorNames.Method(schema.Key, _options),
                     readMode, commonMembers.ToEquatableArray());
 
+            case NamedSchemaKind.KindUnion:
+                var members = schema.Properties.Select(m => new KindMemberSpec(m.JsonName, "As" + Naming.ToPascalCase(m.JsonName), m.Description,
+                    ResolveValue(m.Value, new HashSet<string>()) with { Nullable = false }));
+                return new KindUnionTypeSpec(_options.Namespace, schema.TypeName, schema.Description, HintName(null, schema.TypeName), members.ToEquatableArray(),
+                    ValidatorNames.Method(schema.Key, _options));
+
             case NamedSchemaKind.Object:
                 var union = UnionLayout.ContainingUnion(schema.Key, _index);
                 var container = union?.Union.TypeName;
@@ -173,6 +179,9 @@ internal sealed class TypeResolver
             case SchemaValueKind.Array:
                 var element = ResolveValue(value.Element ?? SchemaValue.Any, aliasesSeen);
                 return new ValueSpec(ValueKind.Array, "global::System.Collections.Generic.IReadOnlyList<" + element.DeclaredType + ">", value.Nullable, element);
+            case SchemaValueKind.Map:
+                var member = ResolveValue(value.Element ?? SchemaValue.Any, aliasesSeen);
+                return new ValueSpec(ValueKind.Map, "global::System.Collections.Generic.IReadOnlyDictionary<string, " + member.DeclaredType + ">", value.Nullable, member);
             case SchemaValueKind.Named when value.NamedKey is { } key && _index.Find(key) is { } target:
                 return ResolveNamed(target, value.Nullable, aliasesSeen);
             default:
@@ -188,6 +197,7 @@ internal sealed class TypeResolver
             case NamedSchemaKind.Enum:
                 return new ValueSpec(ValueKind.Enum, FullName(null, target.TypeName), nullable);
             case NamedSchemaKind.Union when UnionLayout.Of(target, _index) is not null:
+            case NamedSchemaKind.KindUnion:
                 return new ValueSpec(ValueKind.Record, FullName(null, target.TypeName), nullable);
             case NamedSchemaKind.Object:
                 var container = UnionLayout.ContainingUnion(target.Key, _index)?.Union.TypeName;

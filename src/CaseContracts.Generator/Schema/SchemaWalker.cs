@@ -28,11 +28,17 @@ internal sealed class SchemaWalker
 
     public List<NamedSchema> Schemas { get; } = new();
 
+    private SchemaNode? _root;
+
+    /// <summary>The file's schema positions by key, gathered when a <c>$ref</c> member of a union is first looked up.</summary>
+    private Dictionary<string, SchemaNode>? _nodes;
+
     /// <summary>For each inline schema that became a type (by key): the name its owner's path gives it (owner + property).</summary>
     private readonly Dictionary<string, string> _pathNames = new(System.StringComparer.Ordinal);
 
     public void ReadDocument(SchemaNode root)
     {
+        _root = root;
         var rootName = TitleOf(root) is { } title ? Naming.ToPascalCase(title) : Naming.ToPascalCase(SchemaPaths.Stem(_path));
         ReadNamed(root, rootName);
 
@@ -179,7 +185,7 @@ internal sealed class SchemaWalker
     private static IEnumerable<string> GeneratedNames(NamedSchemaKind kind, string typeName) => kind switch
     {
         NamedSchemaKind.Enum => new[] { typeName, typeName + "Json" },
-        NamedSchemaKind.Object or NamedSchemaKind.Union => new[] { typeName },
+        NamedSchemaKind.Object or NamedSchemaKind.Union or NamedSchemaKind.KindUnion => new[] { typeName },
         _ => System.Array.Empty<string>(),
     };
 
@@ -195,7 +201,14 @@ internal sealed class SchemaWalker
         var location = _locator.Of(schema);
         var description = DescriptionOf(schema);
 
-        if (UnionMembersOf(schema) is { } members)
+        if (KindUnionOf(schema, allowNull: pathName is not null) is { } kinds)
+        {
+            // First: members of different kinds are never a discriminated union (its members are all objects).
+            // Reached inline, a null member makes the value nullable (ReadValue); a definition or root has no such place.
+            var kindMembers = kinds.Select(k => new SchemaProperty(k.Kind, DescriptionOf(k.Member), ReadValue(k.Member, TitleOrDefault(k.Member, typeName + Naming.ToPascalCase(k.Kind))), false, null, _locator.Of(k.Member)));
+            Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.KindUnion, typeName, description, kindMembers.ToEquatableArray(), false, default, default, default, null, location));
+        }
+        else if (UnionMembersOf(schema) is { } members)
         {
             Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.Union, typeName, description, default, false,
                 members.Select(m => m.Key).ToEquatableArray(), members.Select(m => m.Location).ToEquatableArray(), default, null, location));
@@ -203,6 +216,12 @@ internal sealed class SchemaWalker
         else if (StringEnumOf(schema) is { } values)
         {
             Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.Enum, typeName, description, default, false, default, default, values.ToEquatableArray(), null, location));
+        }
+        else if (IsPatternObject(schema) && MapOf(schema, typeName + "Value") is { } map)
+        {
+            // An object of patterns alone, whose patterns agree: a map, not an empty record.
+            var value = TypesOf(schema).Contains("null") ? map.OrNull() : map;
+            Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.Alias, typeName, description, default, false, default, default, default, value, location));
         }
         else if (IsBoundObject(schema))
         {
@@ -254,12 +273,17 @@ internal sealed class SchemaWalker
                 return ReadValue(alternatives[0], inlineTypeName).OrNull();
             }
 
-            if (allowNamed && UnionMembersOf(schema) is not null)
+            if (allowNamed && (UnionMembersOf(schema) is not null || KindUnionOf(schema, allowNull: true) is not null))
             {
                 return SchemaValue.Named(ReadNamed(schema, TitleOrDefault(schema, inlineTypeName), inlineTypeName)).OrNull();
             }
 
             return SchemaValue.Any;
+        }
+
+        if (allowNamed && KindUnionOf(schema, allowNull: false) is not null)
+        {
+            return SchemaValue.Named(ReadNamed(schema, TitleOrDefault(schema, inlineTypeName), inlineTypeName));
         }
 
         if (schema.Children("allOf") is { Count: 1 } allOf && schema.Keywords.All(k => k.Name is "allOf" or "description" or "title" or "$comment"))
@@ -272,6 +296,12 @@ internal sealed class SchemaWalker
         if (types.Count == 0 && nullable)
         {
             return new SchemaValue(SchemaValueKind.Null);
+        }
+
+        // Before the record: an object of patterns and nothing else is a map when they agree (else an empty record, as before).
+        if (types.Count == 1 && types.Contains("object") && MapOf(schema, inlineTypeName + "Value") is { } map)
+        {
+            return nullable ? map.OrNull() : map;
         }
 
         if (allowNamed && (StringEnumOf(schema) is not null || IsBoundObject(schema)))
@@ -297,6 +327,48 @@ internal sealed class SchemaWalker
             _ => SchemaValue.Any,
         };
         return nullable ? value.OrNull() : value;
+    }
+
+    /// <summary>
+    /// An object schema without <c>properties</c> whose every member has one value shape: the members a
+    /// <c>patternProperties</c> pattern matches take that pattern's schema, the others <c>additionalProperties</c>'
+    /// (a schema, or false). When they all read as one value (every pattern and the rest alike), the object is a map of
+    /// it; else null (bound as JSON). An unconstrained rest (no <c>additionalProperties</c>, or true or <c>{}</c>) is not
+    /// a map of anything narrower than JSON. Only the C# shape is decided here: the validator keeps every rule.
+    /// </summary>
+    private SchemaValue? MapOf(SchemaNode schema, string memberTypeName)
+    {
+        if (schema.Children("properties").Count > 0)
+        {
+            return null;
+        }
+
+        var members = schema.Children("patternProperties").ToList();
+        if (schema.Boolean("additionalProperties") is not false)
+        {
+            if (schema.Child("additionalProperties") is not { IsObject: true } rest)
+            {
+                return null;
+            }
+
+            members.Add(rest);
+        }
+
+        if (members.Count == 0)
+        {
+            return null;
+        }
+
+        // Reading a member's shape may name inline types; when the shapes differ none of them is used, so they go.
+        var named = Schemas.Count;
+        var values = members.Select(m => ReadValue(m, members.Count == 1 ? TitleOrDefault(m, memberTypeName) : memberTypeName)).ToList();
+        if (values[0].Kind is SchemaValueKind.Any or SchemaValueKind.Null || values.Any(v => v != values[0]))
+        {
+            Schemas.RemoveRange(named, Schemas.Count - named);
+            return null;
+        }
+
+        return SchemaValue.MapOf(values[0]);
     }
 
     /// <summary>The type names of <c>type</c> (a string or an array of them); empty when it is absent.</summary>
@@ -332,6 +404,104 @@ internal sealed class SchemaWalker
         var onlyObjectOrNull = types.All(t => t is "object" or "null");
         return declaresObject && onlyObjectOrNull && (hasProperties || schema.Boolean("additionalProperties") is not null);
     }
+
+    /// <summary>
+    /// The members of a <c>oneOf</c>/<c>anyOf</c> that the JSON kind of a value tells apart: each member takes exactly one
+    /// kind (its <c>type</c>, a string <c>enum</c>/<c>const</c>, or what a <c>$ref</c> in this file points to says), and no
+    /// two take the same (<c>integer</c> and <c>number</c> are one kind of token). A valid value then matches the member
+    /// of its kind, so binding it by kind is exact; null when the members are not so told apart.
+    /// </summary>
+    /// <param name="allowNull">Whether a <c>{"type": "null"}</c> member may be among them (left out of the result).</param>
+    private List<(string Kind, SchemaNode Member)>? KindUnionOf(SchemaNode schema, bool allowNull)
+    {
+        if (!schema.IsObject || schema.Has("$ref") || schema.Children("properties").Count > 0 || (schema.Array("oneOf") is null) == (schema.Array("anyOf") is null))
+        {
+            return null;
+        }
+
+        var result = new List<(string, SchemaNode)>();
+        var tokens = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var member in schema.Children(schema.Array("oneOf") is not null ? "oneOf" : "anyOf"))
+        {
+            if (IsNullSchema(member))
+            {
+                if (!allowNull)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (KindOf(member, 0) is not { } kind || !tokens.Add(kind == "integer" ? "number" : kind))
+            {
+                return null;
+            }
+
+            result.Add((kind, member));
+        }
+
+        return result.Count >= 2 ? result : null;
+    }
+
+    /// <summary>The one JSON kind every value a schema accepts has (<c>integer</c> apart from <c>number</c>), or null.</summary>
+    private string? KindOf(SchemaNode schema, int depth)
+    {
+        if (!schema.IsObject || depth > 8)
+        {
+            return null;
+        }
+
+        if (schema.String("$ref") is { } reference)
+        {
+            // Up to draft 7 the keywords beside $ref are ignored; from 2019-09 they apply too, and may only narrow the kind.
+            return NodeAt(schema.ResolveReference(reference)) is { } target ? KindOf(target, depth + 1) : null;
+        }
+
+        var types = TypesOf(schema);
+        if (types.Count == 1 && types.First() is "string" or "integer" or "number" or "boolean" or "object" or "array")
+        {
+            return types.First();
+        }
+
+        if (types.Count == 0 && (StringEnumOf(schema) is not null || schema.Value("const") is { Kind: JsonNodeKind.String }
+            || (schema.Array("enum") is { Count: 1 } single && single[0].Kind == JsonNodeKind.String)))
+        {
+            return "string";
+        }
+
+        return null;
+    }
+
+    /// <summary>A schema position of this file by key (what a local <c>$ref</c> points to); null for other files.</summary>
+    private SchemaNode? NodeAt(string key)
+    {
+        if (_nodes is null)
+        {
+            _nodes = new Dictionary<string, SchemaNode>(System.StringComparer.Ordinal);
+            var pending = new Stack<SchemaNode>();
+            pending.Push(_root!);
+            while (pending.Count > 0)
+            {
+                var node = pending.Pop();
+                if (!_nodes.ContainsKey(node.Key))
+                {
+                    _nodes.Add(node.Key, node);
+                    foreach (var child in node.AllChildren())
+                    {
+                        pending.Push(child);
+                    }
+                }
+            }
+        }
+
+        return _nodes.TryGetValue(key, out var found) ? found : null;
+    }
+
+    /// <summary>A record-like object (<see cref="IsBoundObject"/>) that declares no <c>properties</c> but <c>patternProperties</c>, the rest refused.</summary>
+    private static bool IsPatternObject(SchemaNode schema)
+        => IsBoundObject(schema) && schema.Children("properties").Count == 0 && schema.Children("patternProperties").Count > 0
+           && schema.Boolean("additionalProperties") == false && TypesOf(schema) is var types && types.Contains("object");
 
     private static List<string>? StringEnumOf(SchemaNode schema)
         => schema.Array("enum") is { Count: > 1 } values && values.All(v => v.Kind == JsonNodeKind.String)

@@ -243,6 +243,45 @@ namespace CaseContracts.Internal
             writer.WriteEndArray();
         }
 
+        /// <summary>
+        /// Reads a JSON object as a map, with <paramref name="readMember"/> for each member's value, in the document's order
+        /// (a name given twice keeps its last value, as the validators see it).
+        /// </summary>
+        public static global::System.Collections.Generic.Dictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string property, ReadFunc<T> readMember)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw Mismatch(ref reader, owner, property, "an object");
+            }
+
+            var map = new global::System.Collections.Generic.Dictionary<string, T>(global::System.StringComparer.Ordinal);
+            while (true)
+            {
+                Next(ref reader);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    return map;
+                }
+
+                var name = reader.GetString()!;
+                Next(ref reader);
+                map[name] = readMember(ref reader);
+            }
+        }
+
+        /// <summary>Writes a map as a JSON object with <paramref name="writeMember"/> for each member's value.</summary>
+        public static void WriteMap<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T> members, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> writeMember)
+        {
+            writer.WriteStartObject();
+            foreach (var member in members)
+            {
+                writer.WritePropertyName(member.Key);
+                writeMember(writer, member.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+
         /// <summary>Reads a string.</summary>
         public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader, string owner, string property)
             => reader.TokenType == global::System.Text.Json.JsonTokenType.String
@@ -402,6 +441,48 @@ namespace CaseContracts.Internal
             }
 
             return hash.ToHashCode();
+        }
+
+        /// <summary>Member-wise equality for the maps of generated records: the same names with equal values, in any order.</summary>
+        public static bool MapEqual<T>(global::System.Collections.Generic.IReadOnlyDictionary<string, T>? left, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? right)
+        {
+            if (ReferenceEquals(left, right))
+            {
+                return true;
+            }
+
+            if (left is null || right is null || left.Count != right.Count)
+            {
+                return false;
+            }
+
+            var comparer = global::System.Collections.Generic.EqualityComparer<T>.Default;
+            foreach (var member in left)
+            {
+                if (!right.TryGetValue(member.Key, out var other) || !comparer.Equals(member.Value, other))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>A hash code consistent with <see cref="MapEqual{T}"/> (independent of the members' order).</summary>
+        public static int MapHashCode<T>(global::System.Collections.Generic.IReadOnlyDictionary<string, T>? members)
+        {
+            var hash = 0;
+            if (members is not null)
+            {
+                var comparer = global::System.Collections.Generic.EqualityComparer<T>.Default;
+                foreach (var member in members)
+                {
+                    // Added, not combined in sequence: equal maps may enumerate their members in different orders.
+                    hash = unchecked(hash + global::System.HashCode.Combine(global::System.StringComparer.Ordinal.GetHashCode(member.Key), member.Value is null ? 0 : comparer.GetHashCode(member.Value)));
+                }
+            }
+
+            return hash;
         }
 
         /// <summary>The JSON Schema type of a value (an integer is a number with no fraction, 1.0 included).</summary>

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Reflection;
+using System.Text.Json;
+using CaseContracts.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace CaseContracts.Generator.Tests.Generation;
+
+/// <summary>
+/// A <c>oneOf</c>/<c>anyOf</c> whose members each take one JSON kind, all different (a string or an array of strings, an
+/// integer or a string, a string or an object), is a record with one accessor per kind (<c>AsString</c>, <c>AsArray</c>…):
+/// the accessor of the value's kind is set, the value writes back as it was read, and the union's validator still decides
+/// validity. Members of one kind (two strings) are not told apart by kind, and stay JSON.
+/// </summary>
+public sealed class KindUnionTests
+{
+    private const string Tool = """
+        {
+          "$schema": "http://json-schema.org/draft-07/schema#",
+          "title": "Tool",
+          "type": "object",
+          "properties": {
+            "extends": { "oneOf": [ { "type": "string" }, { "type": "array", "items": { "type": "string" } } ] },
+            "port": { "anyOf": [ { "type": "integer", "minimum": 1 }, { "type": "string", "pattern": "^\\$" }, { "type": "null" } ] },
+            "plugin": { "oneOf": [ { "type": "string" }, { "$ref": "#/definitions/plugin" } ] },
+            "same": { "oneOf": [ { "type": "string" }, { "type": "string", "maxLength": 1 } ] }
+          },
+          "additionalProperties": false,
+          "definitions": {
+            "plugin": { "type": "object", "properties": { "name": { "type": "string" } }, "required": ["name"], "additionalProperties": false }
+          }
+        }
+        """;
+
+    private const string Setting = """
+        { "$schema": "http://json-schema.org/draft-07/schema#", "oneOf": [ { "type": "boolean" }, { "type": "object", "additionalProperties": { "type": "number" } } ] }
+        """;
+
+    private const string Consumer = """
+        namespace Consumer
+        {
+            public static class Calls
+            {
+                private static byte[] Utf8(string json) => global::System.Text.Encoding.UTF8.GetBytes(json);
+
+                public static string Tool(string json)
+                {
+                    var result = global::TestProject.Tool.TryParse(Utf8(json));
+                    if (!result.IsValid) return "invalid:" + string.Join(",", global::System.Linq.Enumerable.Select(result.Errors, e => e.Path));
+                    var tool = result.Value;
+                    var extends = tool.Extends is null ? "-" : tool.Extends.AsString ?? string.Join("+", tool.Extends.AsArray!);
+                    var port = tool.Port is null ? "-" : tool.Port.AsInteger?.ToString() ?? tool.Port.AsString;
+                    var plugin = tool.Plugin is null ? "-" : tool.Plugin.AsString ?? "{" + tool.Plugin.AsObject!.Name + "}";
+                    return extends + "|" + port + "|" + plugin + "|" + tool.ToJson();
+                }
+
+                public static string Setting(string json)
+                {
+                    var result = global::TestProject.Setting.TryParse(Utf8(json));
+                    if (!result.IsValid) return "invalid:" + result.Errors.Count;
+                    var setting = result.Value;
+                    return (setting.AsBoolean?.ToString() ?? string.Join(",", global::System.Linq.Enumerable.Select(setting.AsObject!, m => m.Key + "=" + m.Value))) + "|" + setting.ToJson();
+                }
+
+                public static string SameTool(string left, string right)
+                    => (global::TestProject.Tool.Parse(left) == global::TestProject.Tool.Parse(right)).ToString();
+            }
+        }
+        """;
+
+    private static readonly Lazy<(GeneratorHarnessResult Result, Assembly Assembly)> s_compiled = new(() =>
+    {
+        var result = GeneratorHarness.Run(new ContractGenerator(),
+        [
+            new InMemoryAdditionalText(SchemaFiles.VirtualSchemaDirectory + "tool.schema.json", Tool),
+            new InMemoryAdditionalText(SchemaFiles.VirtualSchemaDirectory + "setting.schema.json", Setting),
+        ], [Consumer]);
+        return (result, result.EmitAndLoad());
+    });
+
+    [Fact]
+    public void Kind_unions_generate_without_diagnostics_and_compile()
+    {
+        Assert.Empty(s_compiled.Value.Result.GeneratorDiagnostics);
+        s_compiled.Value.Result.AssertCompilesWithoutWarnings();
+    }
+
+    [Fact]
+    public void A_union_of_kinds_is_a_record_with_one_accessor_per_kind_and_members_of_one_kind_stay_JSON()
+    {
+        var tool = Type("TestProject.Tool");
+        var extends = Type("TestProject.ToolExtends");
+        Assert.Equal(extends, tool.GetProperty("Extends")!.PropertyType);
+        Assert.Equal(typeof(string), extends.GetProperty("AsString")!.PropertyType);
+        Assert.Equal(typeof(IReadOnlyList<string>), extends.GetProperty("AsArray")!.PropertyType);
+        Assert.Equal(typeof(long?), Type("TestProject.ToolPort").GetProperty("AsInteger")!.PropertyType);
+        Assert.Equal(Type("TestProject.Plugin"), Type("TestProject.ToolPlugin").GetProperty("AsObject")!.PropertyType);
+        Assert.Equal(typeof(JsonElement?), tool.GetProperty("Same")!.PropertyType);
+        // A root union of kinds is its own entry point: no document record around it.
+        Assert.Equal(typeof(bool?), Type("TestProject.Setting").GetProperty("AsBoolean")!.PropertyType);
+    }
+
+    [Theory]
+    [InlineData("""{ "extends": "base", "port": 8080, "plugin": { "name": "x" } }""", """base|8080|{x}|{"extends":"base","port":8080,"plugin":{"name":"x"}}""")]
+    [InlineData("""{ "extends": ["a", "b"], "port": "$PORT", "plugin": "x" }""", """a+b|$PORT|x|{"extends":["a","b"],"port":"$PORT","plugin":"x"}""")]
+    [InlineData("""{ "port": null }""", """-|-|-|{"port":null}""")]
+    public void The_accessor_of_the_values_kind_is_set_and_the_value_writes_back(string json, string expected)
+        => Assert.Equal(expected, Call("Tool", json));
+
+    [Theory]
+    [InlineData("""{ "extends": 5 }""", "invalid:/extends")]
+    [InlineData("""{ "port": 0 }""", "invalid:/port")]
+    [InlineData("""{ "plugin": {} }""", "invalid:/plugin")]
+    public void The_unions_validator_still_decides(string json, string expected)
+        => Assert.Equal(expected, Call("Tool", json));
+
+    [Theory]
+    [InlineData("true", "True|true")]
+    [InlineData("""{ "a": 1.5 }""", """a=1.5|{"a":1.5}""")]
+    [InlineData("\"x\"", "invalid:1")]
+    public void A_root_union_of_kinds_parses_through_its_own_record(string json, string expected)
+        => Assert.Equal(expected, Call("Setting", json));
+
+    [Fact]
+    public void Kind_unions_holding_lists_compare_by_content()
+        => Assert.Equal("True", Call("SameTool", """{ "extends": ["a"] }""", """{ "extends": ["a"] }"""));
+
+    private static Type Type(string name) => s_compiled.Value.Assembly.GetType(name, throwOnError: true)!;
+
+    private static string Call(string method, params object[] arguments)
+    {
+        try
+        {
+            return (string)Type("Consumer.Calls").GetMethod(method)!.Invoke(null, arguments)!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
+        }
+    }
+}
