@@ -17,12 +17,6 @@ internal static class OfficialSuiteGaps
 
     private static readonly Dictionary<string, string> s_reasons = new(StringComparer.Ordinal)
     {
-        [Key("draft2020-12", "dynamicRef.json", "$ref to $dynamicRef finds detached $dynamicAnchor")] =
-            "a $dynamicRef whose initial target is in another file: whether that target declares the anchor is decided while one file is read, so the reference is followed statically",
-        [Key("draft2020-12", "dynamicRef.json", "$dynamicRef avoids the root of each schema, but scopes are still registered")] =
-            "a schema resource entered through a $ref into it (not through its root) does not enter the dynamic scope: only a resource's root validator enters it",
-        [Key("draft2020-12", "pattern.json", "pattern with Unicode property escape requires unicode mode")] =
-            "ECMA-262 regular expressions: 2020-12 reads patterns in unicode mode, where \\p{digit} is a syntax error and .NET's \\p{...} classes differ",
     };
 
     public static IEnumerable<string> Keys => s_reasons.Keys;
