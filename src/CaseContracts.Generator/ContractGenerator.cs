@@ -5,6 +5,7 @@ using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Specs;
 using CaseContracts.Generator.Pipeline;
 using CaseContracts.Generator.Pipeline.Stages;
+using CaseContracts.Generator.Schema;
 using Microsoft.CodeAnalysis;
 
 namespace CaseContracts.Generator;
@@ -43,12 +44,21 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => ReadStage.Read(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Documents);
 
+        // The drafts' meta-schemas the files name by URI ("$ref": "http://json-schema.org/draft-07/schema#"): documents of
+        // the project read from the generator's own copies (never fetched), in the index and with validators of their own.
+        var metaSchemas = documents
+            .Select(static (document, _) => MetaSchemaCatalogue.ReferencedBy(document))
+            .Collect()
+            .Select(static (all, _) => all.SelectMany(static names => names).Distinct(StringComparer.Ordinal).OrderBy(static name => name, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.MetaSchemas);
+
         // Projected per file before collecting: an edit that leaves a file's part equal stops there.
         var index = documents
             .Select(static (document, _) => SchemaIndexPart.Of(document))
             .WithTrackingName(TrackingNames.IndexParts)
             .Collect()
-            .Select(static (parts, _) => SchemaIndex.Create(parts))
+            .Combine(metaSchemas)
+            .Select(static (input, _) => SchemaIndex.Create(input.Left.Concat(MetaSchemaCatalogue.Documents(input.Right).Select(SchemaIndexPart.Of))))
             .WithTrackingName(TrackingNames.Index);
 
         var inputs = documents
@@ -68,6 +78,15 @@ public sealed class ContractGenerator : IIncrementalGenerator
         var validators = inputs
             .Select(static (input, _) => ValidatorStage.Plan(input))
             .WithTrackingName(TrackingNames.Validators);
+
+        var metaSchemaValidators = metaSchemas
+            .SelectMany(static (names, _) => names)
+            .Combine(index)
+            .Combine(options)
+            .Select(static (input, _) => MetaSchemaCatalogue.Documents(input.Left.Left)
+                .Select(document => ValidatorStage.Plan(new DocumentInput(document, input.Left.Right, input.Right)))
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.MetaSchemaValidators);
 
         var runtimeNamespace = options
             .Select(static (o, _) => o.Namespace)
@@ -156,6 +175,14 @@ public sealed class ContractGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(types.Combine(capabilities), static (output, input) => EmitType(output, new TypeOutput(input.Left, input.Right)));
         context.RegisterSourceOutput(validators, static (output, plan) => EmitValidators(output, plan));
+        context.RegisterSourceOutput(metaSchemaValidators, static (output, plans) =>
+        {
+            // The meta-schemas are the generator's: nothing in them is the project's to be told about.
+            foreach (var plan in plans)
+            {
+                EmitValidators(output, plan with { Diagnostics = default });
+            }
+        });
         context.RegisterSourceOutput(runtimeNamespace, static (output, ns) => output.AddSource(ValidationRuntimeEmitter.HintName(ns), ValidationRuntimeEmitter.Emit(ns)));
         context.RegisterSourceOutput(documents.Select(static (d, _) => d.Diagnostics), SourceOutput.Report);
         context.RegisterSourceOutput(resolved.Select(static (d, _) => d.Diagnostics), SourceOutput.Report);

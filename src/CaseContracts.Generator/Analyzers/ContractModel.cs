@@ -56,9 +56,11 @@ internal sealed class ContractModel
             return null;
         }
 
-        var index = SchemaIndex.Create(documents);
+        // The drafts' meta-schemas a file names by URI are documents of the contract too (as in the generator).
+        var metaSchemas = MetaSchemaCatalogue.Documents(documents.SelectMany(d => MetaSchemaCatalogue.ReferencedBy(d))).ToList();
+        var index = SchemaIndex.Create(documents.Concat(metaSchemas));
         var files = documents.Select(d => ValidatorStage.Plan(new DocumentInput(d, index, options)).Spec).OfType<ValidatorFileSpec>().ToList();
-        var program = ValidationProgram.Create(files, index);
+        var program = ValidationProgram.Create(files.Concat(metaSchemas.Select(d => ValidatorStage.Plan(new DocumentInput(d, index, options)).Spec).OfType<ValidatorFileSpec>()), index);
         var types = new Dictionary<string, ContractType>(StringComparer.Ordinal);
         foreach (var document in documents)
         {

@@ -65,6 +65,8 @@ internal static class ValidatorEmitter
         writer.Open($"internal static void {method}(ref {Reader} reader, ref ValidationContext context)");
         if (node.RefKey is not null)
         {
+            // A $ref into another resource, past its root, enters that resource's dynamic anchors while its target validates.
+            var entered = target.Length > 0 && target != Pipeline.ValidatorNames.ReferenceCycle && EnterDynamicScope(writer, node, method, methods, fields, emitsEvaluated);
             if (target.Length > 0 && node.DynamicAnchorName is { } anchor && target != Pipeline.ValidatorNames.ReferenceCycle)
             {
                 writer.Line($"FollowDynamic({CSharpLiterals.String(anchor)}, {target}, ref reader, ref context);");
@@ -79,7 +81,17 @@ internal static class ValidatorEmitter
                 writer.Line("reader.Skip();");
             }
 
+            if (entered)
+            {
+                writer.Line("context.LeaveScope();");
+            }
+
             writer.Close();
+            foreach (var field in fields)
+            {
+                writer.Line(field);
+            }
+
             writer.Line();
             return;
         }

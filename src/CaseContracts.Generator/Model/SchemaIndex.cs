@@ -15,11 +15,12 @@ namespace CaseContracts.Generator.Model;
 /// Whether any file uses <c>unevaluatedProperties</c>/<c>unevaluatedItems</c>: then every validator gets the method that
 /// gathers what it evaluates (a <c>$ref</c> may lead there from any file); otherwise no validator has one.
 /// </param>
+/// <param name="Dialects">The custom meta-schemas of the project with the vocabularies they list (<see cref="Pipeline.Vocabularies"/>).</param>
 /// <param name="Uris">
 /// Every absolute URI a file registers (<c>$id</c>s, anchors, published URIs), in ordinal order: a <c>$ref</c> one file
 /// could not resolve by itself (its key is then the URI) is resolved here, so every schema's <c>$id</c> is known project-wide.
 /// </param>
-internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications = default, bool UsesUnevaluated = false, EquatableArray<PublishedUri> Uris = default)
+internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications = default, bool UsesUnevaluated = false, EquatableArray<PublishedUri> Uris = default, EquatableArray<DialectVocabularies> Dialects = default)
 {
     private HashSet<string>? _validationKeys;
 
@@ -121,11 +122,12 @@ internal sealed record SchemaIndex(EquatableArray<SchemaSummary> Schemas, Equata
             all.SelectMany(p => p.ValidationKeys).OrderBy(k => k, System.StringComparer.Ordinal).ToEquatableArray(),
             all.SelectMany(p => p.InPlaceApplications).OrderBy(a => a.Key, System.StringComparer.Ordinal).ToEquatableArray(),
             all.Any(p => p.UsesUnevaluated),
-            all.SelectMany(p => p.Uris).OrderBy(u => u.Uri, System.StringComparer.Ordinal).ThenBy(u => u.Key, System.StringComparer.Ordinal).ToEquatableArray());
+            all.SelectMany(p => p.Uris).OrderBy(u => u.Uri, System.StringComparer.Ordinal).ThenBy(u => u.Key, System.StringComparer.Ordinal).ToEquatableArray(),
+            all.SelectMany(p => p.Dialects).OrderBy(d => d.Uri, System.StringComparer.Ordinal).ToEquatableArray());
     }
 
     public bool Equals(SchemaIndex? other) => other is not null && Schemas.Equals(other.Schemas) && ValidationKeys.Equals(other.ValidationKeys)
-                                              && InPlaceApplications.Equals(other.InPlaceApplications) && UsesUnevaluated == other.UsesUnevaluated && Uris.Equals(other.Uris);
+                                              && InPlaceApplications.Equals(other.InPlaceApplications) && UsesUnevaluated == other.UsesUnevaluated && Uris.Equals(other.Uris) && Dialects.Equals(other.Dialects);
 
     public override int GetHashCode() => Schemas.GetHashCode();
 }

@@ -10,7 +10,7 @@ namespace CaseContracts.Generator.Model;
 /// </summary>
 /// <param name="UsesUnevaluated">Whether a position of the file uses <c>unevaluatedProperties</c> or <c>unevaluatedItems</c>.</param>
 /// <param name="Uris">The absolute URIs the file registers (see <see cref="SchemaDocument.Uris"/>).</param>
-internal sealed record SchemaIndexPart(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications, bool UsesUnevaluated = false, EquatableArray<PublishedUri> Uris = default)
+internal sealed record SchemaIndexPart(EquatableArray<SchemaSummary> Schemas, EquatableArray<string> ValidationKeys, EquatableArray<InPlaceApplication> InPlaceApplications, bool UsesUnevaluated = false, EquatableArray<PublishedUri> Uris = default, EquatableArray<DialectVocabularies> Dialects = default)
 {
     public static SchemaIndexPart Of(SchemaDocument document)
     {
@@ -20,6 +20,10 @@ internal sealed record SchemaIndexPart(EquatableArray<SchemaSummary> Schemas, Eq
             document.ValidationNodes.Select(n => n.Key).ToEquatableArray(),
             InPlaceApplication.Of(document.ValidationNodes).ToEquatableArray(),
             document.ValidationNodes.Any(Rules.UnevaluatedRule.UsedBy),
-            document.Uris);
+            document.Uris,
+            document.Vocabularies.IsEmpty
+                ? default
+                : document.Uris.Where(u => u.Key == Schema.SchemaPaths.Key(document.FilePath, Schema.SchemaPaths.RootPointer))
+                    .Select(u => new DialectVocabularies(u.Uri, document.Vocabularies)).ToEquatableArray());
     }
 }

@@ -9,6 +9,8 @@ internal static class TrackingNames
     public const string DocumentInputs = nameof(DocumentInputs);
     public const string IndexParts = nameof(IndexParts);
     public const string Index = nameof(Index);
+    public const string MetaSchemas = nameof(MetaSchemas);
+    public const string MetaSchemaValidators = nameof(MetaSchemaValidators);
     public const string ResolvedDocuments = nameof(ResolvedDocuments);
     public const string Types = nameof(Types);
     public const string Validators = nameof(Validators);

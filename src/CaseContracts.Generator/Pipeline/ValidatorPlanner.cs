@@ -15,7 +15,8 @@ internal static class ValidatorPlanner
             return null;
         }
 
-        var nodes = document.ValidationNodes;
+        // A custom meta-schema that leaves out the validation vocabulary leaves its keywords unapplied.
+        var nodes = Vocabularies.Apply(document, index, document.ValidationNodes);
         var cycles = ReferenceCycles.Of(index);
         var relativeFile = ValidatorNames.Relative(document.FilePath, options);
         var rootKey = SchemaPaths.Key(document.FilePath, SchemaPaths.RootPointer);

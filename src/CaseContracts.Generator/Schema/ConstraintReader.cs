@@ -70,7 +70,7 @@ internal sealed class ConstraintReader
             if (schema.Draft < SchemaDraft.Draft201909 || (!HasAssertionsBesideReference(schema) && dynamicScope.IsEmpty))
             {
                 // Drafts 4 to 7: a schema with $ref is only that reference; other keywords beside it are ignored.
-                _nodes.Add(ValidationNode.AcceptsAll(key) with { RefKey = target });
+                _nodes.Add(ValidationNode.AcceptsAll(key) with { RefKey = target, DynamicScope = ScopeEnteredBy(schema, target) });
                 VisitDefinitions(schema);
                 return key;
             }
@@ -78,7 +78,7 @@ internal sealed class ConstraintReader
             // 2019-09 on, $ref is an applicator like any other: it applies together with its siblings, as one
             // more member of the position's allOf (a position of its own, named by the keyword's pointer).
             referenceBeside = SchemaPaths.Key(SchemaPaths.SplitKey(key).File, schema.Pointer + "/$ref");
-            _nodes.Add(ValidationNode.AcceptsAll(referenceBeside) with { RefKey = target });
+            _nodes.Add(ValidationNode.AcceptsAll(referenceBeside) with { RefKey = target, DynamicScope = ScopeEnteredBy(schema, target) });
         }
 
         var dynamicReference = DynamicReference(schema);
@@ -146,13 +146,53 @@ internal sealed class ConstraintReader
     }
 
     /// <summary>
+    /// A <c>$ref</c> into another schema resource of this file, not to its root, enters that resource's dynamic scope
+    /// (2019-09 on): the resource is entered all the same, though its root validator is not run ("$dynamicRef avoids
+    /// the root of each schema, but scopes are still registered"). Empty when the target is a resource root (it enters
+    /// itself), in the reference's own resource, or in another file.
+    /// </summary>
+    private EquatableArray<PropertyNode> ScopeEnteredBy(SchemaNode reference, string target)
+    {
+        if (reference.Draft < SchemaDraft.Draft201909 || !_positions.ContainsKey(target)
+            || ResourceOf(target) is not { } resource || resource.Key == target || ResourceOf(reference.Key)?.Key == resource.Key)
+        {
+            return default;
+        }
+
+        return DynamicScopeOf(resource);
+    }
+
+    /// <summary>The schema resource (the file's root, or the nearest position with an <c>$id</c>) <paramref name="key"/> lies in.</summary>
+    private SchemaNode? ResourceOf(string key)
+    {
+        var (file, pointer) = SchemaPaths.SplitKey(key);
+        while (true)
+        {
+            if (_positions.TryGetValue(SchemaPaths.Key(file, pointer), out var position) && IsResource(position))
+            {
+                return position;
+            }
+
+            var slash = pointer.LastIndexOf('/');
+            if (slash < 0)
+            {
+                return null;
+            }
+
+            pointer = slash == 0 ? SchemaPaths.RootPointer : pointer.Substring(0, slash);
+        }
+    }
+
+    private static bool IsResource(SchemaNode schema)
+        => schema.Pointer == SchemaPaths.RootPointer || (schema.String(schema.Draft.IdKeyword()) is { } id && !id.StartsWith("#", System.StringComparison.Ordinal));
+
+    /// <summary>
     /// The dynamic anchors a schema resource (the file's root, or a position with an <c>$id</c>) declares: every
     /// <c>$dynamicAnchor</c> inside it but in nested resources, and <c>""</c> for <c>$recursiveAnchor: true</c> at its root.
     /// </summary>
     private EquatableArray<PropertyNode> DynamicScopeOf(SchemaNode schema)
     {
-        var isResource = schema.Pointer == SchemaPaths.RootPointer || (schema.String(schema.Draft.IdKeyword()) is { } id && !id.StartsWith("#", System.StringComparison.Ordinal));
-        if (!isResource || schema.Draft < SchemaDraft.Draft201909)
+        if (!IsResource(schema) || schema.Draft < SchemaDraft.Draft201909)
         {
             return default;
         }

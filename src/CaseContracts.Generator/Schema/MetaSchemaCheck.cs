@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using CaseContracts.Generator.Analyzers.Evaluation;
@@ -8,7 +7,6 @@ using CaseContracts.Generator.Diagnostics;
 using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Pipeline;
-using Microsoft.CodeAnalysis.Text;
 
 namespace CaseContracts.Generator.Schema;
 
@@ -21,17 +19,18 @@ namespace CaseContracts.Generator.Schema;
 /// </summary>
 internal static class MetaSchemaCheck
 {
-    private const string Draft07 = "draft-07";
-
-    private static readonly Lazy<MetaSchema?> s_draft07 = new(() => Load(Draft07), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Dictionary<SchemaDraft, Lazy<MetaSchema?>> s_metaSchemas = new[]
+    {
+        SchemaDraft.Draft4, SchemaDraft.Draft6, SchemaDraft.Draft7, SchemaDraft.Draft201909, SchemaDraft.Draft202012,
+    }.ToDictionary(d => d, d => new Lazy<MetaSchema?>(() => Load(d), LazyThreadSafetyMode.ExecutionAndPublication));
 
     /// <summary>Adds a diagnostic per meta-schema violation of <paramref name="root"/> to <paramref name="diagnostics"/> (which holds the reader's own).</summary>
     public static void Check(SchemaNode root, SchemaLocator locator, List<DiagnosticInfo> diagnostics)
     {
-        // Only the draft-07 meta-schema is embedded so far: a file read as another draft (by its $schema or the
-        // CaseContractsDefaultDraft option) is not held to draft 7's rules, and an unknown $schema to none.
+        // A file is held to the meta-schema of the draft it is read as (its $schema, else CaseContractsDefaultDraft);
+        // a $schema that names no draft (a custom meta-schema) to none.
         var dialect = root.IsObject ? root.String("$schema") : null;
-        if (root.Draft != SchemaDraft.Draft7 || (dialect is not null && SchemaDrafts.FromUri(dialect) is null) || s_draft07.Value is not { } meta)
+        if ((dialect is not null && SchemaDrafts.FromUri(dialect) is null) || !s_metaSchemas.TryGetValue(root.Draft, out var lazy) || lazy.Value is not { } meta)
         {
             return;
         }
@@ -45,7 +44,7 @@ internal static class MetaSchemaCheck
                 continue;
             }
 
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BreaksMetaSchema, location, SchemaPaths.RootPointer + violation.Pointer, violation.Message, Draft07));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BreaksMetaSchema, location, SchemaPaths.RootPointer + violation.Pointer, violation.Message, root.Draft.DisplayName()));
         }
     }
 
@@ -77,22 +76,15 @@ internal static class MetaSchemaCheck
             : (node.Start, node.End, locator.ValueOf(node));
     }
 
-    private static MetaSchema? Load(string draft)
+    /// <summary>The draft's meta-schema documents (the vocabularies too, from 2019-09), planned and made one program, exactly as a contract's.</summary>
+    private static MetaSchema? Load(SchemaDraft draft)
     {
-        using var stream = typeof(MetaSchemaCheck).Assembly.GetManifestResourceStream("CaseContracts.MetaSchemas." + draft + ".schema.json");
-        if (stream is null)
-        {
-            return null;
-        }
-
-        using var reader = new StreamReader(stream);
-        var path = "/casecontracts/meta-schemas/" + draft + ".schema.json";
-        var document = SchemaReader.Read(path, SourceText.From(reader.ReadToEnd()), CancellationToken.None, checkMetaSchema: false);
-        var index = SchemaIndex.Create(new[] { document });
+        var documents = MetaSchemaCatalogue.Documents(MetaSchemaCatalogue.NameOf(draft));
+        var index = SchemaIndex.Create(documents);
         var options = new GeneratorOptions("CaseContracts.MetaSchemas", "meta-schemas", "/casecontracts");
-        return ValidatorPlanner.Plan(document, index, options) is { } plan
-            ? new MetaSchema(ValidationProgram.Create(new[] { plan }, index), plan.RootMethod)
-            : null;
+        var plans = documents.Select(d => ValidatorPlanner.Plan(d, index, options)).OfType<Model.Specs.ValidatorFileSpec>().ToList();
+        var root = plans.FirstOrDefault(p => p.RootMethod == ValidatorNames.Method(MetaSchemaCatalogue.RootKey(draft), options));
+        return root is null ? null : new MetaSchema(ValidationProgram.Create(plans, index), root.RootMethod);
     }
 
     private sealed record MetaSchema(ValidationProgram Program, string RootMethod);

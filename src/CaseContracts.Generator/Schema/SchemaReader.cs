@@ -100,8 +100,21 @@ internal static class SchemaReader
             MetaSchemaCheck.Check(schema, locator, diagnostics);
         }
 
-        return new SchemaDocument(path, walker.Schemas.ToEquatableArray(), references.ToEquatableArray(), validationNodes.ToEquatableArray(), diagnostics.ToEquatableArray(), operation, components, Uris: UrisOf(schema));
+        return new SchemaDocument(path, walker.Schemas.ToEquatableArray(), references.ToEquatableArray(), validationNodes.ToEquatableArray(), diagnostics.ToEquatableArray(), operation, components, Uris: UrisOf(schema),
+            Dialect: DialectOf(schema), Vocabularies: VocabulariesOf(schema));
     }
+
+    /// <summary>The absolute URI of a <c>$schema</c> that names no draft (a custom meta-schema), without an empty fragment; else null.</summary>
+    private static string? DialectOf(SchemaNode schema)
+        => schema.String("$schema") is { } dialect && SchemaDrafts.FromUri(dialect) is null && Uri.TryCreate(dialect, UriKind.Absolute, out var uri)
+            ? uri.AbsoluteUri.TrimEnd('#')
+            : null;
+
+    /// <summary>The vocabularies a meta-schema's <c>$vocabulary</c> lists (2019-09 on), in ordinal order.</summary>
+    private static EquatableArray<string> VocabulariesOf(SchemaNode schema)
+        => schema.Draft >= SchemaDraft.Draft201909 && schema.Value("$vocabulary") is { Kind: JsonNodeKind.Object } vocabulary
+            ? vocabulary.Members.Select(m => m.Name).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()
+            : default;
 
     private static EquatableArray<PublishedUri> UrisOf(SchemaNode schema)
         => schema.PublishedUris.Select(u => new PublishedUri(u.Key, u.Value)).OrderBy(u => u.Uri, StringComparer.Ordinal).ToEquatableArray();

@@ -115,7 +115,6 @@ internal sealed record SuiteDraft(string Folder, string DefaultDraft, string[] M
     public string? UnsupportedFeature(JsonNode? node) => node switch
     {
         JsonObject obj => obj.Select(p => p.Key).FirstOrDefault(k => OfficialSuite.UnsupportedKeywords.Contains(k) || MoreUnsupportedKeywords.Contains(k))
-            ?? (obj["$schema"] is JsonValue dialect && dialect.ToString().Contains("localhost", StringComparison.Ordinal) ? "$schema (a custom meta-schema: vocabularies)" : null)
             ?? obj.Where(p => p.Key is not ("const" or "enum" or "default" or "examples" or "properties" or "definitions" or "$defs"))
                 .Select(p => UnsupportedFeature(p.Value)).FirstOrDefault(f => f is not null)
             ?? obj.Where(p => p.Key is "properties" or "definitions" or "$defs").Select(p => p.Value).OfType<JsonObject>()

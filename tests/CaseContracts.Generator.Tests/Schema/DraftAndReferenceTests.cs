@@ -178,4 +178,25 @@ public sealed class DraftAndReferenceTests
     /// <summary>The argument of a bound keyword's assertion at <paramref name="node"/>, or null.</summary>
     private static string? Bound(ValidationNode node, string keyword)
         => node.Assertions.FirstOrDefault(a => a.Keyword == keyword)?.Argument;
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_custom_meta_schema_without_the_validation_vocabulary_leaves_validation_keywords_unapplied_and_applicators_applied(bool listsValidation)
+    {
+        var vocabularies = """ "https://json-schema.org/draft/2020-12/vocab/core": true, "https://json-schema.org/draft/2020-12/vocab/applicator": true """
+            + (listsValidation ? """, "https://json-schema.org/draft/2020-12/vocab/validation": true """ : string.Empty);
+        var meta = SchemaReader.Read("/project/schema/dialect.schema.json", SourceText.From(
+            """{ "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://example.com/dialect", "$vocabulary": { """ + vocabularies + " } }"), default);
+        var schema = Read("""{ "$schema": "https://example.com/dialect", "properties": { "n": { "type": "integer", "minimum": 10 }, "no": false }, "required": ["n"] }""", SchemaDraft.Draft202012);
+        var index = SchemaIndex.Create(new[] { meta, schema });
+
+        var nodes = Pipeline.ValidatorPlanner.Plan(schema, index, new GeneratorOptions("Test", "schema", "/project"))!.Nodes;
+
+        var number = nodes.Single(n => n.Key == Path + "#/properties/n");
+        Assert.Equal(listsValidation, !number.Types.IsEmpty);
+        Assert.Equal(listsValidation, !number.Assertions.IsEmpty);
+        Assert.Equal(listsValidation, !nodes.Single(n => n.Key == Path + "#").Required.IsEmpty);
+        Assert.True(nodes.Single(n => n.Key == Path + "#/properties/no").AlwaysFails);
+    }
 }

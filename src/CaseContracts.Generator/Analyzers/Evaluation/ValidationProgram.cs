@@ -172,7 +172,19 @@ internal sealed class ValidationProgram
             }
             else if (step.Target.Length > 0)
             {
-                Check(DynamicTarget(step), value, pointer, place, errors);
+                // A $ref into another resource, past its root, enters that resource's dynamic anchors (as the generated validator does).
+                var entered = EnterScope(node);
+                try
+                {
+                    Check(DynamicTarget(step), value, pointer, place, errors);
+                }
+                finally
+                {
+                    if (entered)
+                    {
+                        LeaveScope();
+                    }
+                }
             }
             else
             {
