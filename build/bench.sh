@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the BenchmarkDotNet benchmarks (Release) and files their results under build/results/ with the
 # date, CPU and runtime in the file names and reports. Usage: build/bench.sh [BenchmarkDotNet args...]
-# (default: every benchmark: P1 ParseAndValidate, P3 GeneratorCost, GeneratorCorpusCost and GeneratorScaling; e.g.
+# (default: every benchmark: P1 ParseAndValidate and CorpusValidation, P3 GeneratorCost, GeneratorCorpusCost and GeneratorScaling; e.g.
 # `build/bench.sh --filter '*Generator*'` for P3 alone). Never part of the test command: timings are
 # measured, not asserted.
 set -euo pipefail

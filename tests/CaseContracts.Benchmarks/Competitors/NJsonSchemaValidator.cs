@@ -44,7 +44,8 @@ public sealed class NJsonSchemaValidator
     /// <summary>Every error NJsonSchema finds (it always collects all of them); empty when valid.</summary>
     public ICollection<NJsonSchemaError> Validate(string json) => _request.Validate(json);
 
-    private static string ConstAsEnum(string schemaText)
+    /// <summary>The schema text with every <c>const</c> at a schema position given as the one-value <c>enum</c>.</summary>
+    internal static string ConstAsEnum(string schemaText)
     {
         var root = JsonNode.Parse(schemaText)!;
         Rewrite(root);
@@ -69,21 +70,21 @@ public sealed class NJsonSchemaValidator
         {
             switch (keyword)
             {
-                case "properties" or "definitions" when value is JsonObject map:
+                case "properties" or "definitions" or "$defs" or "patternProperties" or "dependencies" when value is JsonObject map:
                     foreach (var (_, member) in map.ToList())
                     {
                         Rewrite(member);
                     }
 
                     break;
-                case "allOf" or "anyOf" or "oneOf" when value is JsonArray array:
+                case "allOf" or "anyOf" or "oneOf" or "items" or "prefixItems" when value is JsonArray array:
                     foreach (var member in array)
                     {
                         Rewrite(member);
                     }
 
                     break;
-                case "items" or "additionalProperties":
+                case "items" or "additionalProperties" or "additionalItems" or "not" or "if" or "then" or "else" or "contains" or "propertyNames":
                     Rewrite(value);
                     break;
             }

@@ -24,10 +24,14 @@ internal static class SchemaDifferentialExceptions
     public static bool Excuses(string key, DisagreementKind kind) => Schemas.TryGetValue(key, out var entry) && entry.Kind == kind;
 }
 
-/// <summary>What a disagreement is: the two verdicts differ, or JsonSchema.Net gave none (it threw). Our validator throwing is never excused.</summary>
+/// <summary>
+/// What a disagreement is: the two verdicts differ, JsonSchema.Net gave none (it threw), our code threw, or our
+/// <c>TryParse</c> and our validator differ on the document (corpus schemas with a public entry point).
+/// </summary>
 internal enum DisagreementKind
 {
     Verdict,
     NoOracleVerdict,
     OursThrew,
+    TryParseDiffers,
 }

@@ -120,6 +120,8 @@ public sealed class SchemaDifferentialTests(ITestOutputHelper output)
 
         var documents = SchemaStoreCorpus.Documents().ToLookup(d => d.Schema);
         var tally = new Tally("SchemaStore corpus sample");
+        var withoutEntryPoint = CorpusSample.Where(s => EntryPoint(build.Assembly!, s) is null).ToList();
+        Assert.True(withoutEntryPoint.Count == 0, "no public TryParse entry point for " + string.Join(", ", withoutEntryPoint));
         foreach (var schemaName in CorpusSample)
         {
             var text = File.ReadAllText(SchemaStoreCorpus.SchemaPath(schemaName));
@@ -130,10 +132,10 @@ public sealed class SchemaDifferentialTests(ITestOutputHelper output)
             var options = new JsonSchemaNet.BuildOptions { SchemaRegistry = new JsonSchemaNet.SchemaRegistry(), Dialect = DialectOf(schema) };
             var oracle = JsonSchemaNet.JsonSchema.FromText(text, options, new Uri("https://json.schemastore.org/" + schemaName + ".json"));
             var seeds = documents[schemaName].Select(d => JsonNode.Parse(File.ReadAllBytes(d.Path))).ToList();
-            Compare(tally, "corpus: " + schemaName, schema, seeds, generated: 12, mutationsPerSeed: 3, Ours(validator), document => oracle.Evaluate(document, Flag).IsValid);
+            Compare(tally, "corpus: " + schemaName, schema, seeds, generated: 12, mutationsPerSeed: 3, Ours(validator, EntryPoint(build.Assembly!, schemaName)), document => oracle.Evaluate(document, Flag).IsValid);
         }
 
-        Report(tally, $"{CorpusSample.Length} schemas, {CorpusSample.Sum(s => documents[s].Count())} SchemaStore documents as seeds");
+        Report(tally, $"{CorpusSample.Length} schemas, {CorpusSample.Sum(s => documents[s].Count())} SchemaStore documents as seeds; each document also through the schema's TryParse, which must give the validator's verdict");
     }
 
     [Fact]
@@ -194,9 +196,16 @@ public sealed class SchemaDifferentialTests(ITestOutputHelper output)
             {
                 mine = ours(bytes);
             }
+            catch (TryParseDiffersException e)
+            {
+                tally.Note(key, DisagreementKind.TryParseDiffers, origin, bytes, e.Message, []);
+                tally.Count(theirs, ours: false);
+                continue;
+            }
             catch (Exception e)
             {
-                tally.Note(key, DisagreementKind.OursThrew, origin, bytes, $"ours threw {e.GetType().Name}: {e.Message}", []);
+                var inner = e is TargetInvocationException { InnerException: { } thrown } ? thrown : e;
+                tally.Note(key, DisagreementKind.OursThrew, origin, bytes, $"ours threw {inner.GetType().Name}: {inner.Message}", []);
                 tally.Count(theirs, ours: false);
                 continue;
             }
@@ -262,20 +271,48 @@ public sealed class SchemaDifferentialTests(ITestOutputHelper output)
         _ => JsonSchemaNet.Dialect.Draft07,
     };
 
-    private static Func<byte[], (bool Valid, string[] Errors)> Ours(MethodInfo entry)
+    /// <summary>
+    /// Our verdict: the document validator's; with an <paramref name="entryPoint"/>, its <c>TryParse</c> (validate and
+    /// bind) must give the same verdict, else the document counts as a disagreement of its own kind.
+    /// </summary>
+    private static Func<byte[], (bool Valid, string[] Errors)> Ours(MethodInfo entry, Type? entryPoint = null)
     {
         var validate = entry.CreateDelegate<ValidateDocument>();
+        var tryParse = entryPoint?.GetMethod("TryParse", [typeof(System.Buffers.ReadOnlySequence<byte>).MakeByRefType()]);
         return bytes =>
         {
             var errors = validate(bytes, out var malformed);
-            if (malformed is not null)
+            var valid = errors is null && malformed is null;
+            var described = malformed is not null ? ["malformed: " + malformed]
+                : errors is null ? Array.Empty<string>() : ((System.Collections.IEnumerable)errors).Cast<object>().Take(5).Select(Describe).ToArray();
+            if (tryParse is not null)
             {
-                return (false, ["malformed: " + malformed]);
+                var result = tryParse.Invoke(null, [new System.Buffers.ReadOnlySequence<byte>(bytes)])!;
+                var parsed = (bool)result.GetType().GetProperty("IsValid")!.GetValue(result)!;
+                if (parsed != valid)
+                {
+                    var parseErrors = ((System.Collections.IEnumerable)result.GetType().GetProperty("Errors")!.GetValue(result)!).Cast<object>().Take(5).Select(Describe);
+                    throw new TryParseDiffersException($"{entryPoint!.Name}.TryParse says {(parsed ? "valid" : "invalid")}, the validator {(valid ? "valid" : "invalid")}; TryParse: {string.Join(" | ", parseErrors)}; validator: {string.Join(" | ", described)}");
+                }
             }
 
-            return errors is null ? (true, []) : (false, ((System.Collections.IEnumerable)errors).Cast<object>().Take(5).Select(Describe).ToArray());
+            return (valid, described);
         };
     }
+
+    /// <summary>The schema's public entry point with <c>TryParse</c>, as the corpus test finds it (the type named after the root), or null.</summary>
+    private static Type? EntryPoint(Assembly assembly, string schema)
+    {
+        var path = SchemaFiles.VirtualSchemaDirectory + schema + ".json";
+        var document = CaseContracts.Generator.Schema.SchemaReader.Read(path, Microsoft.CodeAnalysis.Text.SourceText.From(File.ReadAllText(SchemaStoreCorpus.SchemaPath(schema))), default);
+        var root = document.Schemas.First(n => n.Key == CaseContracts.Generator.Schema.SchemaPaths.Key(path, CaseContracts.Generator.Schema.SchemaPaths.RootPointer));
+        var name = root.Kind == CaseContracts.Generator.Model.NamedSchemaKind.Enum ? root.TypeName + CaseContracts.Generator.Pipeline.DocumentRoots.EnumRootSuffix : root.TypeName;
+        var type = assembly.GetType(SchemaStoreCorpus.NamespaceOf(schema) + "." + name);
+        return type is { IsPublic: true } && type.GetMethod("TryParse", [typeof(System.Buffers.ReadOnlySequence<byte>).MakeByRefType()]) is not null ? type : null;
+    }
+
+    /// <summary>TryParse and the document validator of one schema disagree: our own inconsistency, never excused by a listed exception.</summary>
+    private sealed class TryParseDiffersException(string message) : Exception(message);
 
     private static string Describe(object error)
     {
