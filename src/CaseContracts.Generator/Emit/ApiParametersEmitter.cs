@@ -63,7 +63,7 @@ internal static class ApiParametersEmitter
             ApiParameterLocation.Query => $"request.Query[{CSharpLiterals.String(parameter.Name)}]",
             _ => $"request.Headers[{CSharpLiterals.String(parameter.Name)}]",
         };
-        var text = parameter.Scalar switch
+        var text = parameter.IsJson ? "ParameterText.Json" : parameter.Scalar switch
         {
             ApiScalar.Integer or ApiScalar.Number => "ParameterText.Number",
             ApiScalar.Boolean => "ParameterText.Boolean",
@@ -88,7 +88,7 @@ internal static class ApiParametersEmitter
             ApiScalar.Uuid => "must be a UUID (8-4-4-4-12 hexadecimal digits)",
             _ => "must be a string",
         });
-        var split = (parameter.In != ApiParameterLocation.Query || !parameter.Explode) ? "true" : "false";
+        var split = !parameter.IsJson && (parameter.In != ApiParameterLocation.Query || !parameter.Explode) ? "true" : "false";
         var required = parameter.Required ? "true" : "false";
         if (parameter.IsArray)
         {

@@ -54,7 +54,8 @@ internal static class ApiOperationPlanner
                 enumType is null ? null : enumType + "Json.TryRead",
                 validator,
                 parameter.DefaultJson,
-                parameter.Description));
+                parameter.Description,
+                parameter.IsJson));
         }
 
         if (parameters.Count != operation.Parameters.Count)
@@ -67,7 +68,7 @@ internal static class ApiOperationPlanner
                 r.Status,
                 FactoryName(r.Status),
                 r.Description,
-                r.MediaType == "application/json" && r.Body?.Key is { } key ? ComponentNames.RecordTypeOf(key, index, options) : null,
+                r.MediaType == "application/json" && r.Body?.Key is { } key ? ComponentNames.BodyTypeOf(key, index, options) : null,
                 r.Status is null or >= 400,
                 r.Headers.Any(h => string.Equals(h.Name, "Location", StringComparison.OrdinalIgnoreCase))))
             .ToEquatableArray();
@@ -84,7 +85,7 @@ internal static class ApiOperationPlanner
             operation.Description,
             operation.Tags.IsEmpty ? new[] { operation.OperationId }.ToEquatableArray() : operation.Tags,
             parameters.ToEquatableArray(),
-            operation.RequestBody is { Schema.Key: { } bodyKey } ? ComponentNames.RecordTypeOf(bodyKey, index, options) : null,
+            operation.RequestBody is { Schema.Key: { } bodyKey } ? ComponentNames.BodyTypeOf(bodyKey, index, options) : null,
             operation.RequestBody?.Required ?? false,
             responses,
             !operation.Security.IsEmpty,

@@ -7,7 +7,8 @@ namespace CaseContracts.Generator.Pipeline;
 
 /// <summary>
 /// Checks an OpenAPI operation's <c>$ref</c>s against the schema files, through the index: a body (request or
-/// JSON response) must name a schema that generates a record or a union (what the endpoint reads or writes),
+/// JSON response) must name a schema that generates a record or a union, or a schema file's root (its document
+/// record, <c>CaseList</c> for an array of cases): what the endpoint reads or writes;
 /// a parameter, header or problem body any schema position. Each one that does not is a CC0104 at the <c>$ref</c>.
 /// </summary>
 internal static class ApiOperationResolver
@@ -36,10 +37,10 @@ internal static class ApiOperationResolver
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedOpenApiReference, location, reference, operation.OperationId,
                     "no schema file or definition '" + key + "' among the schema files"));
             }
-            else if (mustBeRecord && ComponentNames.RecordTypeOf(key, index, options) is null)
+            else if (mustBeRecord && ComponentNames.BodyTypeOf(key, index, options) is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedOpenApiReference, location, reference, operation.OperationId,
-                    "a JSON body's schema must generate a record or a union (an object schema, or a oneOf of object schemas)"));
+                    "a JSON body's schema must generate a record or a union (an object schema, or a oneOf of object schemas), or be a schema file's root (an array file is its document record)"));
             }
         }
 

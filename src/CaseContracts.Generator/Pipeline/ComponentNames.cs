@@ -31,4 +31,22 @@ internal static class ComponentNames
         var isRecord = summary is { Kind: NamedSchemaKind.Object } || (summary is { Kind: NamedSchemaKind.Union } && UnionLayout.Of(summary, index) is not null);
         return isRecord && !NameCollisions.IsShadowed(key, index) ? "global::" + options.Namespace + "." + Of(key, index) : null;
     }
+
+    /// <summary>
+    /// The <c>global::</c>-qualified C# type an OpenAPI JSON body of the schema at <paramref name="key"/> is read or
+    /// written as: its record or union (<see cref="RecordTypeOf"/>), else, for a schema file's root, the document record
+    /// every root has (<c>CaseList</c> holding an <c>IReadOnlyList&lt;Case&gt;</c> for an array file); null otherwise.
+    /// </summary>
+    public static string? BodyTypeOf(string key, SchemaIndex index, GeneratorOptions options)
+    {
+        if (RecordTypeOf(key, index, options) is { } record)
+        {
+            return record;
+        }
+
+        return DocumentRoots.IsRoot(key) && index.HasValidationNode(key) && index.Find(key) is { } root
+            && DocumentRoots.DocumentTypeName(root, index) is { } name && !NameCollisions.IsShadowed(key, index)
+            ? "global::" + options.Namespace + "." + name
+            : null;
+    }
 }

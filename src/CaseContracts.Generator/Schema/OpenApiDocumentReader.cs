@@ -33,7 +33,7 @@ internal sealed class OpenApiDocumentReader
 
     private static readonly HashSet<string> s_operationMembers = new(StringComparer.Ordinal) { "operationId", "summary", "description", "tags", "parameters", "requestBody", "responses", "security", "deprecated", "externalDocs" };
 
-    private static readonly HashSet<string> s_parameterMembers = new(StringComparer.Ordinal) { "name", "in", "required", "schema", "style", "explode", "description", "deprecated", "example", "examples" };
+    private static readonly HashSet<string> s_parameterMembers = new(StringComparer.Ordinal) { "name", "in", "required", "schema", "content", "style", "explode", "description", "deprecated", "example", "examples" };
 
     private readonly string _path;
     private readonly JsonNode _root;
@@ -405,27 +405,40 @@ internal sealed class OpenApiDocumentReader
         }
 
         var required = Boolean(item, "required") ?? false;
+        var content = item.FirstMember("content");
         var style = String(item, "style", required: false);
         var expected = location == ApiParameterLocation.Query ? "form" : "simple";
-        if (style is not null && style != expected)
+        if (content is not null)
+        {
+            // style and explode say how a schema's value is written as text; a content parameter's text is its media type's.
+            foreach (var member in new[] { item.FirstMember("style"), item.FirstMember("explode") })
+            {
+                if (member is not null)
+                {
+                    Report(_locator.NameOf(member), $"parameter '{name}' has 'content': '{member.Name}' applies only to a parameter with a 'schema'");
+                }
+            }
+        }
+        else if (style is not null && style != expected)
         {
             Report(item.FirstMember("style")!.Value, $"style '{style}' is not supported for a {@in} parameter (supported: '{expected}')");
         }
 
-        var explode = Boolean(item, "explode") ?? location == ApiParameterLocation.Query;
-        if (location != ApiParameterLocation.Query && item.FirstMember("explode") is { } explodeMember && explode)
+        var explode = content is null && (Boolean(item, "explode") ?? location == ApiParameterLocation.Query);
+        if (content is null && location != ApiParameterLocation.Query && item.FirstMember("explode") is { } explodeMember && explode)
         {
             Report(explodeMember.Value, $"\"explode\": true is supported in the query only (a {@in} array is comma-separated)");
         }
 
-        var schema = item.FirstMember("schema") is { } schemaMember ? ReadSchema(schemaMember.Value, inlineAllowed: true, isParameter: true) : null;
-        if (item.FirstMember("schema") is null)
+        var schemaNode = content is null ? item.FirstMember("schema")?.Value : ContentSchema(name, item, content);
+        var schema = schemaNode is null ? null : ReadSchema(schemaNode, inlineAllowed: true, isParameter: true);
+        if (content is null && schemaNode is null)
         {
-            Report(item, $"parameter '{name}' needs a 'schema' ('content' is not supported)");
+            Report(item, $"parameter '{name}' needs a 'schema', or a 'content' with one media type");
         }
-        else if (schema?.InlineJson is not null && ParameterSchemaProblem(item.FirstMember("schema")!.Value, arrayAllowed: true) is { } problem)
+        else if (schemaNode is not null && schema?.InlineJson is not null && ParameterSchemaProblem(schemaNode, arrayAllowed: true) is { } problem)
         {
-            Report(item.FirstMember("schema")!.Value, problem);
+            Report(schemaNode, problem);
         }
 
         if (_diagnostics.Count > errorsBefore || name is null || @in is null || schema is null)
@@ -433,9 +446,43 @@ internal sealed class OpenApiDocumentReader
             return null;
         }
 
-        var schemaJson = item.FirstMember("schema")!.Value;
         return new ApiParameter(name, location, required, explode, String(item, "description", required: false), schema, _locator.ValueOf(item.FirstMember("name")!.Value),
-            schema.InlineJson is null ? null : ShapeOf(schemaJson), schema.InlineJson is null ? null : schemaJson.FirstMember("default")?.Value.ToJson());
+            schema.InlineJson is null ? null : ShapeOf(schemaNode!), schema.InlineJson is null ? null : schemaNode!.FirstMember("default")?.Value.ToJson(),
+            IsJson: content is not null);
+    }
+
+    /// <summary>
+    /// The schema of a parameter's <c>content</c> (OpenAPI's other form of a parameter: the value is a document of the
+    /// media type, <c>ids=["a","b"]</c>); null when the content is not one <c>application/json</c> entry with a schema (reported).
+    /// </summary>
+    private JsonNode? ContentSchema(string? name, JsonNode item, JsonMember content)
+    {
+        if (item.FirstMember("schema") is { } schema)
+        {
+            Report(_locator.NameOf(schema), $"parameter '{name}' has both 'schema' and 'content': OpenAPI allows one or the other");
+            return null;
+        }
+
+        if (content.Value.Kind != JsonNodeKind.Object || content.Value.Members.Count != 1)
+        {
+            Report(content.Value, $"the 'content' of parameter '{name}' must hold exactly one media type (\"application/json\")");
+            return null;
+        }
+
+        var media = content.Value.Members[0];
+        if (!string.Equals(media.Name, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            Report(_locator.NameOf(media), $"parameter '{name}' is sent as '{media.Name}': only \"application/json\" is read (the value is JSON text, ids=[\"a\",\"b\"])");
+            return null;
+        }
+
+        if (media.Value.Kind != JsonNodeKind.Object || media.Value.FirstMember("schema")?.Value is not { } mediaSchema)
+        {
+            Report(media.Value, $"the \"application/json\" content of parameter '{name}' needs a 'schema'");
+            return null;
+        }
+
+        return mediaSchema;
     }
 
     /// <summary>What an inline parameter schema's value is read as (its shape is checked by <see cref="ParameterSchemaProblem"/> first).</summary>

@@ -54,6 +54,12 @@ internal enum ParameterText
 
     /// <summary><c>true</c> or <c>false</c> when the text is one, else a string.</summary>
     Boolean,
+
+    /// <summary>
+    /// JSON text itself (a parameter declared with <c>content</c> <c>application/json</c>: <c>ids=["a","b"]</c>), at most
+    /// <see cref="ParameterReading.MaxJsonLength"/> characters; anything else is a <c>json</c> error.
+    /// </summary>
+    Json,
 }
 
 /// <summary>
@@ -78,6 +84,12 @@ internal sealed class ParameterReading
         _writer = new global::System.Text.Json.Utf8JsonWriter(_buffer);
         _context = new ValidationContext(maxErrors);
     }
+
+    /// <summary>
+    /// The longest JSON parameter read (in characters). Kestrel bounds a request line (8 KiB) and its headers (32 KiB) by
+    /// default, other servers may not: this keeps what one parameter makes the reader and the validator do small whatever the host.
+    /// </summary>
+    internal const int MaxJsonLength = 16 * 1024;
 
     /// <summary>Whether any parameter was missing or invalid.</summary>
     internal bool HasErrors => _context.ErrorCount > 0;
@@ -229,6 +241,11 @@ internal sealed class ParameterReading
         }
         else
         {
+            if (text == ParameterText.Json && !CheckJson(values, pointer))
+            {
+                return false;
+            }
+
             _buffer.ResetWrittenCount();
             _writer.Reset(_buffer);
             try
@@ -263,8 +280,72 @@ internal sealed class ParameterReading
         return true;
     }
 
+    // Each value of a JSON parameter is one JSON document within the size limit; else a json error (the text shown cut short).
+    private bool CheckJson(global::Microsoft.Extensions.Primitives.StringValues values, string pointer)
+    {
+        foreach (var value in values)
+        {
+            var text = value ?? string.Empty;
+            if (text.Length > MaxJsonLength)
+            {
+                _context.AddAt(pointer, "json", global::CaseContracts.Internal.JsonSupport.Truncate(text),
+                    "is longer than " + MaxJsonLength.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " characters, the most a JSON parameter may hold");
+                return false;
+            }
+
+            if (!IsJsonDocument(text))
+            {
+                _context.AddAt(pointer, "json", global::CaseContracts.Internal.JsonSupport.Truncate(text), "is not valid JSON");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is exactly one JSON value (no comments, no trailing commas, nesting at most 64 deep).</summary>
+    internal static bool IsJsonDocument(string text)
+    {
+        var bytes = global::System.Text.Encoding.UTF8.GetBytes(text);
+        var reader = new global::System.Text.Json.Utf8JsonReader(bytes, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
+        try
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     private void WriteJson(global::Microsoft.Extensions.Primitives.StringValues values, ParameterText text, bool array, bool split)
     {
+        if (text == ParameterText.Json)
+        {
+            // The value is the document (an array parameter's too); a repeated one is an array of documents, which the
+            // schema then judges like a repeated single parameter.
+            if (values.Count == 1)
+            {
+                _writer.WriteRawValue(values[0] ?? string.Empty, skipInputValidation: true);
+                return;
+            }
+
+            _writer.WriteStartArray();
+            foreach (var value in values)
+            {
+                _writer.WriteRawValue(value ?? string.Empty, skipInputValidation: true);
+            }
+
+            _writer.WriteEndArray();
+            return;
+        }
+
         // One value of a single parameter is the value; several (a repeated query name, header lines) are an array,
         // which the schema of a single value rejects.
         if (!array && values.Count == 1)

@@ -38,7 +38,7 @@ internal static class Expect
         => At(DiagnosticDescriptors.NoMatchingSchema, location, field, message);
 
     /// <summary>The repository contract's schema names, as CC0208 lists them.</summary>
-    public const string ContractSchemaNames = "case, connector, connectors/jira, connectors/none, connectors/resilient, connectors/servicenow, create-case-request, settings, user";
+    public const string ContractSchemaNames = "add-comment-request, case, case-list, cases-status-response, comment, comment-list, connector, connectors/jira, connectors/none, connectors/resilient, connectors/servicenow, create-case-request, find-cases-response, reporter-list, settings, tag-list, update-cases-request, update-comment-request, user";
 
     /// <summary>The connector types, as CC0205 lists them.</summary>
     public const string ConnectorTypes = ".jira, .servicenow, .resilient, .none";

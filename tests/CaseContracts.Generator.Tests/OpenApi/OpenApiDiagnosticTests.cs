@@ -24,7 +24,7 @@ public sealed class OpenApiDiagnosticTests
     [Fact]
     public void CC0103_an_unsupported_method_is_reported_at_its_key()
     {
-        var document = TicketApi.Document.Replace("\"delete\": {", "\"trace\": {");
+        var document = TicketApi.Document.Replace("\"delete\": {\n        \"operationId\": \"DeleteTicket\",", "\"trace\": {\n        \"operationId\": \"DeleteTicket\",");
 
         var diagnostic = AssertSingle(document, "CC0103", "\"trace\"");
         Assert.Contains("method 'trace' is not supported", diagnostic.GetMessage(), StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed class OpenApiDiagnosticTests
 
         // At the Operation Object's opening brace, after "delete": .
         var diagnostic = AssertOnly(document, "CC0103", 1)[0];
-        var (line, column) = TicketApi.PositionOf(document, "\"delete\": {");
+        var (line, column) = TicketApi.PositionOf(document, "\"delete\": {", occurrence: 2);
         Assert.Equal((line, column + "\"delete\": ".Length), Position(diagnostic));
         Assert.Contains("'operationId' is required", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
@@ -65,7 +65,7 @@ public sealed class OpenApiDiagnosticTests
             "\"204\": { \"description\": \"Deleted\" }",
             "\"204\": { \"description\": \"Deleted\", \"content\": { \"application/json\": { \"schema\": { \"$ref\": \"ticket.schema.json\" } } } }");
 
-        AssertSingle(document, "CC0103", "\"204\"");
+        AssertSingle(document, "CC0103", "\"204\"", occurrence: 2);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class OpenApiDiagnosticTests
     {
         var document = TicketApi.Document.Replace("\"operationId\": \"DeleteTicket\"", "\"operationId\": \"GetTicket\"");
 
-        AssertSingle(document, "CC0103", "\"delete\"");
+        AssertSingle(document, "CC0103", "\"delete\"", occurrence: 2);
     }
 
     [Fact]
@@ -116,6 +116,53 @@ public sealed class OpenApiDiagnosticTests
 
         var diagnostic = AssertSingle(document, "CC0103", "\"ticket-draft.schema.json\"");
         Assert.Contains("parameter 'status' refers to an object schema", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    private const string IdsContent = "\"content\": { \"application/json\": { \"schema\": { \"type\": \"array\", \"items\": { \"type\": \"integer\", \"minimum\": 1 }, \"minItems\": 1, \"maxItems\": 20 } } }";
+
+    [Fact]
+    public void CC0103_a_parameter_with_both_schema_and_content_is_reported_at_its_schema()
+    {
+        var document = TicketApi.Document.Replace(IdsContent, "\"schema\": { \"type\": \"string\" }, " + IdsContent);
+
+        var diagnostic = AssertSingle(document, "CC0103", "\"schema\": { \"type\": \"string\" }, \"content\"");
+        Assert.Contains("has both 'schema' and 'content'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CC0103_a_parameter_content_with_two_media_types_is_reported_at_the_content()
+    {
+        var document = TicketApi.Document.Replace(IdsContent, IdsContent[..^2] + ", \"text/plain\": { \"schema\": { \"type\": \"string\" } } }");
+
+        var diagnostic = AssertSingle(document, "CC0103", "{ \"application/json\": { \"schema\": { \"type\": \"array\", \"items\": { \"type\": \"integer\"");
+        Assert.Contains("exactly one media type", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CC0103_a_parameter_sent_as_another_media_type_than_json_is_reported_at_the_media_type()
+    {
+        var document = TicketApi.Document.Replace(IdsContent, IdsContent.Replace("application/json", "text/plain"));
+
+        var diagnostic = AssertSingle(document, "CC0103", "\"text/plain\"");
+        Assert.Contains("only \"application/json\" is read", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CC0103_style_beside_content_is_reported_at_style()
+    {
+        var document = TicketApi.Document.Replace(IdsContent, "\"style\": \"form\", " + IdsContent);
+
+        var diagnostic = AssertSingle(document, "CC0103", "\"style\": \"form\"");
+        Assert.Contains("'style' applies only to a parameter with a 'schema'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CC0103_a_content_parameter_with_an_object_schema_is_reported_at_the_schema()
+    {
+        var document = TicketApi.Document.Replace(IdsContent, "\"content\": { \"application/json\": { \"schema\": { \"type\": \"object\", \"title\": \"Ids\" } } }");
+
+        var diagnostic = AssertSingle(document, "CC0103", "{ \"type\": \"object\", \"title\": \"Ids\" }");
+        Assert.Contains("a parameter's schema needs a 'type'", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,10 +38,22 @@ public sealed class OpenApiDocumentTests
         var api = Read(TicketApi.Document);
 
         Assert.Equal(
-            ["GET /api/tickets FindTickets", "POST /api/tickets CreateTicket", "GET /api/tickets/{id} GetTicket", "PUT /api/tickets/{id} ReplaceTicket",
+            ["GET /api/tickets FindTickets", "POST /api/tickets CreateTicket", "DELETE /api/tickets DeleteTickets", "GET /api/tickets/{id} GetTicket", "PUT /api/tickets/{id} ReplaceTicket",
              "DELETE /api/tickets/{id} DeleteTicket", "GET /api/tickets/by-key/{key} GetTicketByKey"],
             api.Operations.Select(o => $"{o.Method} {o.Path} {o.OperationId}"));
         Assert.Equal(("Tickets", "1.0.0", ApiErrorProfile.ProblemDetails), (api.Title, api.Version, api.ErrorProfile));
+    }
+
+    [Fact]
+    public void A_parameter_declared_with_json_content_is_read_as_json_with_its_media_types_schema()
+    {
+        var ids = Read(TicketApi.Document).Operations.Single(o => o.OperationId == "DeleteTickets").Parameters.Single(p => p.Name == "ids");
+
+        Assert.True(ids.IsJson);
+        Assert.False(ids.Explode);
+        Assert.Equal("""{"type":"array","items":{"type":"integer","minimum":1},"minItems":1,"maxItems":20}""", ids.Schema.InlineJson);
+        Assert.Equal(new ApiValueShape(ApiScalar.Integer, IsArray: true), ids.Shape);
+        Assert.EndsWith("#/paths/~1api~1tickets/delete/parameters/1/content/application~1json/schema", ids.Schema.Key, System.StringComparison.Ordinal);
     }
 
     [Fact]

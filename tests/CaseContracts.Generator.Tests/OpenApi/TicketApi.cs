@@ -8,7 +8,8 @@ namespace CaseContracts.Generator.Tests.OpenApi;
 /// <summary>
 /// A second API, nothing to do with cases: tickets, declared in a standard OpenAPI 3.1 document over two
 /// JSON Schema files. Every operation kind the issue asks for: GET with typed path and query parameters,
-/// POST answering 201 with Location, PUT answering 200 or 404, DELETE answering 204.
+/// POST answering 201 with Location, PUT answering 200 or 404, DELETE answering 204; and a bulk DELETE whose
+/// <c>ids</c> is a JSON query parameter (<c>content</c> <c>application/json</c>: <c>ids=[1,2]</c>).
 /// </summary>
 internal static class TicketApi
 {
@@ -96,6 +97,18 @@ internal static class TicketApi
                   },
                   "400": { "description": "The body is invalid", "content": { "application/problem+json": { "schema": { "type": "object" } } } }
                 }
+              },
+              "delete": {
+                "operationId": "DeleteTickets",
+                "summary": "Delete several tickets",
+                "parameters": [
+                  { "$ref": "#/components/parameters/xsrf" },
+                  {
+                    "name": "ids", "in": "query", "required": true, "description": "The tickets' ids, a JSON array: ids=[1,2]",
+                    "content": { "application/json": { "schema": { "type": "array", "items": { "type": "integer", "minimum": 1 }, "minItems": 1, "maxItems": 20 } } }
+                  }
+                ],
+                "responses": { "204": { "description": "All deleted" }, "404": { "description": "A ticket does not exist (none is deleted)" } }
               }
             },
             "/api/tickets/{id}": {

@@ -15,7 +15,7 @@ public sealed class TicketApiGenerationTests
         var result = s_run.Value;
 
         Assert.Empty(result.GeneratorDiagnostics);
-        foreach (var operation in new[] { "FindTickets", "CreateTicket", "GetTicket", "ReplaceTicket", "DeleteTicket", "GetTicketByKey" })
+        foreach (var operation in new[] { "FindTickets", "CreateTicket", "DeleteTickets", "GetTicket", "ReplaceTicket", "DeleteTicket", "GetTicketByKey" })
         {
             Assert.Contains("TestProject." + operation + "Operation.g.cs", result.GeneratedSources.Keys);
         }
@@ -49,6 +49,7 @@ public sealed class TicketApiGenerationTests
     [InlineData("TestProject.FindTicketsOperation.g.cs")]
     [InlineData("TestProject.CreateTicketOperation.g.cs")]
     [InlineData("TestProject.DeleteTicketOperation.g.cs")]
+    [InlineData("TestProject.DeleteTicketsOperation.g.cs")]
     [InlineData("TestProject.TicketsApi.g.cs")]
     [InlineData("TestProject.SchemaValidators.tickets.openapi.g.cs")]
     public void The_generated_file_matches_its_snapshot(string hintName)

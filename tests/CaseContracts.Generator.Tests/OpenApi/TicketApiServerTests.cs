@@ -186,6 +186,56 @@ public sealed class TicketApiServerTests(TicketServer server) : IClassFixture<Ti
     }
 
     [Fact]
+    public async Task A_json_query_parameter_deletes_several_tickets_with_their_typed_ids_and_answers_204()
+    {
+        var (_, first, _) = await SendAsync(HttpMethod.Post, "/api/tickets", """{ "title": "First of two" }""");
+        var (_, second, _) = await SendAsync(HttpMethod.Post, "/api/tickets", """{ "title": "Second of two" }""");
+        var ids = "[" + first.GetProperty("id").GetInt64() + "," + second.GetProperty("id").GetInt64() + "]";
+
+        var (missing, problem, _) = await SendAsync(HttpMethod.Delete, "/api/tickets?ids=" + Uri.EscapeDataString("[" + first.GetProperty("id").GetInt64() + ",424243]"));
+        Assert.Equal(HttpStatusCode.NotFound, missing);
+        Assert.Equal("No ticket 424243.", problem.GetProperty("detail").GetString());
+
+        using var delete = Request(HttpMethod.Delete, "/api/tickets?ids=" + Uri.EscapeDataString(ids), null);
+        using var response = await server.Client.SendAsync(delete);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+
+        var (gone, _, _) = await SendAsync(HttpMethod.Get, "/api/tickets/" + second.GetProperty("id").GetInt64(), authenticated: false);
+        Assert.Equal(HttpStatusCode.NotFound, gone);
+    }
+
+    [Theory]
+    [InlineData("[1,", "/query/ids", "json")]
+    [InlineData("1,2", "/query/ids", "json")]
+    [InlineData("[]", "/query/ids", "minItems")]
+    [InlineData("[1,0]", "/query/ids/1", "minimum")]
+    [InlineData("[1,\"2\"]", "/query/ids/1", "type")]
+    [InlineData("[1.5]", "/query/ids/0", "type")]
+    [InlineData("{\"id\":1}", "/query/ids", "type")]
+    public async Task Each_invalid_json_query_parameter_is_a_400_problem_at_its_pointer(string ids, string pointer, string keyword)
+    {
+        var (status, problem, headers) = await SendAsync(HttpMethod.Delete, "/api/tickets?ids=" + Uri.EscapeDataString(ids));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("application/problem+json", headers.ContentType);
+        Assert.Equal("The request's parameters do not match their schemas.", problem.GetProperty("detail").GetString());
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal(pointer, error.GetProperty("pointer").GetString());
+        Assert.Equal(keyword, error.GetProperty("keyword").GetString());
+    }
+
+    [Fact]
+    public async Task Malformed_json_in_a_query_parameter_is_a_400_that_says_it_is_not_json()
+    {
+        var (status, problem, _) = await SendAsync(HttpMethod.Delete, "/api/tickets?ids=%5B1%2C");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal("is not valid JSON", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task A_declared_error_the_handler_chooses_carries_its_detail()
     {
         var (status, problem, _) = await SendAsync(HttpMethod.Get, "/api/tickets/7777", authenticated: false);

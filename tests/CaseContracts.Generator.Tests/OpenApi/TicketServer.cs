@@ -86,6 +86,21 @@ public sealed class TicketServer : IAsyncLifetime
                 public System.Threading.Tasks.ValueTask<DeleteTicketResult> DeleteTicketAsync(DeleteTicketParameters parameters, Microsoft.AspNetCore.Http.HttpContext context, System.Threading.CancellationToken cancellationToken)
                     => new(store.Remove(parameters.Id) ? DeleteTicketResult.NoContent() : DeleteTicketResult.NotFound());
 
+                public System.Threading.Tasks.ValueTask<DeleteTicketsResult> DeleteTicketsAsync(DeleteTicketsParameters parameters, Microsoft.AspNetCore.Http.HttpContext context, System.Threading.CancellationToken cancellationToken)
+                {
+                    if (parameters.Ids.Any(id => store.Find(id) is null))
+                    {
+                        return new(DeleteTicketsResult.NotFound("No ticket " + parameters.Ids.First(id => store.Find(id) is null) + "."));
+                    }
+
+                    foreach (var id in parameters.Ids)
+                    {
+                        store.Remove(id);
+                    }
+
+                    return new(DeleteTicketsResult.NoContent());
+                }
+
                 public System.Threading.Tasks.ValueTask<GetTicketByKeyResult> GetTicketByKeyAsync(GetTicketByKeyParameters parameters, Microsoft.AspNetCore.Http.HttpContext context, System.Threading.CancellationToken cancellationToken)
                     => new(parameters.Key == KnownKey
                         ? GetTicketByKeyResult.Ok(new Ticket { Id = 1, Title = parameters.Key.ToString(), Status = TicketStatus.Closed })

@@ -8,6 +8,7 @@ namespace CaseContracts.Generator.Model.Api;
 /// <param name="Location">The parameter's <c>name</c> value.</param>
 /// <param name="Shape">What the value is read as, from an inline schema; null for a <c>$ref</c> (read from the index when resolved).</param>
 /// <param name="DefaultJson">The inline schema's <c>default</c> (JSON text): the value of an absent parameter.</param>
+/// <param name="IsJson">Declared with <c>content</c> <c>application/json</c> rather than <c>schema</c>: its text is a JSON document (<c>ids=["a","b"]</c>).</param>
 internal sealed record ApiParameter(
     string Name,
     ApiParameterLocation In,
@@ -17,4 +18,5 @@ internal sealed record ApiParameter(
     ApiSchema Schema,
     SourceLocation Location,
     ApiValueShape? Shape = null,
-    string? DefaultJson = null);
+    string? DefaultJson = null,
+    bool IsJson = false);

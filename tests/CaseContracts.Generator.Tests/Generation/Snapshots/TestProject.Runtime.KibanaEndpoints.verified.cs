@@ -273,10 +273,29 @@ namespace TestProject
                 RequestProblem.PayloadTooLarge => new KibanaError(413, "Payload content length greater than maximum allowed: " + detail),
                 RequestProblem.MalformedJson => KibanaError.MalformedJson(),
                 RequestProblem.InvalidCompressedData => KibanaError.BadRequest("The request body is not valid " + detail + " data."),
-                RequestProblem.InvalidBody or RequestProblem.InvalidParameters => KibanaError.Invalid(errors ?? global::System.Array.Empty<ValidationError>()),
+                RequestProblem.InvalidBody => KibanaError.Invalid(errors ?? global::System.Array.Empty<ValidationError>()),
+                RequestProblem.InvalidParameters => KibanaError.Invalid(ByParameterName(errors ?? global::System.Array.Empty<ValidationError>())),
                 _ => new KibanaError(statusCode, detail ?? KibanaError.ReasonPhrase(statusCode)),
             };
             return error.WriteAsync(response, cancellationToken);
+        }
+
+        /// <summary>
+        /// Parameter errors as Kibana words them: Kibana decodes <c>request.query</c> (or the path's params) as one object,
+        /// so its message names the parameter without where it was sent (<c>Invalid value "true" supplied to "perPage"</c>,
+        /// not <c>"query,perPage"</c>). Nothing else changes.
+        /// </summary>
+        internal static global::System.Collections.Generic.IReadOnlyList<ValidationError> ByParameterName(global::System.Collections.Generic.IReadOnlyList<ValidationError> errors)
+        {
+            var renamed = new ValidationError[errors.Count];
+            for (var i = 0; i < errors.Count; i++)
+            {
+                var error = errors[i];
+                var second = error.Path.Length > 1 ? error.Path.IndexOf('/', 1) : -1;
+                renamed[i] = second < 0 ? error : error with { Path = error.Path.Substring(second) };
+            }
+
+            return renamed;
         }
 
         /// <inheritdoc/>

@@ -124,6 +124,80 @@ namespace TestProject
             reader.Skip();
         }
 
+        // tickets.openapi.json#/paths/~1api~1tickets/delete/parameters/1/content/application~1json/schema/items
+        internal static void Validate_tickets_openapi_json_paths__1api_1tickets_delete_parameters_1_content_application_1json_schema_items_a5b14c30(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+            }
+
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.Number:
+                {
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1m, 1d) < 0)
+                    {
+                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 1", "1");
+                    }
+                    break;
+                }
+                default:
+                {
+                    reader.Skip();
+                    break;
+                }
+            }
+        }
+
+        // tickets.openapi.json#/paths/~1api~1tickets/delete/parameters/1/content/application~1json/schema
+        internal static void Validate_tickets_openapi_json_paths__1api_1tickets_delete_parameters_1_content_application_1json_schema_08e7de2b(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+            }
+
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.StartArray:
+                {
+                    var start = reader;
+                    var count = 0L;
+                    while (true)
+                    {
+                        global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            break;
+                        }
+
+                        var itemErrorsBefore = context.ErrorCount;
+                        Validate_tickets_openapi_json_paths__1api_1tickets_delete_parameters_1_content_application_1json_schema_items_a5b14c30(ref reader, ref context);
+                        if (context.ErrorCount != itemErrorsBefore)
+                        {
+                            context.Prefix(itemErrorsBefore, (int)count);
+                        }
+                        count++;
+                    }
+                    if (count < 1L)
+                    {
+                        context.Add("minItems", global::CaseContracts.Internal.JsonSupport.ValueText(ref start), "must have at least 1 items", "1");
+                    }
+                    if (count > 20L)
+                    {
+                        context.Add("maxItems", global::CaseContracts.Internal.JsonSupport.ValueText(ref start), "must have at most 20 items", "20");
+                    }
+                    break;
+                }
+                default:
+                {
+                    reader.Skip();
+                    break;
+                }
+            }
+        }
+
         // tickets.openapi.json#/paths/~1api~1tickets~1{id}/parameters/0/schema
         internal static void Validate_tickets_openapi_json_paths__1api_1tickets_1_id__parameters_0_schema_9dbd625e(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {

@@ -6,7 +6,7 @@ namespace TestProject
 {
     /// <summary>Handles every operation of <c>tickets.openapi.json</c>: one class implementing each operation's handler interface.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
-    public interface ITicketsApiHandler : IFindTicketsHandler, ICreateTicketHandler, IGetTicketHandler, IReplaceTicketHandler, IDeleteTicketHandler, IGetTicketByKeyHandler
+    public interface ITicketsApiHandler : IFindTicketsHandler, ICreateTicketHandler, IDeleteTicketsHandler, IGetTicketHandler, IReplaceTicketHandler, IDeleteTicketHandler, IGetTicketByKeyHandler
     {
     }
 
@@ -15,7 +15,7 @@ namespace TestProject
     public static class TicketsApi
     {
         /// <summary>
-        /// Maps every operation of <c>tickets.openapi.json</c> (<c>FindTickets</c>, <c>CreateTicket</c>, <c>GetTicket</c>, <c>ReplaceTicket</c>, <c>DeleteTicket</c>, <c>GetTicketByKey</c>)
+        /// Maps every operation of <c>tickets.openapi.json</c> (<c>FindTickets</c>, <c>CreateTicket</c>, <c>DeleteTickets</c>, <c>GetTicket</c>, <c>ReplaceTicket</c>, <c>DeleteTicket</c>, <c>GetTicketByKey</c>)
         /// to a <typeparamref name="THandler"/> resolved from each request's services (register it, e.g. <c>AddScoped</c>), in one route
         /// group; the operations that declare security require authorization.
         /// </summary>
@@ -29,6 +29,7 @@ namespace TestProject
             var group = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGroup(endpoints, string.Empty);
             FindTicketsEndpoint.MapFindTickets<THandler>(group, options);
             CreateTicketEndpoint.MapCreateTicket<THandler>(group, options);
+            DeleteTicketsEndpoint.MapDeleteTickets<THandler>(group, options);
             GetTicketEndpoint.MapGetTicket<THandler>(group, options);
             ReplaceTicketEndpoint.MapReplaceTicket<THandler>(group, options);
             DeleteTicketEndpoint.MapDeleteTicket<THandler>(group, options);
