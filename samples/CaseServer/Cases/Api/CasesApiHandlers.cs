@@ -1,7 +1,9 @@
 using System;
+using System.Globalization;
 using System.Security.Claims;
 using CaseServer.Contract;
 using CaseServer.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace CaseServer.Cases.Api;
 
@@ -22,6 +24,10 @@ public sealed partial class CasesApiHandlers : ICasesApiHandler
         _store = store;
         _clock = clock;
     }
+
+    /// <summary>Who writes (the signed-in user) and when (now, ISO-8601 UTC with milliseconds).</summary>
+    private WriteStamp StampOf(HttpContext context)
+        => new(UserOf(context.User), _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
 
     /// <summary>The authenticated user; without security, a user whose fields are all null (as Kibana records it).</summary>
     private static User UserOf(ClaimsPrincipal principal)
