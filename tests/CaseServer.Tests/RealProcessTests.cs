@@ -102,87 +102,47 @@ public sealed class RealProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Killed_mid_load_every_acknowledged_case_is_there_after_a_restart()
+    public async Task Killed_under_mixed_create_patch_and_comment_load_every_acknowledged_write_is_there_after_a_restart()
     {
-        const int Writers = 16;
+        const int Clients = 16;
         const int AcknowledgedBeforeKill = 200;
         using var directory = new TemporaryDirectory();
         var database = directory.File("cases.db");
-        var acknowledged = new ConcurrentDictionary<string, string>(); // id → title
-        var serverErrors = 0;
+        var load = new MixedWriteLoad();
 
         await using (var server = await ServerProcess.StartAsync(database))
         {
-            using var killed = new CancellationTokenSource();
-            var writers = Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
-            {
-                using var client = server.CreateClient();
-                for (var n = 0; !killed.IsCancellationRequested; n++)
-                {
-                    var title = $"writer {writer} case {n}";
-                    try
-                    {
-                        var (status, body) = await client.CreateAsync(WithTitle(title));
-                        if (status == 200)
-                        {
-                            Assert.True(acknowledged.TryAdd(body.GetProperty("id").GetString()!, title), "an id was given twice");
-                        }
-                        else if (status >= 500)
-                        {
-                            Interlocked.Increment(ref serverErrors);
-                        }
-                    }
-                    catch (Exception e) when (killed.IsCancellationRequested && e is HttpRequestException or TaskCanceledException or InvalidOperationException)
-                    {
-                        // The server died under this request: it was never acknowledged.
-                    }
-                }
-            })).ToArray();
-
+            using var stop = new CancellationTokenSource();
+            var running = load.RunAsync([() => server.CreateClient()], Clients, stop.Token);
             var deadline = DateTime.UtcNow.AddMinutes(3);
-            while (acknowledged.Count < AcknowledgedBeforeKill && DateTime.UtcNow < deadline && !writers.Any(w => w.IsFaulted))
+            while (load.Acknowledged < AcknowledgedBeforeKill && DateTime.UtcNow < deadline && !running.IsCompleted)
             {
                 await Task.Delay(20);
             }
 
-            // All sixteen writers are mid-request: no shutdown, no flush, no warning.
-            await killed.CancelAsync();
+            // All sixteen clients are mid-request: no shutdown, no flush, no warning.
+            await stop.CancelAsync();
             server.Kill();
-            await Task.WhenAll(writers);
+            await running;
         }
 
-        var acknowledgedCount = acknowledged.Count;
-        var found = 0;
+        IReadOnlyList<string> lost;
         await using (var restarted = await ServerProcess.StartAsync(database))
         {
             using var client = restarted.CreateClient();
-            foreach (var (id, title) in acknowledged)
-            {
-                var (status, body) = await (await client.GetAsync("/api/cases/" + id)).ReadAsync();
-                if (status == 200 && body.GetProperty("title").GetString() == title)
-                {
-                    found++;
-                }
-            }
-
+            lost = await load.FindLostWritesAsync(client);
             await restarted.StopAsync();
         }
 
         var (integrity, rows, distinctIds) = await TestStore.InspectCasesAsync(database);
-        output.WriteLine($"crash test: {Writers} writers, SIGKILL after {acknowledgedCount} acknowledged; after restart {found} of {acknowledgedCount} found; "
-            + $"{rows} rows stored ({rows - acknowledgedCount} committed but never acknowledged), {distinctIds} distinct ids; integrity_check: {integrity}; 5xx answers: {serverErrors}");
-        Assert.True(acknowledgedCount >= AcknowledgedBeforeKill, $"only {acknowledgedCount} cases were acknowledged before the deadline");
-        Assert.Equal(acknowledgedCount, found);
+        output.WriteLine($"crash test: {Clients} clients, SIGKILL after {load.Acknowledged} acknowledged writes ({load.CasesCreated} cases); after restart {lost.Count} lost; "
+            + $"{rows} cases stored ({rows - load.CasesCreated} committed but never acknowledged), {distinctIds} distinct ids; integrity_check: {integrity}; 5xx answers: {load.ServerErrors.Count}");
+        Assert.True(load.Acknowledged >= AcknowledgedBeforeKill, $"only {load.Acknowledged} writes were acknowledged before the deadline");
+        Assert.Empty(lost);
+        Assert.Equal(0, load.GivenTwice);
         Assert.Equal("ok", integrity);
         Assert.Equal(rows, distinctIds);
-        Assert.InRange(rows, acknowledgedCount, acknowledgedCount + Writers);
-        Assert.Equal(0, serverErrors);
-    }
-
-    private static string WithTitle(string title)
-    {
-        var request = JsonNode.Parse(Requests.Example("jira"))!.AsObject();
-        request["title"] = title;
-        return request.ToJsonString();
+        Assert.InRange(rows, load.CasesCreated, load.CasesCreated + Clients);
+        Assert.Empty(load.ServerErrors);
     }
 }

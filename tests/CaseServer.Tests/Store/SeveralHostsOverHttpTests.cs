@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -96,7 +95,7 @@ public sealed class SeveralHostsOverHttpTests(PostgresCluster cluster, ITestOutp
 
         using var reader = _hosts[1].CreateClient();
         var (_, final) = await (await reader.GetAsync("/api/cases/" + id)).ReadAsync();
-        var last = acknowledged.MaxBy(c => Sequence(c.GetProperty("version").GetString()!));
+        var last = acknowledged.MaxBy(c => CaseVersions.Sequence(c.GetProperty("version").GetString()!));
         output.WriteLine($"16 clients x 5 rounds over 3 hosts: {acknowledged.Count} acknowledged, {conflicts} conflicts");
         Assert.Empty(others);
         Assert.Equal(80, acknowledged.Count + conflicts);
@@ -107,103 +106,29 @@ public sealed class SeveralHostsOverHttpTests(PostgresCluster cluster, ITestOutp
     [Fact]
     public async Task A_host_killed_under_mixed_load_loses_no_acknowledged_write_and_no_id_or_version_is_given_twice()
     {
-        const int Clients = 16;
         const int AcknowledgedBeforeKill = 150;
-        var victim = _hosts[0];
-        var ledger = new WriteLedger();
-        using var killed = new CancellationTokenSource();
-
-        var clients = Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
-        {
-            // Each client writes its own cases one request at a time, so at most one write per case is in flight.
-            using var http = _hosts[client % _hosts.Count].CreateClient();
-            string? id = null;
-            string? version = null;
-            for (var n = 0; !killed.IsCancellationRequested; n++)
-            {
-                try
-                {
-                    if (id is null || n % 3 == 0)
-                    {
-                        var title = $"client {client} case {n}";
-                        var (status, body) = await http.CreateAsync(CaseTitled(title, "mixed"));
-                        if (status == 200)
-                        {
-                            (id, version) = (body.GetProperty("id").GetString()!, body.GetProperty("version").GetString()!);
-                            ledger.Created(id, version, title);
-                        }
-                    }
-                    else if (n % 3 == 1)
-                    {
-                        var title = $"client {client} patch {n}";
-                        var (status, body) = await PatchTitleAsync(http, id, version!, title);
-                        if (status == 200)
-                        {
-                            version = body[0].GetProperty("version").GetString()!;
-                            ledger.Patched(id, version, title);
-                        }
-                    }
-                    else
-                    {
-                        var comment = $"client {client} comment {n}";
-                        var (status, body) = await CommentAsync(http, id, comment);
-                        if (status == 200)
-                        {
-                            version = body.GetProperty("version").GetString()!;
-                            var added = body.GetProperty("comments").EnumerateArray().Last(c => c.GetProperty("comment").GetString() == comment);
-                            ledger.Commented(id, version, added.GetProperty("id").GetString()!);
-                        }
-                    }
-                }
-                catch (Exception e) when (killed.IsCancellationRequested && e is HttpRequestException or TaskCanceledException or InvalidOperationException)
-                {
-                    // The host died under this request: it was never acknowledged.
-                    return;
-                }
-            }
-        })).ToArray();
+        var load = new MixedWriteLoad();
+        using var stop = new CancellationTokenSource();
+        var running = load.RunAsync([.. _hosts.Select(h => (Func<HttpClient>)(() => h.CreateClient()))], clients: 16, stop.Token);
 
         var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (ledger.Count < AcknowledgedBeforeKill && DateTime.UtcNow < deadline && !clients.Any(c => c.IsFaulted))
+        while (load.Acknowledged < AcknowledgedBeforeKill && DateTime.UtcNow < deadline && !running.IsCompleted)
         {
             await Task.Delay(20);
         }
 
-        await killed.CancelAsync();
-        victim.Kill();
-        await Task.WhenAll(clients);
+        // The clients of the first host are mid-request: no shutdown, no flush, no warning.
+        await stop.CancelAsync();
+        _hosts[0].Kill();
+        await running;
 
         using var survivor = _hosts[1].CreateClient();
-        var missing = new List<string>();
-        foreach (var (id, expected) in ledger.Cases)
-        {
-            var (status, stored) = await (await survivor.GetAsync("/api/cases/" + id)).ReadAsync();
-            if (status != 200)
-            {
-                missing.Add($"case {id}: {status}");
-                continue;
-            }
-
-            // The last acknowledged write, or one more that committed as the host died, unacknowledged.
-            var storedVersion = stored.GetProperty("version").GetString()!;
-            if (storedVersion != expected.Version && !IsLater(storedVersion, expected.Version))
-            {
-                missing.Add($"case {id}: version {storedVersion}, acknowledged {expected.Version}");
-            }
-            else if (storedVersion == expected.Version && stored.GetProperty("title").GetString() != expected.Title)
-            {
-                missing.Add($"case {id}: title '{stored.GetProperty("title").GetString()}', acknowledged '{expected.Title}'");
-            }
-
-            var storedComments = stored.GetProperty("comments").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToHashSet();
-            missing.AddRange(expected.Comments.Where(c => !storedComments.Contains(c)).Select(c => $"case {id}: comment {c}"));
-        }
-
-        output.WriteLine($"{Clients} clients over 3 hosts, one killed after {ledger.Count} acknowledged writes ({ledger.Cases.Count} cases); missing: {missing.Count}");
-        Assert.True(ledger.Count >= AcknowledgedBeforeKill, $"only {ledger.Count} writes were acknowledged before the deadline");
-        Assert.Empty(missing);
-        Assert.Equal(ledger.Versions.Count, ledger.Versions.Distinct().Count());
-        Assert.Equal(0, ledger.IdsGivenTwice);
+        var lost = await load.FindLostWritesAsync(survivor);
+        output.WriteLine($"16 clients over 3 hosts, one killed after {load.Acknowledged} acknowledged writes ({load.CasesCreated} cases); lost: {lost.Count}");
+        Assert.True(load.Acknowledged >= AcknowledgedBeforeKill, $"only {load.Acknowledged} writes were acknowledged before the deadline");
+        Assert.Empty(lost);
+        Assert.Equal(0, load.GivenTwice);
+        Assert.Empty(load.ServerErrors);
     }
 
     private static string CaseTitled(string title, string tag)
@@ -214,70 +139,6 @@ public sealed class SeveralHostsOverHttpTests(PostgresCluster cluster, ITestOutp
         return request.ToJsonString();
     }
 
-    private static async Task<(int Status, JsonElement Body)> PatchTitleAsync(HttpClient client, string id, string version, string title)
-    {
-        var body = new JsonObject { ["cases"] = new JsonArray(new JsonObject { ["id"] = id, ["version"] = version, ["title"] = title }) };
-        using var request = new HttpRequestMessage(HttpMethod.Patch, "/api/cases") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
-        request.Headers.Add("kbn-xsrf", "true");
-        return await (await client.SendAsync(request)).ReadAsync();
-    }
-
-    private static async Task<(int Status, JsonElement Body)> CommentAsync(HttpClient client, string id, string comment)
-    {
-        var body = new JsonObject { ["type"] = "user", ["comment"] = comment };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/comments") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
-        request.Headers.Add("kbn-xsrf", "true");
-        return await (await client.SendAsync(request)).ReadAsync();
-    }
-
-    // Versions are opaque to clients but CaseServer's carry the database's write sequence: base64 of "[n,1]".
-    private static long Sequence(string version)
-        => long.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(version)).Trim('[', ']').Split(',')[0], System.Globalization.CultureInfo.InvariantCulture);
-
-    private static bool IsLater(string version, string than) => Sequence(version) > Sequence(than);
-
-    /// <summary>What the hosts acknowledged, per case: its last version and title, and its comments.</summary>
-    private sealed class WriteLedger
-    {
-        private readonly ConcurrentDictionary<string, (string Version, string Title, ConcurrentBag<string> Comments)> _cases = new();
-        private readonly ConcurrentBag<string> _versions = [];
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public IReadOnlyList<string> Versions => [.. _versions];
-
-        public IReadOnlyList<(string Id, (string Version, string Title, IReadOnlyCollection<string> Comments) Expected)> Cases
-            => [.. _cases.Select(c => (c.Key, (c.Value.Version, c.Value.Title, (IReadOnlyCollection<string>)[.. c.Value.Comments])))];
-
-        private int _idsGivenTwice;
-
-        public int IdsGivenTwice => Volatile.Read(ref _idsGivenTwice);
-
-        public void Created(string id, string version, string title)
-        {
-            if (_cases.ContainsKey(id))
-            {
-                Interlocked.Increment(ref _idsGivenTwice);
-            }
-
-            Record(id, version, _ => (version, title, []));
-        }
-
-        public void Patched(string id, string version, string title) => Record(id, version, c => (version, title, c.Comments));
-
-        public void Commented(string id, string version, string commentId)
-            => Record(id, version, c =>
-            {
-                c.Comments.Add(commentId);
-                return (version, c.Title, c.Comments);
-            });
-
-        private void Record(string id, string version, Func<(string Version, string Title, ConcurrentBag<string> Comments), (string, string, ConcurrentBag<string>)> change)
-        {
-            _cases.AddOrUpdate(id, _ => change((version, string.Empty, [])), (_, current) => change(current));
-            _versions.Add(version);
-            Interlocked.Increment(ref _count);
-        }
-    }
+    private static Task<(int Status, JsonElement Body)> PatchTitleAsync(HttpClient client, string id, string version, string title)
+        => MixedWriteLoad.PatchTitleAsync(client, id, version, title);
 }
