@@ -57,8 +57,8 @@ internal sealed class SchemaWalker
     /// <summary>
     /// Gives a type to every position of this file a <c>$ref</c> of the file names that the walk did not name: a
     /// definition nested in another (<c>#/definitions/a/definitions/b</c>), a property's schema
-    /// (<c>#/definitions/a/properties/b</c>, <c>#/properties/c</c>). Named from its path (<c>AB</c>), not its title, so
-    /// it takes no name an existing type has. A position another file names keeps no type of its own: its values
+    /// (<c>#/definitions/a/properties/b</c>, <c>#/properties/c</c>). Named from its path (<c>AB</c>), not its title (titles
+    /// repeat across definitions), so it rarely meets another type's name; when it does, that is a CC0005 like any collision. A position another file names keeps no type of its own: its values
     /// bind as JSON, validated by its position's validator.
     /// </summary>
     public void ReadReferenced(SchemaNode root, IEnumerable<SchemaReference> references)
