@@ -22,8 +22,6 @@ internal static partial class SchemaStoreCorpus
 {
     public static readonly string Root = Path.Combine(AppContext.BaseDirectory, "SchemaStore");
 
-    private static readonly Lazy<CorpusBuild> s_build = new(() => Build(AllSchemas, "CaseContracts.Corpus"));
-
     /// <summary>The corpus generated and compiled once per test run.</summary>
     public static CorpusBuild Compiled => s_build.Value;
 
@@ -35,6 +33,9 @@ internal static partial class SchemaStoreCorpus
     /// <summary>Every schema file's stem (<c>package.manifest</c> for <c>schemas/package.manifest.json</c>).</summary>
     public static IReadOnlyList<string> AllSchemas { get; } = Directory.GetFiles(Path.Combine(Root, "schemas"), "*.json")
         .Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList();
+
+    // After AllSchemas: static initializers run in order.
+    private static readonly Lazy<CorpusBuild> s_build = new(() => Build(AllSchemas, "CaseContracts.Corpus"));
 
     /// <summary>The C# namespace a schema's project uses (each schema is a project of its own).</summary>
     public static string NamespaceOf(string schema) => "Corpus." + Naming.ToPascalCase(schema) + "Schema";
