@@ -140,6 +140,21 @@ public sealed class CommentTests : IDisposable
     }
 
     [Fact]
+    public async Task The_comments_of_a_case_are_listed_oldest_first_and_those_of_an_unknown_case_are_404()
+    {
+        var created = await _client.CreateCaseAsync();
+        await AddAsync(Id(created), "one");
+        await AddAsync(Id(created), "two");
+
+        var (status, comments) = await (await _client.GetAsync($"/api/cases/{Id(created)}/comments")).ReadAsync();
+        var (unknown, _) = await (await _client.GetAsync("/api/cases/no-such-case/comments")).ReadAsync();
+
+        Assert.Equal(200, status);
+        Assert.Equal(["one", "two"], comments.EnumerateArray().Select(c => c.GetProperty("comment").GetString()));
+        Assert.Equal(404, unknown);
+    }
+
+    [Fact]
     public async Task Deleting_the_comments_of_an_unknown_case_is_404()
     {
         var (status, body) = await (await _client.SendJsonAsync(HttpMethod.Delete, "/api/cases/no-such-case/comments")).ReadMaybeAsync();

@@ -72,6 +72,27 @@ public sealed class OpenApiTests : IDisposable
     }
 
     [Fact]
+    public async Task The_document_declares_every_cases_operation_each_with_basic_security_and_kbn_xsrf_on_every_non_get()
+    {
+        var document = await DocumentAsync();
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(o => o.Name != "parameters").Select(o => (Method: o.Name, Operation: o.Value)))
+            .ToArray();
+
+        Assert.Equal(
+            ["AddComment", "CreateCase", "DeleteCases", "DeleteComment", "DeleteComments", "FindCases", "GetCase", "GetCasesStatus", "GetComment", "GetComments", "GetReporters", "GetTags", "UpdateCases", "UpdateComment"],
+            operations.Select(o => o.Operation.GetProperty("operationId").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(operations, o =>
+        {
+            Assert.Equal("basicAuth", o.Operation.GetProperty("security")[0].EnumerateObject().Single().Name);
+            var xsrf = o.Operation.TryGetProperty("parameters", out var parameters)
+                && parameters.EnumerateArray().Select(p => Resolve(document, p)).Any(p => p.GetProperty("name").GetString() == "kbn-xsrf");
+            Assert.Equal(o.Method != "get", xsrf);
+        });
+    }
+
+    [Fact]
     public async Task Server_urls_have_no_trailing_slash_beyond_the_relative_root()
     {
         var servers = (await DocumentAsync()).GetProperty("servers");

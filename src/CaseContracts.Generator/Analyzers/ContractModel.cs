@@ -73,7 +73,11 @@ internal sealed class ContractModel
             }
         }
 
-        return new ContractModel(program, types, SchemasByName(files, options, index), files.Select(f => SchemaName(f, options)).OrderBy(n => n, StringComparer.Ordinal).ToList());
+        // An OpenAPI document has validators too (its inline parameter schemas), but it is not a schema JSON can be
+        // checked against: it is neither a CaseContractsSchema name nor listed among them.
+        var documentFiles = new HashSet<string>(documents.Where(d => d.Api is not null).Select(d => d.FilePath), StringComparer.Ordinal);
+        var schemaFiles = files.Where(f => !documentFiles.Contains(SchemaPaths.SplitKey(f.Nodes[0].Key).File)).ToList();
+        return new ContractModel(program, types, SchemasByName(schemaFiles, options, index), schemaFiles.Select(f => SchemaName(f, options)).OrderBy(n => n, StringComparer.Ordinal).ToList());
     }
 
     private static Dictionary<string, ContractSchema> SchemasByName(List<ValidatorFileSpec> files, GeneratorOptions options, SchemaIndex index)

@@ -157,11 +157,7 @@ public sealed class MixedWriteLoad
         => SendAsync(client, HttpMethod.Post, $"/api/cases/{id}/comments", new JsonObject { ["type"] = "user", ["comment"] = comment });
 
     private static async Task<(int Status, JsonElement Body)> SendAsync(HttpClient client, HttpMethod method, string path, JsonObject body)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
-        request.Headers.Add("kbn-xsrf", "true");
-        return await (await client.SendAsync(request)).ReadAsync();
-    }
+        => await (await client.SendJsonAsync(method, path, body.ToJsonString())).ReadAsync();
 
     private static string Body(string title)
     {

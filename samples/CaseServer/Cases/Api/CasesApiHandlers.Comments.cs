@@ -15,6 +15,15 @@ public sealed partial class CasesApiHandlers
         return result.Value is { } updated ? AddCommentResult.Ok(updated) : AddCommentResult.NotFound(result.Message);
     }
 
+    /// <summary><c>GET /api/cases/{case_id}/comments</c>: every comment of the case, oldest first.</summary>
+    public async ValueTask<GetCommentsResult> GetCommentsAsync(GetCommentsParameters parameters, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await _store.GetCommentsAsync(parameters.CaseId, cancellationToken).ConfigureAwait(false);
+        return result.Value is { } comments
+            ? GetCommentsResult.Ok(new CommentList(comments.Select(ToContract).ToArray()))
+            : GetCommentsResult.NotFound(result.Message);
+    }
+
     /// <summary>
     /// <c>PATCH /api/cases/{case_id}/comments</c>: edits a comment's text (not found 404, a type change 400, a stale
     /// version 409, in Kibana's order); the whole case with every comment.

@@ -17,6 +17,355 @@ namespace TestProject
             reader.Skip();
         }
 
+        // cases.openapi.json#/paths/~1api~1cases/delete/parameters/1/content/application~1json/schema/items
+        internal static void Validate_cases_openapi_json_paths__1api_1cases_delete_parameters_1_content_application_1json_schema_items_604806f0(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+            }
+
+            reader.Skip();
+        }
+
+        // cases.openapi.json#/paths/~1api~1cases/delete/parameters/1/content/application~1json/schema
+        internal static void Validate_cases_openapi_json_paths__1api_1cases_delete_parameters_1_content_application_1json_schema_a4caf26b(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+            }
+
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.StartArray:
+                {
+                    var start = reader;
+                    var count = 0L;
+                    while (true)
+                    {
+                        global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            break;
+                        }
+
+                        var itemErrorsBefore = context.ErrorCount;
+                        Validate_cases_openapi_json_paths__1api_1cases_delete_parameters_1_content_application_1json_schema_items_604806f0(ref reader, ref context);
+                        if (context.ErrorCount != itemErrorsBefore)
+                        {
+                            context.Prefix(itemErrorsBefore, (int)count);
+                        }
+                        count++;
+                    }
+                    if (count < 1L)
+                    {
+                        context.Add("minItems", global::CaseContracts.Internal.JsonSupport.ValueText(ref start), "must have at least 1 items", "1");
+                    }
+                    break;
+                }
+                default:
+                {
+                    reader.Skip();
+                    break;
+                }
+            }
+        }
+
+        // cases.openapi.json#/paths/~1api~1cases~1_find/get/parameters/0/schema
+        internal static void Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_0_schema_50fa1386(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+            }
+
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.Number:
+                {
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1m, 1d) < 0)
+                    {
+                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 1", "1");
+                    }
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 10000m, 10000d) > 0)
+                    {
+                        context.Add("maximum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at most 10000", "10000");
+                    }
+                    break;
+                }
+                default:
+                {
+                    reader.Skip();
+                    break;
+                }
+            }
+        }
+
+        // cases.openapi.json#/paths/~1api~1cases~1_find/get/parameters/1/schema
+        internal static void Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_1_schema_41aac5a7(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+            }
+
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.Number:
+                {
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
+                    {
+                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 0", "0");
+                    }
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 10000m, 10000d) > 0)
+                    {
+                        context.Add("maximum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at most 10000", "10000");
+                    }
+                    break;
+                }
+                default:
+                {
+                    reader.Skip();
+                    break;
+                }
+            }
+        }
+
+        // cases.openapi.json#/paths/~1api~1cases~1_find/get/parameters/2/schema
+        internal static void Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_2_schema_340cc154(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+            }
+
+            var inEnum = false;
+            foreach (var candidate in s_enum_Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_2_schema_340cc154)
+            {
+                inEnum = inEnum || global::CaseContracts.Internal.JsonSupport.EqualsConstant(reader, candidate);
+            }
+            if (!inEnum)
+            {
+                context.Add("enum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be one of \"createdAt\", \"updatedAt\", \"closedAt\", \"title\", \"status\"");
+            }
+            reader.Skip();
+        }
+        private static readonly global::System.Text.Json.JsonElement[] s_enum_Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_2_schema_340cc154 = [global::CaseContracts.Internal.JsonSupport.Constant("\"createdAt\""), global::CaseContracts.Internal.JsonSupport.Constant("\"updatedAt\""), global::CaseContracts.Internal.JsonSupport.Constant("\"closedAt\""), global::CaseContracts.Internal.JsonSupport.Constant("\"title\""), global::CaseContracts.Internal.JsonSupport.Constant("\"status\"")];
+
+        // cases.openapi.json#/paths/~1api~1cases~1_find/get/parameters/3/schema
+        internal static void Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_3_schema_9dfb0e05(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+            }
+
+            var inEnum = false;
+            foreach (var candidate in s_enum_Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_3_schema_9dfb0e05)
+            {
+                inEnum = inEnum || global::CaseContracts.Internal.JsonSupport.EqualsConstant(reader, candidate);
+            }
+            if (!inEnum)
+            {
+                context.Add("enum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be one of \"asc\", \"desc\"");
+            }
+            reader.Skip();
+        }
+        private static readonly global::System.Text.Json.JsonElement[] s_enum_Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_3_schema_9dfb0e05 = [global::CaseContracts.Internal.JsonSupport.Constant("\"asc\""), global::CaseContracts.Internal.JsonSupport.Constant("\"desc\"")];
+
+        // cases.openapi.json#/paths/~1api~1cases~1_find/get/parameters/4/schema
+        internal static void Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_4_schema_d8a61712(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+            }
+
+            reader.Skip();
+        }
+
+        // cases.openapi.json#/paths/~1api~1cases~1_find/get/parameters/5/schema/items
+        internal static void Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_5_schema_items_481ddc98(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+            }
+
+            var inEnum = false;
+            foreach (var candidate in s_enum_Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_5_schema_items_481ddc98)
+            {
+                inEnum = inEnum || global::CaseContracts.Internal.JsonSupport.EqualsConstant(reader, candidate);
+            }
+            if (!inEnum)
+            {
+                context.Add("enum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be one of \"title\", \"description\"");
+            }
+            reader.Skip();
+        }
+        private static readonly global::System.Text.Json.JsonElement[] s_enum_Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_5_schema_items_481ddc98 = [global::CaseContracts.Internal.JsonSupport.Constant("\"title\""), global::CaseContracts.Internal.JsonSupport.Constant("\"description\"")];
+
+        // cases.openapi.json#/paths/~1api~1cases~1_find/get/parameters/5/schema
+        internal static void Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_5_schema_b08bf3e3(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+            }
+
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.StartArray:
+                {
+                    var count = 0L;
+                    while (true)
+                    {
+                        global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            break;
+                        }
+
+                        var itemErrorsBefore = context.ErrorCount;
+                        Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_5_schema_items_481ddc98(ref reader, ref context);
+                        if (context.ErrorCount != itemErrorsBefore)
+                        {
+                            context.Prefix(itemErrorsBefore, (int)count);
+                        }
+                        count++;
+                    }
+                    break;
+                }
+                default:
+                {
+                    reader.Skip();
+                    break;
+                }
+            }
+        }
+
+        // cases.openapi.json#/paths/~1api~1cases~1_find/get/parameters/6/schema
+        internal static void Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_6_schema_a2431f80(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+            }
+
+            var inEnum = false;
+            foreach (var candidate in s_enum_Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_6_schema_a2431f80)
+            {
+                inEnum = inEnum || global::CaseContracts.Internal.JsonSupport.EqualsConstant(reader, candidate);
+            }
+            if (!inEnum)
+            {
+                context.Add("enum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be one of \"AND\", \"OR\"");
+            }
+            reader.Skip();
+        }
+        private static readonly global::System.Text.Json.JsonElement[] s_enum_Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_6_schema_a2431f80 = [global::CaseContracts.Internal.JsonSupport.Constant("\"AND\""), global::CaseContracts.Internal.JsonSupport.Constant("\"OR\"")];
+
+        // cases.openapi.json#/paths/~1api~1cases~1_find/get/parameters/7/schema/items
+        internal static void Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_7_schema_items_c3162d66(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+            }
+
+            reader.Skip();
+        }
+
+        // cases.openapi.json#/paths/~1api~1cases~1_find/get/parameters/7/schema
+        internal static void Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_7_schema_2f228f51(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+            }
+
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.StartArray:
+                {
+                    var count = 0L;
+                    while (true)
+                    {
+                        global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            break;
+                        }
+
+                        var itemErrorsBefore = context.ErrorCount;
+                        Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_7_schema_items_c3162d66(ref reader, ref context);
+                        if (context.ErrorCount != itemErrorsBefore)
+                        {
+                            context.Prefix(itemErrorsBefore, (int)count);
+                        }
+                        count++;
+                    }
+                    break;
+                }
+                default:
+                {
+                    reader.Skip();
+                    break;
+                }
+            }
+        }
+
+        // cases.openapi.json#/paths/~1api~1cases~1_find/get/parameters/8/schema/items
+        internal static void Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_8_schema_items_6d0fbc25(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+            }
+
+            reader.Skip();
+        }
+
+        // cases.openapi.json#/paths/~1api~1cases~1_find/get/parameters/8/schema
+        internal static void Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_8_schema_30eff5ae(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+            }
+
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.StartArray:
+                {
+                    var count = 0L;
+                    while (true)
+                    {
+                        global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            break;
+                        }
+
+                        var itemErrorsBefore = context.ErrorCount;
+                        Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_8_schema_items_6d0fbc25(ref reader, ref context);
+                        if (context.ErrorCount != itemErrorsBefore)
+                        {
+                            context.Prefix(itemErrorsBefore, (int)count);
+                        }
+                        count++;
+                    }
+                    break;
+                }
+                default:
+                {
+                    reader.Skip();
+                    break;
+                }
+            }
+        }
+
         // cases.openapi.json#/components/parameters/caseId/schema
         internal static void Validate_cases_openapi_json_components_parameters_caseId_schema_b0f2c1bd(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
@@ -34,6 +383,17 @@ namespace TestProject
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
             {
                 context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be boolean");
+            }
+
+            reader.Skip();
+        }
+
+        // cases.openapi.json#/components/parameters/commentId/schema
+        internal static void Validate_cases_openapi_json_components_parameters_commentId_schema_c08c6ec6(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
+        {
+            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
+            {
+                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
             }
 
             reader.Skip();
