@@ -12,7 +12,8 @@ namespace CaseContracts.Generator.Emit;
 /// One schema file → one validator method per schema position. Each method checks the value at the
 /// reader in a single pass over its tokens, records every failure with its JSON Pointer, and leaves
 /// the reader on the value's last token. <c>allOf</c>/<c>anyOf</c>/<c>oneOf</c> branches run on
-/// copies of the reader (the whole document is in memory), so no value is parsed into a DOM.
+/// copies of the reader (the whole document is in memory), so no value is parsed into a DOM; when nothing after them reads
+/// the value, the last one leaves the reader on the value's last token instead of a further pass skipping it.
 /// </summary>
 internal static class ValidatorEmitter
 {
