@@ -161,6 +161,16 @@ public class CorpusValidation
             throw new InvalidOperationException($"{schema} did not generate and compile: " + string.Join("; ", errors.Concat(emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)).Take(5)));
         }
 
+        if (Environment.GetEnvironmentVariable("CASECONTRACTS_DUMP_GENERATED") is { Length: > 0 } dump)
+        {
+            // For reading what the generator emitted for this schema (profiling, reviews): one file per generated tree.
+            Directory.CreateDirectory(dump);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                File.WriteAllText(Path.Combine(dump, Path.GetFileName(tree.FilePath) is { Length: > 0 } file ? file : "Consumer.cs"), tree.ToString());
+            }
+        }
+
         var loaded = Assembly.Load(stream.ToArray());
         var method = loaded.GetTypes().Where(t => t.Name == "SchemaValidators")
             .Select(t => t.GetMethod("ValidateDocument_" + Sanitize(schema) + "_json", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))

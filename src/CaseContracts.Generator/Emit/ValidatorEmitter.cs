@@ -12,7 +12,8 @@ namespace CaseContracts.Generator.Emit;
 /// One schema file → one validator method per schema position. Each method checks the value at the
 /// reader in a single pass over its tokens, records every failure with its JSON Pointer, and leaves
 /// the reader on the value's last token. <c>allOf</c>/<c>anyOf</c>/<c>oneOf</c> branches run on
-/// copies of the reader (the whole document is in memory), so no value is parsed into a DOM.
+/// copies of the reader (the whole document is in memory), so no value is parsed into a DOM; when nothing after them reads
+/// the value, the last one leaves the reader on the value's last token instead of a further pass skipping it.
 /// </summary>
 internal static class ValidatorEmitter
 {
@@ -106,15 +107,25 @@ internal static class ValidatorEmitter
         }
 
         var scope = EnterDynamicScope(writer, node, method, methods, fields, emitsEvaluated);
-        EmitApplicators(writer, node, dispatch, methods);
+        // When the method's own checks would only skip the value, the last applicator may leave the reader where one of
+        // its copies ended (the value's last token) rather than the value being read once more: under nested allOf and
+        // if/then that pass multiplied at every level.
+        var onlySkips = OnlySkips(node);
+        var consumed = EmitApplicators(writer, node, dispatch, methods, onlySkips && node.Applications.IsEmpty);
         var applications = new ApplicatorEmission(writer, Support, methods, fields, method);
-        foreach (var application in node.Applications)
+        for (var i = 0; i < node.Applications.Count; i++)
         {
-            ApplicatorRules.Find(application.Keyword)!.Emit(application, applications);
+            applications.MayConsume = onlySkips && i == node.Applications.Count - 1;
+            ApplicatorRules.Find(node.Applications[i].Keyword)!.Emit(node.Applications[i], applications);
         }
 
+        consumed |= applications.Consumed;
         EmitTypeAndValues(writer, node, method, fields);
-        EmitByToken(writer, node, method, methods, fields);
+        if (!consumed)
+        {
+            EmitByToken(writer, node, method, methods, fields);
+        }
+
         if (scope)
         {
             writer.Line("context.LeaveScope();");
@@ -229,11 +240,24 @@ internal static class ValidatorEmitter
         writer.Line();
     }
 
-    private static void EmitApplicators(SourceWriter writer, ValidationNode node, UnionDispatch? dispatch, Dictionary<string, string> methods)
+    /// <summary>Whether the node's own checks (after its applicators) only skip the value: no type, const, enum or keyword reads it.</summary>
+    private static bool OnlySkips(ValidationNode node)
+        => node.Types.IsEmpty && node.ConstJson is null && node.EnumJson.IsEmpty
+           && !AssertionRules.AnyFor(node.Assertions, JsonNodeKind.String) && !AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Number)
+           && node.ItemsKey is null && !AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Array)
+           && node.Properties.IsEmpty && node.Required.IsEmpty && !node.RejectsAdditionalProperties && node.AdditionalPropertiesKey is null
+           && !AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object);
+
+    /// <summary>Writes allOf, anyOf and oneOf; true when the last allOf member ran on the reader itself (<paramref name="mayConsume"/>: nothing after reads the value).</summary>
+    private static bool EmitApplicators(SourceWriter writer, ValidationNode node, UnionDispatch? dispatch, Dictionary<string, string> methods, bool mayConsume)
     {
-        foreach (var member in node.AllOf)
+        var consumeLast = mayConsume && node.AnyOf.IsEmpty && node.OneOf.IsEmpty && !node.AllOf.IsEmpty;
+        for (var i = 0; i < node.AllOf.Count; i++)
         {
-            writer.Line($"{{ var branch = reader; {methods[member]}(ref branch, ref context); }}");
+            var member = node.AllOf[i];
+            writer.Line(consumeLast && i == node.AllOf.Count - 1
+                ? $"{methods[member]}(ref reader, ref context);"
+                : $"{{ var branch = reader; {methods[member]}(ref branch, ref context); }}");
         }
 
         EmitCountingBranches(writer, "anyOf", node.AnyOf, methods, "matched == 0", "matches none of the schemas in anyOf");
@@ -250,6 +274,8 @@ internal static class ValidatorEmitter
             writer.Close();
             writer.Line();
         }
+
+        return consumeLast;
     }
 
     private static void EmitDispatch(SourceWriter writer, UnionDispatch dispatch)

@@ -21,6 +21,16 @@ internal sealed class ApplicatorEmission
 
     public SourceWriter Writer { get; }
 
+    /// <summary>
+    /// Set by the validator emitter when nothing after this applicator reads the value (the method would only skip it):
+    /// the rule may then leave <c>reader</c> on the value's last token from one of its copies instead of a further pass,
+    /// and says so with <see cref="Consumed"/>.
+    /// </summary>
+    public bool MayConsume { get; set; }
+
+    /// <summary>The rule left <c>reader</c> on the value's last token (only when <see cref="MayConsume"/>).</summary>
+    public bool Consumed { get; set; }
+
     /// <summary>The generated JSON runtime class.</summary>
     public string Support { get; }
 

@@ -56,6 +56,13 @@ internal sealed class ConditionalRule : ApplicatorRule
             writer.Line($"if (!holds) {{ var branch = reader; {emission.Method(application.Schemas[2])}(ref branch, ref context); }}");
         }
 
+        if (emission.MayConsume)
+        {
+            // The condition's copy ends on the value's last token: nothing else reads the value, so go on from there.
+            writer.Line("reader = condition;");
+            emission.Consumed = true;
+        }
+
         writer.Close();
     }
 

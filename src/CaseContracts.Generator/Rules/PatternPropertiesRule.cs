@@ -58,15 +58,24 @@ internal sealed class PatternPropertiesRule : ApplicatorRule
         writer.Line("var name = scan.GetString()!;");
         writer.Line($"{support}.Next(ref scan);");
         writer.Line("var errorsBefore = context.ErrorCount;");
+        // A member's validator leaves its copy on the value's last token, where skipping the value would: the scan
+        // continues from there rather than reading the value once more (a map's entries were read three times).
+        writer.Line("var end = scan;");
+        writer.Line("var ended = false;");
         for (var i = 0; i < application.Schemas.Count; i++)
         {
-            writer.Line($"if ({support}.IsMatch({emission.Regex(application.Arguments[i])}, name)) {{ var member = scan; {emission.Method(application.Schemas[i])}(ref member, ref context); }}");
+            writer.Line($"if ({support}.IsMatch({emission.Regex(application.Arguments[i])}, name)) {{ var member = scan; {emission.Method(application.Schemas[i])}(ref member, ref context); if (!ended) {{ end = member; ended = true; }} }}");
         }
 
         writer.Open("if (context.ErrorCount != errorsBefore)");
         writer.Line("context.PrefixMember(errorsBefore, name);");
         writer.Close();
+        writer.Open("if (ended)");
+        writer.Line("scan = end;");
+        writer.Close();
+        writer.Open("else");
         writer.Line("scan.Skip();");
+        writer.Close();
         writer.Close();
         writer.Close();
     }
