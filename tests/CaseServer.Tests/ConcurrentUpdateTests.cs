@@ -55,8 +55,10 @@ public sealed class ConcurrentUpdateTests : IDisposable
         var (_, final) = await (await _server.ClientFor().GetAsync($"/api/cases/{id}")).ReadAsync();
         var last = written.OrderBy(w => CaseVersions.Sequence(w.Version!)).Last();
         Assert.Equal((last.Title, last.Version), (final.GetProperty("title").GetString(), final.GetProperty("version").GetString()));
-        // Versions come from the database's one sequence and only this case is written: the case went through exactly
-        // one new version per 200 (a 409 writes nothing).
-        Assert.Equal(CaseVersions.Sequence(created.GetProperty("version").GetString()!) + written.Length, CaseVersions.Sequence(final.GetProperty("version").GetString()!));
+        // The 200s form one chain from the created version to the final one: every version but the final was written
+        // over exactly once (a 409 writes nothing). Sequence numbers cannot say it: PostgreSQL's sequences have gaps.
+        var finalVersion = final.GetProperty("version").GetString()!;
+        var overwritten = written.Select(w => w.Version!).Append(created.GetProperty("version").GetString()!).Where(v => v != finalVersion).Order(StringComparer.Ordinal);
+        Assert.Equal(overwritten, written.Select(w => w.Read).Order(StringComparer.Ordinal));
     }
 }
