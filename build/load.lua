@@ -29,7 +29,9 @@ elseif workload == "find" then
 elseif workload == "patch" then
   -- Globals: the end of the run reads the threads' versions (thread:get) to write them back.
   ids, versions = {}, {}
-  for line in io.lines(assert(os.getenv("LOAD_CASES_FILE"), "LOAD_CASES_FILE is not set")) do
+  -- (assert returns its message too, which io.lines would take for a read format: keep the path apart.)
+  local cases_file = assert(os.getenv("LOAD_CASES_FILE"), "LOAD_CASES_FILE is not set")
+  for line in io.lines(cases_file) do
     local id, version = line:match("^(%S+) (%S+)$")
     if id then
       ids[#ids + 1] = id
@@ -41,11 +43,13 @@ elseif workload == "patch" then
   local stride = tonumber(os.getenv("LOAD_THREADS") or "1")
   thread_index = 0
   local n = 0
+  -- Titles unique across runs too (the warm-up patched the same cases): an identical update would be a 406.
+  local run = tostring(os.time())
   wrk.headers["Content-Type"] = "application/json"
   function request()
     n = n + 1
     local id = ids[((n * stride + thread_index) % #ids) + 1]
-    local body = '{"cases":[{"id":"' .. id .. '","version":"' .. versions[id] .. '","title":"patched ' .. n .. '"}]}'
+    local body = '{"cases":[{"id":"' .. id .. '","version":"' .. versions[id] .. '","title":"patched ' .. run .. ' ' .. n .. '"}]}'
     return wrk.format("PATCH", "/api/cases", nil, body)
   end
   function response(status, headers, body)
