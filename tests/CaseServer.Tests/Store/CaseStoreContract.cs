@@ -180,6 +180,21 @@ public abstract class CaseStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_tag_filter_sees_an_update_and_a_delete_as_soon_as_they_are_acknowledged()
+    {
+        var retagged = await CreateAsync("retagged", tags: ["phishing", "phishing", "email"]);
+        var deleted = await CreateAsync("deleted", tags: ["phishing"]);
+
+        await Store.UpdateAsync([new CasePatch { Id = retagged.Id, Version = retagged.Version, Tags = ["malware"] }], s_bob, CancellationToken.None);
+        await Store.DeleteAsync([deleted.Id], CancellationToken.None);
+
+        Assert.Empty((await Store.FindCasesAsync(new CaseQuery { Tags = ["phishing"] }, CancellationToken.None)).Cases);
+        var found = await Store.FindCasesAsync(new CaseQuery { Tags = ["malware", "email"] }, CancellationToken.None);
+        Assert.Equal([retagged.Id], found.Cases.Select(c => c.Id));
+        Assert.Equal(1, found.Total);
+    }
+
+    [Fact]
     public async Task An_update_naming_unknown_cases_is_not_found_first_listing_them_even_when_other_versions_are_stale()
     {
         var known = await CreateAsync("known");

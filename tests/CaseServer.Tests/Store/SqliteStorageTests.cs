@@ -86,7 +86,7 @@ public sealed class SqliteStorageTests : IDisposable
     [Fact]
     public async Task A_first_version_database_is_migrated_in_place_keeping_its_cases_and_their_versions()
     {
-        var old = Draft("from version one") with { Version = CaseVersion.Of(7) };
+        var old = Draft("from version one") with { Version = CaseVersion.Of(7), Tags = ["migrated"] };
         await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
         {
             await connection.OpenAsync();
@@ -103,8 +103,9 @@ public sealed class SqliteStorageTests : IDisposable
         Assert.Equal(CaseDocument.ToJson(old), CaseDocument.ToJson((await store.FindAsync(old.Id, CancellationToken.None))!));
         Assert.Equal(CaseVersion.Of(8), next.Version);
         Assert.Equal([old.Id], (await store.FindCasesAsync(new CaseQuery { Search = "version" }, CancellationToken.None)).Cases.Select(c => c.Id));
+        Assert.Equal([old.Id], (await store.FindCasesAsync(new CaseQuery { Tags = ["migrated"] }, CancellationToken.None)).Cases.Select(c => c.Id));
         var migrations = await MigrationVersionsAsync();
-        Assert.Equal(new long[] { 1, 2 }, migrations);
+        Assert.Equal(new long[] { 1, 2, 3 }, migrations);
     }
 
     [Fact]

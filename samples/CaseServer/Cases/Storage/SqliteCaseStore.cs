@@ -205,7 +205,7 @@ public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
 
     /// <inheritdoc/>
     protected override string HasAnyTag(string parameter)
-        => $"EXISTS (SELECT 1 FROM json_each(c.document, '$.tags') t WHERE t.value IN (SELECT value FROM json_each({parameter})))";
+        => $"c.seq IN (SELECT case_seq FROM case_tags WHERE tag IN (SELECT value FROM json_each({parameter})))";
 
     /// <inheritdoc/>
     protected override string Matches(IReadOnlyList<string> words, IReadOnlyList<CaseSearchField> fields, SearchOperator searchOperator, List<(string Name, object? Value)> parameters)
