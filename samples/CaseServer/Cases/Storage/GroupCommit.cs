@@ -13,7 +13,9 @@ namespace CaseServer.Cases.Storage;
 /// to change...) see exactly the writes before it and a request that refuses or fails leaves no trace.
 /// Every request is answered only after the transaction holding it has committed; if the commit fails,
 /// every request in it fails (nothing of it is visible, nothing was acknowledged). One writer loop, so the
-/// database sees one writer, as with one commit per request.
+/// database sees one writer, as with one commit per request. The loop keeps its connection open from one
+/// group to the next, with its statements compiled (<see cref="PreparedStatements"/>); a group that fails
+/// closes it, and the next group opens a new one.
 /// </summary>
 internal sealed class GroupCommit : IAsyncDisposable
 {
@@ -25,6 +27,8 @@ internal sealed class GroupCommit : IAsyncDisposable
     private readonly Func<DbConnection, Task<DbTransaction>> _begin;
     private readonly Action _ensureStorage;
     private readonly Task _loop;
+    private DbConnection? _connection;
+    private PreparedStatements? _statements;
     private long _groups;
 
     /// <summary>Starts the writer loop.</summary>
@@ -61,6 +65,7 @@ internal sealed class GroupCommit : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+        await CloseAsync().ConfigureAwait(false);
     }
 
     private async Task RunAsync()
@@ -83,20 +88,19 @@ internal sealed class GroupCommit : IAsyncDisposable
         try
         {
             _ensureStorage();
-            await using var connection = await _open().ConfigureAwait(false);
+            var connection = await OpenAsync().ConfigureAwait(false);
             await using var transaction = await _begin(connection).ConfigureAwait(false);
             foreach (var pending in group)
             {
-                await transaction.SaveAsync("request", CancellationToken.None).ConfigureAwait(false);
+                await RunAsync(transaction, "SAVEPOINT request;").ConfigureAwait(false);
                 if (await pending.RunAsync(transaction).ConfigureAwait(false))
                 {
-                    await transaction.ReleaseAsync("request", CancellationToken.None).ConfigureAwait(false);
+                    await RunAsync(transaction, "RELEASE request;").ConfigureAwait(false);
                 }
                 else
                 {
                     // Refused or failed: undo its statements only; the others in the group stand.
-                    await transaction.RollbackAsync("request", CancellationToken.None).ConfigureAwait(false);
-                    await transaction.ReleaseAsync("request", CancellationToken.None).ConfigureAwait(false);
+                    await RunAsync(transaction, "ROLLBACK TO request; RELEASE request;").ConfigureAwait(false);
                 }
             }
 
@@ -106,6 +110,8 @@ internal sealed class GroupCommit : IAsyncDisposable
         }
         catch (Exception e)
         {
+            // Whatever state the failure left the connection in, the next group starts on a new one.
+            await CloseAsync().ConfigureAwait(false);
             foreach (var pending in group)
             {
                 pending.Fail(e);
@@ -117,6 +123,39 @@ internal sealed class GroupCommit : IAsyncDisposable
         foreach (var pending in group)
         {
             pending.Complete();
+        }
+    }
+
+    private static async Task RunAsync(DbTransaction transaction, string sql)
+    {
+        await using var statement = PreparedStatements.Lease(transaction, sql, []);
+        await statement.Command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        statement.Completed();
+    }
+
+    private async Task<DbConnection> OpenAsync()
+    {
+        if (_connection is null)
+        {
+            _connection = await _open().ConfigureAwait(false);
+            _statements = PreparedStatements.KeepOn(_connection);
+        }
+
+        return _connection;
+    }
+
+    private async Task CloseAsync()
+    {
+        if (_statements is not null)
+        {
+            await _statements.DisposeAsync().ConfigureAwait(false);
+            _statements = null;
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
         }
     }
 

@@ -99,8 +99,8 @@ public abstract class RelationalCaseStore : ICaseStore
         await ExecuteAsync(transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL);").ConfigureAwait(false);
 
         var applied = new HashSet<long>();
-        await using (var read = Command(transaction, "SELECT version FROM schema_migrations;"))
-        await using (var reader = await read.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
+        await using (var read = Statement(transaction, "SELECT version FROM schema_migrations;"))
+        await using (var reader = await read.Command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
@@ -134,12 +134,14 @@ public abstract class RelationalCaseStore : ICaseStore
     public Task<Case> CreateAsync(Case draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        var stored = draft with { Comments = [], TotalComment = 0 };
+        // Serialised before the turn to write: the writer (one at a time) only runs statements.
+        var document = CaseDocument.ToJson(stored);
         return WriteAsync(async transaction =>
         {
-            var stored = draft with { Comments = [], TotalComment = 0 };
             await AdvanceVersionAsync(transaction).ConfigureAwait(false);
             var version = await ScalarAsync<long>(transaction, $"INSERT INTO cases (id, version, document) VALUES (@id, {NewVersion}, {DocumentValue("@document")}) RETURNING version;",
-                ("@id", stored.Id), ("@document", CaseDocument.ToJson(stored))).ConfigureAwait(false);
+                ("@id", stored.Id), ("@document", document)).ConfigureAwait(false);
             return (stored with { Version = CaseVersion.Of(version) }, true);
         }, cancellationToken);
     }
@@ -510,14 +512,16 @@ public abstract class RelationalCaseStore : ICaseStore
     private async Task<List<(Case Case, long Version)>> ReadCasesAsync(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var cases = new List<(Case, long)>();
-        await using var command = Command(transaction, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var statement = Statement(transaction, sql, parameters);
+        await using var reader = await statement.Command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
         while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             var version = reader.GetInt64(1);
             var stored = Case.Parse(reader.GetString(2)) with { Version = CaseVersion.Of(version), Comments = [], TotalComment = reader.GetInt64(3) };
             cases.Add((stored, version));
         }
+
+        statement.Completed();
 
         return cases;
     }
@@ -544,13 +548,15 @@ public abstract class RelationalCaseStore : ICaseStore
     private static async Task<List<(CaseComment Comment, string CaseId, long Version)>> ReadCommentRowsAsync(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var rows = new List<(CaseComment, string, long)>();
-        await using var command = Command(transaction, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var statement = Statement(transaction, sql, parameters);
+        await using var reader = await statement.Command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
         while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             var version = reader.GetInt64(2);
             rows.Add((CaseComment.Parse(reader.GetString(3)) with { Version = CaseVersion.Of(version) }, reader.GetString(1), version));
         }
+
+        statement.Completed();
 
         return rows;
     }
@@ -568,12 +574,14 @@ public abstract class RelationalCaseStore : ICaseStore
     private static async Task<StatusCounts> CountStatusesAsync(DbTransaction transaction, string where, (string Name, object? Value)[] parameters)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var command = Command(transaction, $"SELECT c.status, COUNT(*) FROM cases c{where} GROUP BY c.status;", parameters);
-        await using var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var statement = Statement(transaction, $"SELECT c.status, COUNT(*) FROM cases c{where} GROUP BY c.status;", parameters);
+        await using var reader = await statement.Command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
         while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             counts[reader.GetString(0)] = reader.GetInt64(1);
         }
+
+        statement.Completed();
 
         return new StatusCounts(counts.GetValueOrDefault("open"), counts.GetValueOrDefault("in-progress"), counts.GetValueOrDefault("closed"));
     }
@@ -586,37 +594,25 @@ public abstract class RelationalCaseStore : ICaseStore
 
     // ---- Commands ------------------------------------------------------------------------------------
 
-    /// <summary>A command in <paramref name="transaction"/> with named parameters (<c>@name</c>).</summary>
-    protected static DbCommand Command(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        ArgumentNullException.ThrowIfNull(transaction);
-        ArgumentNullException.ThrowIfNull(parameters);
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
+    /// <summary>A command in <paramref name="transaction"/> with named parameters (<c>@name</c>), compiled once where the connection keeps its statements (<see cref="PreparedStatements"/>).</summary>
+    private static StatementLease Statement(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+        => PreparedStatements.Lease(transaction, sql, parameters);
 
     /// <summary>Runs a statement; the number of rows it changed.</summary>
     protected static async Task<int> ExecuteAsync(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(transaction, sql, parameters);
-        return await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var statement = Statement(transaction, sql, parameters);
+        var changed = await statement.Command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        statement.Completed();
+        return changed;
     }
 
     /// <summary>The first column of the first row (default when there is no row).</summary>
     protected static async Task<T?> ScalarAsync<T>(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(transaction, sql, parameters);
-        var value = await command.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var statement = Statement(transaction, sql, parameters);
+        var value = await statement.Command.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false);
+        statement.Completed();
         if (value is null or DBNull)
         {
             return default;
@@ -629,12 +625,14 @@ public abstract class RelationalCaseStore : ICaseStore
     private static async Task<List<string>> ReadStringsAsync(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var values = new List<string>();
-        await using var command = Command(transaction, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var statement = Statement(transaction, sql, parameters);
+        await using var reader = await statement.Command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
         while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             values.Add(reader.GetString(0));
         }
+
+        statement.Completed();
 
         return values;
     }
