@@ -8,7 +8,7 @@
 # Workloads (LOAD_WORKLOAD): create (default: POST /api/cases with the API page's example, every contender);
 #   find (GET /api/cases/_find, one tag of 10, 20 per page, over LOAD_SEED_CASES=10000 seeded cases) and patch
 #   (PATCH /api/cases, one seeded case at a time with its current version): CaseServer contenders (d e f f3) only.
-#        build/load.sh g h                     (the GET row: GET /api/cases/{case_id}?includeComments=false)
+#        build/load.sh g h i                   (the GET row: GET /api/cases/{case_id}?includeComments=false; (i) its limit)
 # Settings (environment): LOAD_THREADS=1 LOAD_CONNECTIONS=32 LOAD_DURATION=10s LOAD_WARMUP=5s LOAD_ROUNDS=3
 set -euo pipefail
 
@@ -48,13 +48,15 @@ declare -A label=(
   [f3c]="(f3)'s third host"
   [g]="generated GET endpoint: path + query parameters parsed and validated, no-op handler"
   [h]="hand-written minimal API GET: [FromRoute]/[FromQuery] + AddValidation"
+  [i]="bare Kestrel GET on the same route: no parameter read, canned 200 (the GET row's limit)"
 )
 all_contenders=(a b c d e f f3)
 # The contenders that serve the whole Cases API (find, patch): CaseServer's.
 case_server_contenders=" d e f f3 "
 # What wrk asks each contender in the create workload: the POST rows post the API page's example to /api/cases; the
-# GET row (g, h) reads one case with both parameters given (compare them with each other: `build/load.sh g h`).
-declare -A request_kind=([a]=post [b]=post [c]=post [d]=post [e]=post [f]=post [f3]=post [f3b]=post [f3c]=post [g]=get [h]=get)
+# GET row (g, h) reads one case with both parameters given (compare them with each other: `build/load.sh g h i`;
+# (i) is their limit, the same route answered with the canned case).
+declare -A request_kind=([a]=post [b]=post [c]=post [d]=post [e]=post [f]=post [f3]=post [f3b]=post [f3c]=post [g]=get [h]=get [i]=get)
 get_path="/api/cases/2d2cc8b0-3f43-11ec-9bbc-0242ac130002?includeComments=false"
 
 case_server_dll="$repo_root/samples/CaseServer/bin/Release/net10.0/CaseServer.dll"
@@ -69,6 +71,7 @@ start_b() { exec dotnet "$servers_dll" generated --urls "$1"; }
 start_c() { exec dotnet "$servers_dll" minimal-api --urls "$1"; }
 start_g() { exec dotnet "$servers_dll" generated-get --urls "$1"; }
 start_h() { exec dotnet "$servers_dll" minimal-api-get --urls "$1"; }
+start_i() { exec dotnet "$servers_dll" bare-get --urls "$1"; }
 start_d() {
   exec dotnet "$case_server_dll" --urls "$1" \
     --ConnectionStrings:Cases="Data Source=$work/cases.db" --Logging:LogLevel:Default=None \
@@ -338,7 +341,8 @@ for name in $([[ "$workload" == create ]] && printf '%s\n' "${!get_probes[@]}" |
     if [[ "${request_kind[$id]}" != get ]]; then row+=" — |"; continue; fi
     status="$(get_status "${server_url[$id]}" "/api/cases/2d2cc8b0-3f43-11ec-9bbc-0242ac130002${get_probes[$name]}")"
     mark=""
-    if [[ "$name" == valid-* && "$status" != 2* ]] || [[ "$name" == invalid-* && "$status" != 4* ]]; then mark=" ✗"; fi
+    # (i), like (a), checks nothing: it is the limit, not a contender.
+    if [[ "$id" != "i" ]] && { [[ "$name" == valid-* && "$status" != 2* ]] || [[ "$name" == invalid-* && "$status" != 4* ]]; }; then mark=" ✗"; fi
     row+=" $status$mark |"
   done
   probe_rows+=("$row")
@@ -390,7 +394,7 @@ md="$repo_root/build/results/$stamp-load$suffix.md"
   echo "- Runtime: $runtime (SDK $sdk), Release builds, logging off, Production environment; wrk $wrk_version"
   echo "- wrk: $threads thread(s), $connections connections, $duration per run after a $warmup warm-up; $rounds rounds, interleaved (order rotating)"
   case "$workload" in
-    create) echo "- Request: (a)–(f3) POST /api/cases with the API page's example (strict JSON: its trailing comma removed, so every contender can read it); (g), (h) GET $get_path; every contender answers 200 with the same case JSON" ;;
+    create) echo "- Request: (a)–(f3) POST /api/cases with the API page's example (strict JSON: its trailing comma removed, so every contender can read it); (g), (h), (i) GET $get_path; every contender answers 200 with the same case JSON" ;;
     find) echo "- Request: GET /api/cases/_find?tags=tag-<n>&perPage=20 over $seed_cases seeded cases tagged tag-0..tag-$((seed_tags - 1)) (20 of about $((seed_cases / seed_tags)) matches, with the total and the three status counts)" ;;
     patch) echo "- Request: PATCH /api/cases with one of $seed_cases seeded cases (taken in turn) and its current version, a new title each time: every patch is written (200)" ;;
   esac

@@ -13,6 +13,7 @@ internal static class Contenders
     public static IReadOnlyDictionary<string, Contender> ByName { get; } = new Dictionary<string, Contender>(StringComparer.Ordinal)
     {
         ["bare"] = new("bare", BareEndpoint.ConfigureServices, BareEndpoint.Map),
+        ["bare-get"] = new("bare-get", BareEndpoint.ConfigureServices, BareEndpoint.MapGet),
         ["generated"] = new("generated", GeneratedEndpoint.ConfigureServices, GeneratedEndpoint.Map),
         ["minimal-api"] = new("minimal-api", MinimalApiEndpoint.ConfigureServices, MinimalApiEndpoint.Map),
         ["generated-get"] = new("generated-get", GeneratedGetEndpoint.ConfigureServices, GeneratedGetEndpoint.Map),
