@@ -313,7 +313,7 @@ public abstract class RelationalCaseStore : ICaseStore
 
             var added = new CaseComment
             {
-                Id = Guid.NewGuid().ToString("D"),
+                Id = Guid.CreateVersion7().ToString("D"), // time-ordered, as case ids (CreateCaseAsync)
                 Version = CaseVersion.Of(0), // replaced on read by the row's version
                 Comment = comment,
                 Type = CaseComment.UserType,
