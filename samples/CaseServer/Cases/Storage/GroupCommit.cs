@@ -26,6 +26,7 @@ internal sealed class GroupCommit : IAsyncDisposable
     private readonly Func<Task<DbConnection>> _open;
     private readonly Func<DbConnection, Task<DbTransaction>> _begin;
     private readonly Action _ensureStorage;
+    private readonly int _maxGroupSize;
     private readonly Task _loop;
     private DbConnection? _connection;
     private PreparedStatements? _statements;
@@ -35,8 +36,13 @@ internal sealed class GroupCommit : IAsyncDisposable
     /// <param name="open">Opens a connection.</param>
     /// <param name="begin">Begins a write transaction.</param>
     /// <param name="ensureStorage">Throws when the storage is not the one opened (before and after each commit).</param>
-    public GroupCommit(Func<Task<DbConnection>> open, Func<DbConnection, Task<DbTransaction>> begin, Action ensureStorage)
+    /// <param name="maxGroupSize">The most writes one transaction holds: 1 commits each write on its own (grouping off,
+    /// everything else the same), at most <see cref="MaxGroupSize"/>.</param>
+    public GroupCommit(Func<Task<DbConnection>> open, Func<DbConnection, Task<DbTransaction>> begin, Action ensureStorage, int maxGroupSize = MaxGroupSize)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxGroupSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxGroupSize, MaxGroupSize);
+        _maxGroupSize = maxGroupSize;
         _open = open;
         _begin = begin;
         _ensureStorage = ensureStorage;
@@ -70,10 +76,10 @@ internal sealed class GroupCommit : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var group = new List<PendingWrite>(MaxGroupSize);
+        var group = new List<PendingWrite>(_maxGroupSize);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (group.Count < MaxGroupSize && _queue.Reader.TryRead(out var pending))
+            while (group.Count < _maxGroupSize && _queue.Reader.TryRead(out var pending))
             {
                 group.Add(pending);
             }

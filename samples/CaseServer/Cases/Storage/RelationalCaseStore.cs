@@ -41,9 +41,6 @@ public abstract class RelationalCaseStore : ICaseStore
     /// <summary>Starts a read transaction that sees one snapshot (several queries, one answer).</summary>
     protected abstract Task<DbTransaction> BeginReadTransactionAsync(DbConnection connection);
 
-    /// <summary>Waits for this process's turn to write; null when the database orders writers itself.</summary>
-    protected virtual Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
-
     /// <summary>Throws when the storage a write would go to is not the storage opened (checked before and after each commit).</summary>
     protected virtual void EnsureStorageIsTheOneOpened()
     {
@@ -450,12 +447,12 @@ public abstract class RelationalCaseStore : ICaseStore
 
     /// <summary>
     /// Runs <paramref name="work"/> in one write transaction; commits when it says so and only then answers.
-    /// Once the turn to write is taken, the work and its commit are not cancelled (a commit that began completes).
+    /// Once started, the work and its commit are not cancelled (a commit that began completes).
     /// </summary>
     protected virtual async Task<T> WriteAsync<T>(Func<DbTransaction, Task<(T Result, bool Commit)>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        using var turn = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         EnsureStorageIsTheOneOpened();
         await using var connection = await OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
         await using var transaction = await BeginWriteTransactionAsync(connection).ConfigureAwait(false);

@@ -14,15 +14,15 @@ namespace CaseServer.Cases.Storage;
 /// <summary>
 /// Cases in one SQLite file. Durable before acknowledged: WAL journal with <c>synchronous=FULL</c>, so a
 /// commit has reached the disk when a write completes, and a crash loses nothing that was acknowledged.
-/// One writer at a time in this process (SQLite serialises writers anyway; waiting here is cheaper than its
-/// busy retries), each write one <c>BEGIN IMMEDIATE</c> transaction. Search is an FTS5 index over title and
+/// One writer in this process (SQLite serialises writers anyway; waiting here is cheaper than its busy retries):
+/// the <see cref="GroupCommit"/> loop, which commits the writes waiting at the same moment in one <c>BEGIN
+/// IMMEDIATE</c> transaction, or each write in its own when grouping is off. Search is an FTS5 index over title and
 /// description that triggers keep in the write's own transaction. The file opened at start-up must still be
 /// the file at its path when a write commits (<see cref="FileIdentity"/>): a deleted or replaced database
 /// fails the write instead of acknowledging a case nobody will find again.
 /// </summary>
 public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
 {
-    private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly string _connectionString;
     private readonly string _createConnectionString;
     private readonly bool _groupCommit;
@@ -87,13 +87,12 @@ public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
 
         _opened = FileIdentity.Of(DatabasePath);
         await base.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        if (_groupCommit && _groups is null)
-        {
-            _groups = new GroupCommit(() => OpenConnectionAsync(CancellationToken.None), BeginWriteTransactionAsync, EnsureStorageIsTheOneOpened);
-        }
+        // Grouping off is the same writer with groups of one: the side-by-side measurement then differs in grouping only.
+        _groups ??= new GroupCommit(() => OpenConnectionAsync(CancellationToken.None), BeginWriteTransactionAsync, EnsureStorageIsTheOneOpened,
+            _groupCommit ? GroupCommit.MaxGroupSize : 1);
     }
 
-    /// <summary>How many write transactions group commit has committed (0 without group commit).</summary>
+    /// <summary>How many write transactions the writer has committed.</summary>
     internal long GroupsCommitted => _groups?.GroupsCommitted ?? 0;
 
     /// <summary>Lets queued writes finish.</summary>
@@ -107,7 +106,7 @@ public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
 
     /// <inheritdoc/>
     protected override Task<T> WriteAsync<T>(Func<DbTransaction, Task<(T Result, bool Commit)>> work, CancellationToken cancellationToken)
-        => _groups is { } groups ? groups.WriteAsync(work, cancellationToken) : base.WriteAsync(work, cancellationToken);
+        => (_groups ?? throw new InvalidOperationException("The store was not initialised: call InitializeAsync first.")).WriteAsync(work, cancellationToken);
 
     /// <summary>The journal mode and synchronous level a store connection runs with (for checks and diagnostics).</summary>
     internal async Task<(string JournalMode, long Synchronous)> ReadDurabilityAsync(CancellationToken cancellationToken)
@@ -154,13 +153,6 @@ public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
     /// <inheritdoc/>
     protected override Task<DbTransaction> BeginReadTransactionAsync(DbConnection connection)
         => Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
-
-    /// <inheritdoc/>
-    protected override async Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
-    {
-        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Turn(_writer);
-    }
 
     /// <inheritdoc/>
     protected override void EnsureStorageIsTheOneOpened()
@@ -231,9 +223,4 @@ public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
     // SQLite takes the bare column from the row MIN() chose: the first case of each reporter.
     /// <inheritdoc/>
     protected override string ReportersSql => "SELECT json_extract(c.document, '$.created_by'), MIN(c.seq) FROM cases c WHERE c.reporter IS NOT NULL GROUP BY c.reporter;";
-
-    private sealed class Turn(SemaphoreSlim writer) : IDisposable
-    {
-        public void Dispose() => writer.Release();
-    }
 }
