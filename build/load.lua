@@ -3,17 +3,23 @@
 --   find:  GET /api/cases/_find?tags=tag-<n>&perPage=20, n cycling over LOAD_TAGS tags;
 --   patch: PATCH /api/cases with one case of LOAD_CASES_FILE (lines "id version"), cycling over them, a new
 --          title each time, with the version the previous answer for that case gave (so every patch is current);
---          the versions are written back to the file when the run ends, for the next run.
+--          the versions are written back to the file when the run ends, for the next run;
+--   get:   GETs the URL wrk is given (the GET row: one case, with its query).
 -- Prints one machine-readable RESULT line when the run ends.
 local workload = os.getenv("LOAD_WORKLOAD") or "create"
 
-wrk.headers["kbn-xsrf"] = "true"
+-- Kibana's clients send kbn-xsrf on every request but a GET.
+if workload ~= "get" then
+  wrk.headers["kbn-xsrf"] = "true"
+end
 local authorization = os.getenv("LOAD_AUTHORIZATION")
 if authorization ~= nil and authorization ~= "" then
   wrk.headers["Authorization"] = authorization
 end
 
-if workload == "create" then
+if workload == "get" then
+  wrk.method = "GET"
+elseif workload == "create" then
   local file = assert(io.open(assert(os.getenv("LOAD_BODY_FILE"), "LOAD_BODY_FILE is not set"), "rb"))
   wrk.body = file:read("*a")
   file:close()
@@ -62,7 +68,7 @@ elseif workload == "patch" then
     end
   end
 else
-  error("unknown LOAD_WORKLOAD " .. workload .. " (create, find or patch)")
+  error("unknown LOAD_WORKLOAD " .. workload .. " (create, find, patch or get)")
 end
 
 local threads = {}

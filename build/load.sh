@@ -231,8 +231,8 @@ wrk_once() {
 measure() {
   local id="$1" seconds="$2"
   if [[ "${request_kind[$id]}" == get ]]; then
-    wrk -t"$threads" -c"$connections" -d"$seconds" --timeout 5s \
-      -s "$repo_root/build/load-get.lua" "${server_url[$id]}$get_path" | grep '^RESULT ' || { echo "!! wrk failed against ($id)" >&2; exit 1; }
+    LOAD_WORKLOAD=get wrk -t"$threads" -c"$connections" -d"$seconds" --timeout 5s \
+      -s "$repo_root/build/load.lua" "${server_url[$id]}$get_path" | grep '^RESULT ' || { echo "!! wrk failed against ($id)" >&2; exit 1; }
     return
   fi
   if [[ "$id" != "f3" ]]; then
