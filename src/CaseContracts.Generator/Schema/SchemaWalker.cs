@@ -293,9 +293,9 @@ internal sealed class SchemaWalker
             return ofKind;
         }
 
-        if (schema.Children("allOf") is { Count: 1 } allOf && schema.Keywords.All(k => k.Name is "allOf" or "description" or "title" or "$comment"))
+        if (OnlyAllOfMember(schema) is { } only)
         {
-            return ReadValue(allOf[0], inlineTypeName);
+            return ReadValue(only, inlineTypeName);
         }
 
         var types = TypesOf(schema);
@@ -342,6 +342,32 @@ internal sealed class SchemaWalker
         };
         return nullable ? value.OrNull() : value;
     }
+
+    /// <summary>
+    /// The one member of an <c>allOf</c> that asserts anything, when nothing beside the <c>allOf</c> does either but a
+    /// <c>type</c> the member takes anyway (<c>{"type": "object", "allOf": [{"$ref": "#/definitions/css"}, {}]}</c>): the
+    /// value is that member's. Null otherwise.
+    /// </summary>
+    private SchemaNode? OnlyAllOfMember(SchemaNode schema)
+    {
+        if (schema.Children("allOf").Where(m => !AssertsNothing(m)).ToList() is not { Count: 1 } members)
+        {
+            return null;
+        }
+
+        var types = TypesOf(schema);
+        var member = members[0];
+        return schema.Keywords.All(k => k.Name == "allOf" || IsAnnotation(k.Name) || (k.Name == "type" && types.Count == 1 && KindOf(member, 0) == types.First()))
+            ? member
+            : null;
+    }
+
+    /// <summary><c>true</c>, <c>{}</c> or annotations alone: every value is valid.</summary>
+    private static bool AssertsNothing(SchemaNode schema)
+        => schema.IsBoolean ? schema.Json.Kind == JsonNodeKind.Boolean && schema.Json.Text == "true" : schema.Keywords.All(k => IsAnnotation(k.Name));
+
+    private static bool IsAnnotation(string keyword)
+        => keyword is "description" or "title" or "$comment" or "examples" or "default" or "markdownDescription" or "deprecated" or "readOnly" or "writeOnly";
 
     /// <summary>
     /// An object schema without <c>properties</c> whose every member has one value shape: the members a
