@@ -317,11 +317,11 @@ internal sealed class SchemaWalker
             return nullable ? named.OrNull() : named;
         }
 
-        if (allowNamed && types.Count >= 2 && KindUnionOf(schema, allowNull: true) is not null)
+        if (allowNamed && KindUnionOf(schema, allowNull: true) is not null)
         {
-            // "type": ["string", "array"]: a union of kinds whose members are this schema, one per type.
+            // "type": ["string", "array"], or "enum": [1, "1"]: a union of kinds whose members are this schema, one per kind.
             var union = SchemaValue.Named(ReadNamed(schema, TitleOrDefault(schema, inlineTypeName), inlineTypeName));
-            return nullable ? union.OrNull() : union;
+            return nullable || (schema.Array("enum") is { } values && values.Any(v => v.Kind == JsonNodeKind.Null)) ? union.OrNull() : union;
         }
 
         // Beside prefixItems (2020-12) items holds only the items past the tuple: not one type for every item.
@@ -449,10 +449,11 @@ internal sealed class SchemaWalker
     /// The kinds of JSON value a schema takes, when the kind of a value picks its C# shape: the members of a
     /// <c>oneOf</c>/<c>anyOf</c> that each take exactly one kind (their <c>type</c>, a string <c>enum</c>/<c>const</c>, or
     /// what a <c>$ref</c> in this file points to says), grouped by kind (<c>integer</c> and <c>number</c> are one kind of
-    /// token), or the types of a <c>type</c> list (<c>["string", "array"]</c>). Two kinds at least; null otherwise. A valid
-    /// value then matches a member of its kind, so binding it to a C# value that holds every member of that kind is exact.
+    /// token), the types of a <c>type</c> list (<c>["string", "array"]</c>), or the kinds of an <c>enum</c>'s values
+    /// (<c>[1, "1"]</c>). Two kinds at least; null otherwise. A valid value then matches a member of its kind, so binding it
+    /// to a C# value that holds every member of that kind is exact.
     /// </summary>
-    /// <param name="allowNull">Whether a <c>{"type": "null"}</c> member (or a <c>"null"</c> type) may be among them (left out of the result).</param>
+    /// <param name="allowNull">Whether a <c>{"type": "null"}</c> member (or a <c>"null"</c> type or value) may be among them (left out of the result).</param>
     private List<KindGroup>? KindUnionOf(SchemaNode schema, bool allowNull)
         => KindGroupsOf(schema, allowNull) is { Count: >= 2 } groups ? groups : null;
 
@@ -463,7 +464,7 @@ internal sealed class SchemaWalker
     /// <summary>Whether a <c>oneOf</c> of <c>$ref</c>s may be a discriminated union: its members are objects, or their kind is not known here.</summary>
     private bool IsObjectUnion(SchemaNode schema) => OneKindOf(schema) is null or { Kind: "object" };
 
-    /// <summary>Members of one kind of JSON value (<c>Members</c> empty when the kind is one of the schema's own <c>type</c> list).</summary>
+    /// <summary>Members of one kind of JSON value (<c>Members</c> empty when the kind is one of the schema's own <c>type</c>s or <c>enum</c> values).</summary>
     private sealed record KindGroup(string Kind, List<SchemaNode> Members);
 
     private List<KindGroup>? KindGroupsOf(SchemaNode schema, bool allowNull)
@@ -474,6 +475,33 @@ internal sealed class SchemaWalker
         }
 
         var groups = new List<KindGroup>();
+        if (schema.Array("oneOf") is null && schema.Array("anyOf") is null && schema.Array("enum") is { } values && !schema.Has("const"))
+        {
+            // An enum of values of several kinds ([1, "1"]): one member per kind, the schema itself.
+            foreach (var value in values)
+            {
+                var kind = value.Kind switch
+                {
+                    JsonNodeKind.String => "string",
+                    JsonNodeKind.Number => value.Text!.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 ? "integer" : "number",
+                    JsonNodeKind.Boolean => "boolean",
+                    JsonNodeKind.Null => "null",
+                    _ => null,
+                };
+                if (kind is null || (kind == "null" && !allowNull))
+                {
+                    return null;
+                }
+
+                if (kind != "null" && !groups.Any(g => g.Kind == kind))
+                {
+                    AddToGroup(groups, kind, null);
+                }
+            }
+
+            return groups;
+        }
+
         if (schema.Array("oneOf") is null && schema.Array("anyOf") is null)
         {
             // Several types and nothing that tells a value's shape but the type: one member per type, the schema itself.

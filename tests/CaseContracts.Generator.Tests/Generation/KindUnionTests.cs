@@ -11,7 +11,8 @@ namespace CaseContracts.Generator.Tests.Generation;
 /// A <c>oneOf</c>/<c>anyOf</c> whose members each take one JSON kind, all different (a string or an array of strings, an
 /// integer or a string, a string or an object), is a record with one accessor per kind (<c>AsString</c>, <c>AsArray</c>…):
 /// the accessor of the value's kind is set, the value writes back as it was read, and the union's validator still decides
-/// validity. Members of one kind (two strings) are not told apart by kind, and stay JSON.
+/// validity. Several members of one kind share its accessor; members all of one kind are that kind's value (two strings
+/// a string); a type list (<c>["string", "array"]</c>) is a union of its types.
 /// </summary>
 public sealed class KindUnionTests
 {
@@ -46,7 +47,7 @@ public sealed class KindUnionTests
         """;
 
     private const string Quota = """
-        { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Quota", "type": "object", "properties": { "limit": { "type": ["integer", "boolean", "null"] } } }
+        { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Quota", "type": "object", "properties": { "limit": { "type": ["integer", "boolean", "null"] }, "version": { "enum": [1, "1"] } } }
         """;
 
     private const string Consumer = """
@@ -91,7 +92,9 @@ public sealed class KindUnionTests
                     var result = global::TestProject.Quota.TryParse(Utf8(json));
                     if (!result.IsValid) return "invalid:" + string.Join(",", global::System.Linq.Enumerable.Select(result.Errors, e => e.Path));
                     var limit = result.Value.Limit;
-                    return (limit is null ? "-" : limit.AsInteger?.ToString() ?? limit.AsBoolean.ToString()) + "|" + result.Value.ToJson();
+                    var version = result.Value.Version;
+                    return (limit is null ? "-" : limit.AsInteger?.ToString() ?? limit.AsBoolean.ToString()) + "|"
+                        + (version is null ? "-" : version.AsInteger is { } number ? "#" + number : version.AsString) + "|" + result.Value.ToJson();
                 }
 
                 public static string SameTool(string left, string right)
@@ -146,6 +149,10 @@ public sealed class KindUnionTests
         Assert.Equal(Type("TestProject.QuotaLimit"), Type("TestProject.Quota").GetProperty("Limit")!.PropertyType);
         Assert.Equal(typeof(long?), Type("TestProject.QuotaLimit").GetProperty("AsInteger")!.PropertyType);
         Assert.Equal(typeof(bool?), Type("TestProject.QuotaLimit").GetProperty("AsBoolean")!.PropertyType);
+        // An enum of values of several kinds: one accessor per kind.
+        Assert.Equal(Type("TestProject.QuotaVersion"), Type("TestProject.Quota").GetProperty("Version")!.PropertyType);
+        Assert.Equal(typeof(long?), Type("TestProject.QuotaVersion").GetProperty("AsInteger")!.PropertyType);
+        Assert.Equal(typeof(string), Type("TestProject.QuotaVersion").GetProperty("AsString")!.PropertyType);
         // A root union of kinds is its own entry point: no document record around it.
         Assert.Equal(typeof(bool?), Type("TestProject.Setting").GetProperty("AsBoolean")!.PropertyType);
     }
@@ -180,11 +187,13 @@ public sealed class KindUnionTests
         => Assert.Equal(expected, Call("Kinds", json));
 
     [Theory]
-    [InlineData("""{ "limit": 5 }""", """5|{"limit":5}""")]
-    [InlineData("""{ "limit": false }""", """False|{"limit":false}""")]
-    [InlineData("""{ "limit": null }""", """-|{"limit":null}""")]
+    [InlineData("""{ "limit": 5 }""", """5|-|{"limit":5}""")]
+    [InlineData("""{ "limit": false, "version": 1 }""", """False|#1|{"limit":false,"version":1}""")]
+    [InlineData("""{ "limit": null, "version": "1" }""", """-|1|{"limit":null,"version":"1"}""")]
     [InlineData("""{ "limit": "5" }""", "invalid:/limit")]
-    public void A_type_list_with_null_is_a_nullable_union_of_its_other_types(string json, string expected)
+    [InlineData("""{ "version": 2 }""", "invalid:/version")]
+    [InlineData("""{ "version": "2" }""", "invalid:/version")]
+    public void Type_lists_and_enums_of_several_kinds_are_unions_of_kinds(string json, string expected)
         => Assert.Equal(expected, Call("Quota", json));
 
     [Theory]
