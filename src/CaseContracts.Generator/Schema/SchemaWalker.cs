@@ -573,8 +573,8 @@ internal sealed class SchemaWalker
 
     /// <summary>
     /// The value that holds every valid value of one kind of a union: the members' shared value when they read alike
-    /// (one member, or <c>$ref</c>s to one schema), else the widest of the kind (a string, a number, an array of what their
-    /// items share). A kind of a <c>type</c> list reads the schema itself as that type (its <c>items</c>, its map).
+    /// (one member, or <c>$ref</c>s to one schema), else the widest of the kind (a string, a number, an array of JSON, an
+    /// object as JSON). A kind of a <c>type</c> list reads the schema itself as that type (its <c>items</c>, its map).
     /// </summary>
     private SchemaValue ValueOfKind(SchemaNode owner, KindGroup group, string typeName)
     {
