@@ -8,7 +8,7 @@ namespace CaseContracts.Generator.Emit;
 /// A <c>oneOf</c>/<c>anyOf</c> whose members the JSON kind tells apart → a record with one nullable accessor per kind
 /// (<c>AsString</c>, <c>AsArray</c>, …): reading sets the accessor of the token's kind, writing writes the one that is
 /// set. It has the entry points every root has; its validator (the whole union) decides validity, binding only picks
-/// the member, which is exact because a valid value matches the one member of its kind.
+/// the accessor, which is exact because a valid value matches a member of its kind and the accessor holds them all.
 /// </summary>
 internal static class KindUnionEmitter
 {

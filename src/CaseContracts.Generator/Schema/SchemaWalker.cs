@@ -205,10 +205,11 @@ internal sealed class SchemaWalker
         {
             // First: members of different kinds are never a discriminated union (its members are all objects).
             // Reached inline, a null member makes the value nullable (ReadValue); a definition or root has no such place.
-            var kindMembers = kinds.Select(k => new SchemaProperty(k.Kind, DescriptionOf(k.Member), ReadValue(k.Member, TitleOrDefault(k.Member, typeName + Naming.ToPascalCase(k.Kind))), false, null, _locator.Of(k.Member)));
+            var kindMembers = kinds.Select(k => new SchemaProperty(k.Kind, k.Members.Count == 1 ? DescriptionOf(k.Members[0]) : null,
+                ValueOfKind(schema, k, typeName + Naming.ToPascalCase(k.Kind)), false, null, k.Members.Count == 1 ? _locator.Of(k.Members[0]) : location));
             Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.KindUnion, typeName, description, kindMembers.ToEquatableArray(), false, default, default, default, null, location));
         }
-        else if (UnionMembersOf(schema) is { } members)
+        else if (UnionMembersOf(schema) is { } members && IsObjectUnion(schema))
         {
             Schemas.Add(new NamedSchema(schema.Key, NamedSchemaKind.Union, typeName, description, default, false,
                 members.Select(m => m.Key).ToEquatableArray(), members.Select(m => m.Location).ToEquatableArray(), default, null, location));
@@ -273,12 +274,12 @@ internal sealed class SchemaWalker
                 return ReadValue(alternatives[0], inlineTypeName).OrNull();
             }
 
-            if (allowNamed && (UnionMembersOf(schema) is not null || KindUnionOf(schema, allowNull: true) is not null))
+            if (allowNamed && ((UnionMembersOf(schema) is not null && IsObjectUnion(schema)) || KindUnionOf(schema, allowNull: true) is not null))
             {
                 return SchemaValue.Named(ReadNamed(schema, TitleOrDefault(schema, inlineTypeName), inlineTypeName)).OrNull();
             }
 
-            return SchemaValue.Any;
+            return OneKindOf(schema) is { } oneKind ? ValueOfKind(schema, oneKind, inlineTypeName).OrNull() : SchemaValue.Any;
         }
 
         if (allowNamed && KindUnionOf(schema, allowNull: false) is not null)
@@ -286,9 +287,15 @@ internal sealed class SchemaWalker
             return SchemaValue.Named(ReadNamed(schema, TitleOrDefault(schema, inlineTypeName), inlineTypeName));
         }
 
-        if (schema.Children("allOf") is { Count: 1 } allOf && schema.Keywords.All(k => k.Name is "allOf" or "description" or "title" or "$comment"))
+        if ((!allowNamed || UnionMembersOf(schema) is null || !IsObjectUnion(schema)) && OneKindOf(schema) is { } kind && ValueOfKind(schema, kind, inlineTypeName) is { Kind: not SchemaValueKind.Any } ofKind)
         {
-            return ReadValue(allOf[0], inlineTypeName);
+            // Members that all take one kind of value: a value of that kind, as wide as the widest member.
+            return ofKind;
+        }
+
+        if (OnlyAllOfMember(schema) is { } only)
+        {
+            return ReadValue(only, inlineTypeName);
         }
 
         var types = TypesOf(schema);
@@ -310,6 +317,13 @@ internal sealed class SchemaWalker
             return nullable ? named.OrNull() : named;
         }
 
+        if (allowNamed && KindUnionOf(schema, allowNull: true) is not null)
+        {
+            // "type": ["string", "array"], or "enum": [1, "1"]: a union of kinds whose members are this schema, one per kind.
+            var union = SchemaValue.Named(ReadNamed(schema, TitleOrDefault(schema, inlineTypeName), inlineTypeName));
+            return nullable || (schema.Array("enum") is { } values && values.Any(v => v.Kind == JsonNodeKind.Null)) ? union.OrNull() : union;
+        }
+
         // Beside prefixItems (2020-12) items holds only the items past the tuple: not one type for every item.
         var items = PrefixItemsRule.TakesItems(schema) ? null : schema.Child("items");
         var value = types.Count switch
@@ -328,6 +342,32 @@ internal sealed class SchemaWalker
         };
         return nullable ? value.OrNull() : value;
     }
+
+    /// <summary>
+    /// The one member of an <c>allOf</c> that asserts anything, when nothing beside the <c>allOf</c> does either but a
+    /// <c>type</c> the member takes anyway (<c>{"type": "object", "allOf": [{"$ref": "#/definitions/css"}, {}]}</c>): the
+    /// value is that member's. Null otherwise.
+    /// </summary>
+    private SchemaNode? OnlyAllOfMember(SchemaNode schema)
+    {
+        if (schema.Children("allOf").Where(m => !AssertsNothing(m)).ToList() is not { Count: 1 } members)
+        {
+            return null;
+        }
+
+        var types = TypesOf(schema);
+        var member = members[0];
+        return schema.Keywords.All(k => k.Name == "allOf" || IsAnnotation(k.Name) || (k.Name == "type" && types.Count == 1 && KindOf(member, 0) == types.First()))
+            ? member
+            : null;
+    }
+
+    /// <summary><c>true</c>, <c>{}</c> or annotations alone: every value is valid.</summary>
+    private static bool AssertsNothing(SchemaNode schema)
+        => schema.IsBoolean ? schema.Json.Kind == JsonNodeKind.Boolean && schema.Json.Text == "true" : schema.Keywords.All(k => IsAnnotation(k.Name));
+
+    private static bool IsAnnotation(string keyword)
+        => keyword is "description" or "title" or "$comment" or "examples" or "default" or "markdownDescription" or "deprecated" or "readOnly" or "writeOnly";
 
     /// <summary>
     /// An object schema without <c>properties</c> whose every member has one value shape: the members a
@@ -406,21 +446,89 @@ internal sealed class SchemaWalker
     }
 
     /// <summary>
-    /// The members of a <c>oneOf</c>/<c>anyOf</c> that the JSON kind of a value tells apart: each member takes exactly one
-    /// kind (its <c>type</c>, a string <c>enum</c>/<c>const</c>, or what a <c>$ref</c> in this file points to says), and no
-    /// two take the same (<c>integer</c> and <c>number</c> are one kind of token). A valid value then matches the member
-    /// of its kind, so binding it by kind is exact; null when the members are not so told apart.
+    /// The kinds of JSON value a schema takes, when the kind of a value picks its C# shape: the members of a
+    /// <c>oneOf</c>/<c>anyOf</c> that each take exactly one kind (their <c>type</c>, a string <c>enum</c>/<c>const</c>, or
+    /// what a <c>$ref</c> in this file points to says), grouped by kind (<c>integer</c> and <c>number</c> are one kind of
+    /// token), the types of a <c>type</c> list (<c>["string", "array"]</c>), or the kinds of an <c>enum</c>'s values
+    /// (<c>[1, "1"]</c>). Two kinds at least; null otherwise. A valid value then matches a member of its kind, so binding it
+    /// to a C# value that holds every member of that kind is exact.
     /// </summary>
-    /// <param name="allowNull">Whether a <c>{"type": "null"}</c> member may be among them (left out of the result).</param>
-    private List<(string Kind, SchemaNode Member)>? KindUnionOf(SchemaNode schema, bool allowNull)
+    /// <param name="allowNull">Whether a <c>{"type": "null"}</c> member (or a <c>"null"</c> type or value) may be among them (left out of the result).</param>
+    private List<KindGroup>? KindUnionOf(SchemaNode schema, bool allowNull)
+        => KindGroupsOf(schema, allowNull) is { Count: >= 2 } groups ? groups : null;
+
+    /// <summary>The members of a <c>oneOf</c>/<c>anyOf</c> (nulls aside) that all take one kind of JSON value; null otherwise.</summary>
+    private KindGroup? OneKindOf(SchemaNode schema)
+        => schema.Array("oneOf") is not null || schema.Array("anyOf") is not null ? KindGroupsOf(schema, allowNull: true) is { Count: 1 } groups ? groups[0] : null : null;
+
+    /// <summary>Whether a <c>oneOf</c> of <c>$ref</c>s may be a discriminated union: its members are objects, or their kind is not known here.</summary>
+    private bool IsObjectUnion(SchemaNode schema) => OneKindOf(schema) is null or { Kind: "object" };
+
+    /// <summary>Members of one kind of JSON value (<c>Members</c> empty when the kind is one of the schema's own <c>type</c>s or <c>enum</c> values).</summary>
+    private sealed record KindGroup(string Kind, List<SchemaNode> Members);
+
+    private List<KindGroup>? KindGroupsOf(SchemaNode schema, bool allowNull)
     {
-        if (!schema.IsObject || schema.Has("$ref") || schema.Children("properties").Count > 0 || (schema.Array("oneOf") is null) == (schema.Array("anyOf") is null))
+        if (!schema.IsObject || schema.Has("$ref") || schema.Children("properties").Count > 0)
         {
             return null;
         }
 
-        var result = new List<(string, SchemaNode)>();
-        var tokens = new HashSet<string>(System.StringComparer.Ordinal);
+        var groups = new List<KindGroup>();
+        if (schema.Array("oneOf") is null && schema.Array("anyOf") is null && schema.Array("enum") is { } values && !schema.Has("const"))
+        {
+            // An enum of values of several kinds ([1, "1"]): one member per kind, the schema itself.
+            foreach (var value in values)
+            {
+                var kind = value.Kind switch
+                {
+                    JsonNodeKind.String => "string",
+                    JsonNodeKind.Number => value.Text!.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 ? "integer" : "number",
+                    JsonNodeKind.Boolean => "boolean",
+                    JsonNodeKind.Null => "null",
+                    _ => null,
+                };
+                if (kind is null || (kind == "null" && !allowNull))
+                {
+                    return null;
+                }
+
+                if (kind != "null" && !groups.Any(g => g.Kind == kind))
+                {
+                    AddToGroup(groups, kind, null);
+                }
+            }
+
+            return groups;
+        }
+
+        if (schema.Array("oneOf") is null && schema.Array("anyOf") is null)
+        {
+            // Several types and nothing that tells a value's shape but the type: one member per type, the schema itself.
+            var types = TypesOf(schema);
+            if (types.Count < 2 || (types.Contains("null") && !allowNull) || schema.Has("enum") || schema.Has("const"))
+            {
+                return null;
+            }
+
+            foreach (var type in types.Where(t => t != "null"))
+            {
+                if (type is not ("string" or "integer" or "number" or "boolean" or "object" or "array"))
+                {
+                    return null;
+                }
+
+                AddToGroup(groups, type, null);
+            }
+
+            return groups;
+        }
+
+        if ((schema.Array("oneOf") is null) == (schema.Array("anyOf") is null))
+        {
+            return null;
+        }
+
         foreach (var member in schema.Children(schema.Array("oneOf") is not null ? "oneOf" : "anyOf"))
         {
             if (IsNullSchema(member))
@@ -433,15 +541,75 @@ internal sealed class SchemaWalker
                 continue;
             }
 
-            if (KindOf(member, 0) is not { } kind || !tokens.Add(kind == "integer" ? "number" : kind))
+            if (KindOf(member, 0) is not { } kind)
             {
                 return null;
             }
 
-            result.Add((kind, member));
+            AddToGroup(groups, kind, member);
         }
 
-        return result.Count >= 2 ? result : null;
+        return groups;
+    }
+
+    private static void AddToGroup(List<KindGroup> groups, string kind, SchemaNode? member)
+    {
+        var token = kind == "integer" ? "number" : kind;
+        var index = groups.FindIndex(g => (g.Kind == "integer" ? "number" : g.Kind) == token);
+        if (index < 0)
+        {
+            groups.Add(new KindGroup(kind, member is null ? new List<SchemaNode>() : new List<SchemaNode> { member }));
+            return;
+        }
+
+        // An integer member beside a number member: a number (every integer is one).
+        var group = groups[index];
+        groups[index] = group with { Kind = group.Kind == kind ? kind : "number" };
+        if (member is not null)
+        {
+            group.Members.Add(member);
+        }
+    }
+
+    /// <summary>
+    /// The value that holds every valid value of one kind of a union: the members' shared value when they read alike
+    /// (one member, or <c>$ref</c>s to one schema), else the widest of the kind (a string, a number, an array of JSON, an
+    /// object as JSON). A kind of a <c>type</c> list reads the schema itself as that type (its <c>items</c>, its map).
+    /// </summary>
+    private SchemaValue ValueOfKind(SchemaNode owner, KindGroup group, string typeName)
+    {
+        if (group.Members.Count == 0)
+        {
+            return group.Kind switch
+            {
+                "string" => new SchemaValue(SchemaValueKind.String),
+                "integer" => new SchemaValue(SchemaValueKind.Integer),
+                "number" => new SchemaValue(SchemaValueKind.Number),
+                "boolean" => new SchemaValue(SchemaValueKind.Boolean),
+                "array" => SchemaValue.ArrayOf(!PrefixItemsRule.TakesItems(owner) && owner.Child("items") is { } items ? ReadValue(items, TitleOrDefault(items, typeName + "Item")) : SchemaValue.Any),
+                "object" => MapOf(owner, typeName + "Value") ?? SchemaValue.Any,
+                _ => SchemaValue.Any,
+            };
+        }
+
+        // Reading a member's shape may name inline types; when the shapes differ none of them is used, so they go.
+        var named = Schemas.Count;
+        var values = group.Members.Select(m => ReadValue(m, TitleOrDefault(m, typeName))).ToList();
+        if (values.All(v => v == values[0]))
+        {
+            return values[0];
+        }
+
+        Schemas.RemoveRange(named, Schemas.Count - named);
+        return group.Kind switch
+        {
+            "string" => new SchemaValue(SchemaValueKind.String),
+            "integer" => new SchemaValue(SchemaValueKind.Integer),
+            "number" => new SchemaValue(SchemaValueKind.Number),
+            "boolean" => new SchemaValue(SchemaValueKind.Boolean),
+            "array" => SchemaValue.ArrayOf(SchemaValue.Any),
+            _ => SchemaValue.Any,
+        };
     }
 
     /// <summary>The one JSON kind every value a schema accepts has (<c>integer</c> apart from <c>number</c>), or null.</summary>
