@@ -38,6 +38,7 @@ public class CorpusValidation
 
     private byte[][] _documents = [];
     private ValidateDocument _ours = null!;
+    private Assembly? _oursAssembly;
     private Json.Schema.JsonSchema _jsonSchemaNet = null!;
     private global::NJsonSchema.JsonSchema _njsonSchema = null!;
 
@@ -63,7 +64,7 @@ public class CorpusValidation
         }
 
         _documents = documents.Select(n => Encoding.UTF8.GetBytes(Resource(assembly, n))).ToArray();
-        _ours = CompileOurs(Schema, schemaText);
+        (_ours, _oursAssembly) = CompileOurs(Schema, schemaText);
         _jsonSchemaNet = global::Json.Schema.JsonSchema.FromText(schemaText, new Json.Schema.BuildOptions { SchemaRegistry = new Json.Schema.SchemaRegistry(), Dialect = Json.Schema.Dialect.Draft07 }, new Uri("https://json.schemastore.org/" + Schema + ".json"));
         _njsonSchema = global::NJsonSchema.JsonSchema.FromJsonAsync(NJsonSchemaValidator.ConstAsEnum(schemaText)).GetAwaiter().GetResult();
         CheckVerdicts(documents);
@@ -117,6 +118,9 @@ public class CorpusValidation
         return invalid;
     }
 
+    /// <summary>The tokens our validator has read so far, when <see cref="TokenCounting"/> is on (else null).</summary>
+    public long? TokensRead => TokenCounting.Tokens(_oursAssembly);
+
     private void CheckVerdicts(List<string> names)
     {
         var problems = new List<string>();
@@ -148,12 +152,17 @@ public class CorpusValidation
     }
 
     /// <summary>Runs the generator on the one schema file and compiles what it generates (optimised), returning the document validator.</summary>
-    private static ValidateDocument CompileOurs(string schema, string text)
+    private static (ValidateDocument Validate, Assembly Assembly) CompileOurs(string schema, string text)
     {
         var driver = GeneratorRun.CreateDriver(GeneratorRun.SchemaFiles([new(schema + ".json", text)]))
             .RunGeneratorsAndUpdateCompilation(GeneratorRun.Compilation("namespace Consumer { internal static class Program { } }"), out var compilation, out var diagnostics);
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         compilation = compilation.WithOptions(((CSharpCompilationOptions)compilation.Options).WithOptimizationLevel(OptimizationLevel.Release));
+        if (TokenCounting.Enabled)
+        {
+            compilation = TokenCounting.Instrument(compilation);
+        }
+
         using var stream = new MemoryStream();
         var emit = compilation.Emit(stream);
         if (errors.Count > 0 || !emit.Success)
@@ -176,7 +185,7 @@ public class CorpusValidation
             .Select(t => t.GetMethod("ValidateDocument_" + Sanitize(schema) + "_json", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
             .FirstOrDefault(m => m is not null)
             ?? throw new InvalidOperationException($"no document validator for {schema}");
-        return method.CreateDelegate<ValidateDocument>();
+        return (method.CreateDelegate<ValidateDocument>(), loaded);
     }
 
     private static string Sanitize(string text)

@@ -26,13 +26,16 @@ internal static class ProfileLoop
         {
             // The corpus rows take the schema's file stem as the input: `--loop Corpus popxf-1.0 200 --time`.
             "Corpus" => () => corpus.CaseContracts(),
+            // The competitors on the same documents, for the ratio without a full BenchmarkDotNet run.
+            "CorpusJsonSchemaNet" => () => corpus.JsonSchemaNet(),
+            "CorpusNJsonSchema" => () => corpus.NJsonSchema(),
             nameof(ParseAndValidate.SystemTextJson) => () => benchmark.SystemTextJson(),
             nameof(ParseAndValidate.CaseContracts) => () => benchmark.CaseContracts(),
             nameof(ParseAndValidate.HandWritten) => () => benchmark.HandWritten(),
             _ => throw new ArgumentException("Unknown benchmark method: " + method),
         };
 
-        if (method == "Corpus")
+        if (method.StartsWith("Corpus", StringComparison.Ordinal))
         {
             corpus.Setup();
         }
@@ -42,6 +45,7 @@ internal static class ProfileLoop
         }
 
         var count = int.Parse(countText, CultureInfo.InvariantCulture);
+        var tokensBefore = corpus.TokensRead;
         run();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < count; i++)
@@ -50,6 +54,13 @@ internal static class ProfileLoop
         }
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        if (corpus.TokensRead is { } tokens)
+        {
+            // Counted (CASECONTRACTS_COUNT_TOKENS=1): the warm-up call and the loop's calls.
+            Console.WriteLine($"{method} {input}: {(tokens - tokensBefore!.Value) / (count + 1)} tokens read per call (counting build, not for timing)");
+            return true;
+        }
+
         if (args.Length == 4)
         {
             Console.WriteLine($"{method} {input}: {allocated / count} B allocated per call");
@@ -59,9 +70,11 @@ internal static class ProfileLoop
         // With --time, a quick native time too: the fastest of a few rounds, which other processes can only slow down.
         // The CPU time of the calling thread as well: on a machine shared with other processes the wall clock counts
         // the time this thread waits for a core, its CPU time does not.
+        // More rounds (CASECONTRACTS_LOOP_ROUNDS) make the fastest more likely to be one that ran undisturbed.
+        var rounds = int.TryParse(Environment.GetEnvironmentVariable("CASECONTRACTS_LOOP_ROUNDS"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : 5;
         var fastest = double.MaxValue;
         var fastestCpu = double.MaxValue;
-        for (var round = 0; round < 5; round++)
+        for (var round = 0; round < rounds; round++)
         {
             var cpu = ThreadCpuNanoseconds();
             var watch = Stopwatch.StartNew();
@@ -74,7 +87,7 @@ internal static class ProfileLoop
             fastestCpu = Math.Min(fastestCpu, (ThreadCpuNanoseconds() - cpu) / count);
         }
 
-        Console.WriteLine($"{method} {input}: {allocated / count} B allocated, {fastest:F0} ns per call, {fastestCpu:F0} ns of thread CPU time (fastest of 5 rounds)");
+        Console.WriteLine($"{method} {input}: {allocated / count} B allocated, {fastest:F0} ns per call, {fastestCpu:F0} ns of thread CPU time (fastest of {rounds} rounds)");
         return true;
     }
 

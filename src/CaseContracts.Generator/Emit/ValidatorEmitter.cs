@@ -107,25 +107,30 @@ internal static class ValidatorEmitter
         }
 
         var scope = EnterDynamicScope(writer, node, method, methods, fields, emitsEvaluated);
-        // When the method's own checks would only skip the value, the last applicator may leave the reader where one of
-        // its copies ended (the value's last token) rather than the value being read once more: under nested allOf and
-        // if/then that pass multiplied at every level.
-        var onlySkips = OnlySkips(node);
-        var consumed = EmitApplicators(writer, node, dispatch, methods, onlySkips && node.Applications.IsEmpty);
-        var applications = new ApplicatorEmission(writer, Support, methods, fields, method);
+        // When the method's own checks do not walk the value (at most they look at its first token), the applicator
+        // written last may leave the reader where one of its copies ended (the value's last token) rather than the value
+        // being read once more to step past it: under nested allOf, if/then, not, oneOf and patternProperties that pass
+        // multiplied at every level. With own checks, the copy's end is kept in valueEnd and taken after them.
+        var consumer = LastConsumer(node, dispatch);
+        var endVariable = consumer == Consumer.None ? null
+            : OnlySkips(node) && consumer is Consumer.AllOf or Consumer.Application ? "reader"
+            : "valueEnd";
+        if (endVariable == "valueEnd")
+        {
+            writer.Line("var valueEnd = reader;");
+        }
+
+        var consumed = EmitApplicators(writer, node, dispatch, methods, consumer, endVariable);
+        var applications = new ApplicatorEmission(writer, Support, methods, fields, method) { EndVariable = endVariable ?? "reader" };
         for (var i = 0; i < node.Applications.Count; i++)
         {
-            applications.MayConsume = onlySkips && i == node.Applications.Count - 1;
+            applications.MayConsume = consumer == Consumer.Application && i == node.Applications.Count - 1;
             ApplicatorRules.Find(node.Applications[i].Keyword)!.Emit(node.Applications[i], applications);
         }
 
         consumed |= applications.Consumed;
         EmitTypeAndValues(writer, node, method, fields);
-        if (!consumed)
-        {
-            EmitByToken(writer, node, method, methods, fields);
-        }
-
+        EmitByToken(writer, node, method, methods, fields, consumed ? endVariable : null);
         if (scope)
         {
             writer.Line("context.LeaveScope();");
@@ -244,38 +249,71 @@ internal static class ValidatorEmitter
     private static bool OnlySkips(ValidationNode node)
         => node.Types.IsEmpty && node.ConstJson is null && node.EnumJson.IsEmpty
            && !AssertionRules.AnyFor(node.Assertions, JsonNodeKind.String) && !AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Number)
-           && node.ItemsKey is null && !AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Array)
-           && node.Properties.IsEmpty && node.Required.IsEmpty && !node.RejectsAdditionalProperties && node.AdditionalPropertiesKey is null
-           && !AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object);
+           && !Walks(node);
 
-    /// <summary>Writes allOf, anyOf and oneOf; true when the last allOf member ran on the reader itself (<paramref name="mayConsume"/>: nothing after reads the value).</summary>
-    private static bool EmitApplicators(SourceWriter writer, ValidationNode node, UnionDispatch? dispatch, Dictionary<string, string> methods, bool mayConsume)
+    /// <summary>Whether the node's own checks walk the value's members or items (not only its first token).</summary>
+    private static bool Walks(ValidationNode node)
+        => node.ItemsKey is not null || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Array)
+           || !node.Properties.IsEmpty || !node.Required.IsEmpty || node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null
+           || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object);
+
+    /// <summary>Which applicator, written last, may leave the reader on the value's last token (none when the node's own checks walk the value).</summary>
+    private enum Consumer
     {
-        var consumeLast = mayConsume && node.AnyOf.IsEmpty && node.OneOf.IsEmpty && !node.AllOf.IsEmpty;
+        None,
+        AllOf,
+        AnyOf,
+        OneOf,
+        Application,
+    }
+
+    private static Consumer LastConsumer(ValidationNode node, UnionDispatch? dispatch)
+    {
+        if (Walks(node))
+        {
+            return Consumer.None;
+        }
+
+        // The order EmitNode writes them in: allOf, anyOf, oneOf, then the applicator rules.
+        if (!node.Applications.IsEmpty)
+        {
+            var last = node.Applications[node.Applications.Count - 1];
+            return ApplicatorRules.Find(last.Keyword)!.CanConsume(last) ? Consumer.Application : Consumer.None;
+        }
+
+        return !node.OneOf.IsEmpty ? (dispatch is null ? Consumer.OneOf : Consumer.None)
+            : !node.AnyOf.IsEmpty ? Consumer.AnyOf
+            : !node.AllOf.IsEmpty ? Consumer.AllOf
+            : Consumer.None;
+    }
+
+    /// <summary>Writes allOf, anyOf and oneOf; true when the one written last left <paramref name="endVariable"/> on the value's last token.</summary>
+    private static bool EmitApplicators(SourceWriter writer, ValidationNode node, UnionDispatch? dispatch, Dictionary<string, string> methods, Consumer consumer, string? endVariable)
+    {
         for (var i = 0; i < node.AllOf.Count; i++)
         {
             var member = node.AllOf[i];
-            writer.Line(consumeLast && i == node.AllOf.Count - 1
-                ? $"{methods[member]}(ref reader, ref context);"
+            writer.Line(consumer == Consumer.AllOf && i == node.AllOf.Count - 1
+                ? $"{methods[member]}(ref {endVariable}, ref context);"
                 : $"{{ var branch = reader; {methods[member]}(ref branch, ref context); }}");
         }
 
-        EmitCountingBranches(writer, "anyOf", node.AnyOf, methods, "matched == 0", "matches none of the schemas in anyOf");
+        EmitCountingBranches(writer, "anyOf", node.AnyOf, methods, "matched == 0", "matches none of the schemas in anyOf", consumer == Consumer.AnyOf ? endVariable : null);
         if (dispatch is null)
         {
-            EmitCountingBranches(writer, "oneOf", node.OneOf, methods, "matched != 1", null);
+            EmitCountingBranches(writer, "oneOf", node.OneOf, methods, "matched != 1", null, consumer == Consumer.OneOf ? endVariable : null);
         }
         else
         {
             EmitDispatch(writer, dispatch);
             // Not an object: no member's discriminator applies, so count matches exactly as oneOf does.
             writer.Open("else");
-            EmitCountingBranches(writer, "oneOf", node.OneOf, methods, "matched != 1", null);
+            EmitCountingBranches(writer, "oneOf", node.OneOf, methods, "matched != 1", null, null);
             writer.Close();
             writer.Line();
         }
 
-        return consumeLast;
+        return consumer is Consumer.AllOf or Consumer.AnyOf or Consumer.OneOf;
     }
 
     private static void EmitDispatch(SourceWriter writer, UnionDispatch dispatch)
@@ -301,7 +339,7 @@ internal static class ValidatorEmitter
         writer.Close();
     }
 
-    private static void EmitCountingBranches(SourceWriter writer, string keyword, Model.EquatableArray<string> members, Dictionary<string, string> methods, string failure, string? message)
+    private static void EmitCountingBranches(SourceWriter writer, string keyword, Model.EquatableArray<string> members, Dictionary<string, string> methods, string failure, string? message, string? endVariable)
     {
         if (members.IsEmpty)
         {
@@ -311,9 +349,11 @@ internal static class ValidatorEmitter
         writer.Open(string.Empty);
         writer.Line("var mark = context.ErrorCount;");
         writer.Line("var matched = 0;");
-        foreach (var member in members)
+        for (var i = 0; i < members.Count; i++)
         {
-            writer.Line($"{{ var branch = reader; {methods[member]}(ref branch, ref context); if (context.ErrorCount == mark) {{ matched++; }} context.Truncate(mark); }}");
+            // The last member's copy ends on the value's last token: kept when nothing after reads the value.
+            var end = endVariable is not null && i == members.Count - 1 ? $" {endVariable} = branch;" : string.Empty;
+            writer.Line($"{{ var branch = reader; {methods[members[i]]}(ref branch, ref context); if (context.ErrorCount == mark) {{ matched++; }} context.Truncate(mark);{end} }}");
         }
 
         writer.Open($"if ({failure})");
@@ -388,7 +428,12 @@ internal static class ValidatorEmitter
         }
     }
 
-    private static void EmitByToken(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields)
+    /// <summary>
+    /// The checks by kind of value, then the step past it; when an applicator's copy already reached the value's last
+    /// token (<paramref name="consumedInto"/>: <c>reader</c> itself, or <c>valueEnd</c>), the checks of the first token and
+    /// then the reader taken from there.
+    /// </summary>
+    private static void EmitByToken(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, string? consumedInto)
     {
         var hasString = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.String);
         var hasNumber = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Number);
@@ -399,7 +444,11 @@ internal static class ValidatorEmitter
         if (!hasString && !hasNumber && !hasArray && !hasObject)
         {
             // Nothing depends on the kind of value: no switch, only the step past it.
-            writer.Line("reader.Skip();");
+            if (consumedInto != "reader")
+            {
+                writer.Line(consumedInto is null ? "reader.Skip();" : $"reader = {consumedInto};");
+            }
+
             return;
         }
 
@@ -436,11 +485,19 @@ internal static class ValidatorEmitter
             EmitObject(writer, node, method, methods, fields);
         }
 
-        writer.Open("default:");
-        writer.Line("reader.Skip();");
-        writer.Line("break;");
+        if (consumedInto is null)
+        {
+            writer.Open("default:");
+            writer.Line("reader.Skip();");
+            writer.Line("break;");
+            writer.Close();
+        }
+
         writer.Close();
-        writer.Close();
+        if (consumedInto is { } end && end != "reader")
+        {
+            writer.Line($"reader = {end};");
+        }
     }
 
     private static void EmitArray(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields)

@@ -22,13 +22,21 @@ internal sealed class ApplicatorEmission
     public SourceWriter Writer { get; }
 
     /// <summary>
-    /// Set by the validator emitter when nothing after this applicator reads the value (the method would only skip it):
-    /// the rule may then leave <c>reader</c> on the value's last token from one of its copies instead of a further pass,
-    /// and says so with <see cref="Consumed"/>.
+    /// Set by the validator emitter on the applicator written last when nothing after it walks the value (the method's own
+    /// checks, if any, look only at its first token): the rule may then leave <see cref="EndVariable"/> on the value's last
+    /// token from one of its copies instead of the value being read once more to step past it, and says so with
+    /// <see cref="Consumed"/>. Only when <see cref="ApplicatorRule.CanConsume"/> said it would.
     /// </summary>
     public bool MayConsume { get; set; }
 
-    /// <summary>The rule left <c>reader</c> on the value's last token (only when <see cref="MayConsume"/>).</summary>
+    /// <summary>
+    /// The reader a consuming rule moves to the value's last token: <c>reader</c> itself when the method reads nothing of
+    /// the value after its applicators, else <c>valueEnd</c> (declared before the applicators; <c>reader</c> stays on the
+    /// first token for the method's own checks and takes <c>valueEnd</c> after them).
+    /// </summary>
+    public string EndVariable { get; set; } = "reader";
+
+    /// <summary>The rule left <see cref="EndVariable"/> on the value's last token (only when <see cref="MayConsume"/>).</summary>
     public bool Consumed { get; set; }
 
     /// <summary>The generated JSON runtime class.</summary>

@@ -31,6 +31,12 @@ internal abstract class ApplicatorRule
     /// <summary>Writes the generated check: statements over <c>reader</c> (left where it is) and <c>context</c>.</summary>
     public abstract void Emit(Application application, ApplicatorEmission emission);
 
+    /// <summary>
+    /// Whether <see cref="Emit"/>, given <see cref="ApplicatorEmission.MayConsume"/>, leaves the end reader on the value's
+    /// last token (a copy of its own read the whole value): the validator then does not read the value again to step past it.
+    /// </summary>
+    public virtual bool CanConsume(Application application) => false;
+
     /// <summary>The same check at build time, over <paramref name="value"/>.</summary>
     public abstract void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation);
 

@@ -33,6 +33,8 @@ internal sealed class ConditionalRule : ApplicatorRule
 
     private static bool Asserts(Application application) => application.Schemas[1].Length > 0 || application.Schemas[2].Length > 0;
 
+    public override bool CanConsume(Application application) => Asserts(application);
+
     public override void Emit(Application application, ApplicatorEmission emission)
     {
         if (!Asserts(application))
@@ -59,7 +61,7 @@ internal sealed class ConditionalRule : ApplicatorRule
         if (emission.MayConsume)
         {
             // The condition's copy ends on the value's last token: nothing else reads the value, so go on from there.
-            writer.Line("reader = condition;");
+            writer.Line($"{emission.EndVariable} = condition;");
             emission.Consumed = true;
         }
 

@@ -21,6 +21,8 @@ internal sealed class NotRule : ApplicatorRule
         }
     }
 
+    public override bool CanConsume(Application application) => true;
+
     public override void Emit(Application application, ApplicatorEmission emission)
     {
         var writer = emission.Writer;
@@ -32,6 +34,13 @@ internal sealed class NotRule : ApplicatorRule
         writer.Open("if (matched)");
         writer.Line($"context.Add(\"not\", {emission.Support}.ValueText(ref reader), \"{Message}\");");
         writer.Close();
+        if (emission.MayConsume)
+        {
+            // The sub-schema's copy ends on the value's last token: go on from there rather than skip the value again.
+            writer.Line($"{emission.EndVariable} = branch;");
+            emission.Consumed = true;
+        }
+
         writer.Close();
     }
 

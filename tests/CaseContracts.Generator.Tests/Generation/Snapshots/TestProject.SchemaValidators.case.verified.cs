@@ -211,17 +211,18 @@ namespace TestProject
         // case.schema.json#/properties/closed_by
         internal static void Validate_case_properties_closed_by_2270ec1e(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
+            var valueEnd = reader;
             {
                 var mark = context.ErrorCount;
                 var matched = 0;
                 { var branch = reader; Validate_case_properties_closed_by_oneOf_0_8029e3d3(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
-                { var branch = reader; Validate_case_properties_closed_by_oneOf_1_7f29e240(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                { var branch = reader; Validate_case_properties_closed_by_oneOf_1_7f29e240(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); valueEnd = branch; }
                 if (matched != 1)
                 {
                     context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
-            reader.Skip();
+            reader = valueEnd;
         }
 
         // case.schema.json#/properties/created_at
@@ -327,17 +328,18 @@ namespace TestProject
         // case.schema.json#/properties/external_service/properties/pushed_by
         internal static void Validate_case_properties_external_service_properties_pushed_by_ae3a6347(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
+            var valueEnd = reader;
             {
                 var mark = context.ErrorCount;
                 var matched = 0;
                 { var branch = reader; Validate_case_properties_external_service_properties_pushed_by_oneOf_0_468308e2(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
-                { var branch = reader; Validate_case_properties_external_service_properties_pushed_by_oneOf_1_47830a75(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                { var branch = reader; Validate_case_properties_external_service_properties_pushed_by_oneOf_1_47830a75(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); valueEnd = branch; }
                 if (matched != 1)
                 {
                     context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
-            reader.Skip();
+            reader = valueEnd;
         }
 
         // case.schema.json#/properties/external_service
@@ -543,17 +545,18 @@ namespace TestProject
         // case.schema.json#/properties/updated_by
         internal static void Validate_case_properties_updated_by_9405671f(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
+            var valueEnd = reader;
             {
                 var mark = context.ErrorCount;
                 var matched = 0;
                 { var branch = reader; Validate_case_properties_updated_by_oneOf_0_8144c10a(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
-                { var branch = reader; Validate_case_properties_updated_by_oneOf_1_8244c29d(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                { var branch = reader; Validate_case_properties_updated_by_oneOf_1_8244c29d(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); valueEnd = branch; }
                 if (matched != 1)
                 {
                     context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
-            reader.Skip();
+            reader = valueEnd;
         }
 
         // case.schema.json#/properties/connector

@@ -97,17 +97,18 @@ namespace TestProject
         // comment.schema.json#/properties/pushed_by
         internal static void Validate_comment_properties_pushed_by_38a4b99e(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
+            var valueEnd = reader;
             {
                 var mark = context.ErrorCount;
                 var matched = 0;
                 { var branch = reader; Validate_comment_properties_pushed_by_oneOf_0_f399e153(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
-                { var branch = reader; Validate_comment_properties_pushed_by_oneOf_1_f299dfc0(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                { var branch = reader; Validate_comment_properties_pushed_by_oneOf_1_f299dfc0(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); valueEnd = branch; }
                 if (matched != 1)
                 {
                     context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
-            reader.Skip();
+            reader = valueEnd;
         }
 
         // comment.schema.json#/properties/updated_at
@@ -141,17 +142,18 @@ namespace TestProject
         // comment.schema.json#/properties/updated_by
         internal static void Validate_comment_properties_updated_by_e927190a(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
         {
+            var valueEnd = reader;
             {
                 var mark = context.ErrorCount;
                 var matched = 0;
                 { var branch = reader; Validate_comment_properties_updated_by_oneOf_0_b864e337(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
-                { var branch = reader; Validate_comment_properties_updated_by_oneOf_1_b764e1a4(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                { var branch = reader; Validate_comment_properties_updated_by_oneOf_1_b764e1a4(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); valueEnd = branch; }
                 if (matched != 1)
                 {
                     context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
-            reader.Skip();
+            reader = valueEnd;
         }
 
         // comment.schema.json#
