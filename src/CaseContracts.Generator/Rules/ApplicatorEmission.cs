@@ -55,6 +55,28 @@ internal sealed class ApplicatorEmission
     internal static string CollectorOf(string method) => method + "_Evaluated";
 
     /// <summary>
+    /// Closes a rule's scan of an object's members (the block opened on the object's first token): where the rule may
+    /// consume the value, it goes on from <paramref name="scan"/>, which ended on the object's last token, and steps
+    /// past any other value once (an array is more than its first token).
+    /// </summary>
+    public void EndObjectScan(SourceWriter writer, string scan)
+    {
+        if (MayConsume)
+        {
+            writer.Line($"{EndVariable} = {scan};");
+        }
+
+        writer.Close();
+        if (MayConsume)
+        {
+            writer.Open("else");
+            writer.Line($"{EndVariable}.Skip();");
+            writer.Close();
+            Consumed = true;
+        }
+    }
+
+    /// <summary>
     /// Writes <c>if (passes) { body }</c>: whether the value at <c>reader</c> passes <paramref name="schemaKey"/>, tried on a
     /// copy with its errors dropped.
     /// </summary>

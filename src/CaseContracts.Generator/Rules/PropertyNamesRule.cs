@@ -42,21 +42,7 @@ internal sealed class PropertyNamesRule : ApplicatorRule
         writer.Line($"{support}.Next(ref scan);");
         writer.Line("scan.Skip();");
         writer.Close();
-        if (emission.MayConsume)
-        {
-            // The scan ends on the object's last token: go on from there rather than skip the object again.
-            writer.Line($"{emission.EndVariable} = scan;");
-        }
-
-        writer.Close();
-        if (emission.MayConsume)
-        {
-            // Any other value is stepped past once (an array is more than its first token).
-            writer.Open("else");
-            writer.Line($"{emission.EndVariable}.Skip();");
-            writer.Close();
-            emission.Consumed = true;
-        }
+        emission.EndObjectScan(writer, "scan");
     }
 
     public override void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation)
