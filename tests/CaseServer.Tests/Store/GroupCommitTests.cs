@@ -38,12 +38,12 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
-    public async Task A_request_failing_inside_a_group_fails_alone_and_the_others_are_stored()
+    public async Task A_request_failing_inside_a_group_fails_alone_and_the_others_are_stored_searchable_and_tagged()
     {
         await using var store = await StartAsync();
-        var twice = Draft("created twice");
+        var twice = CaseDrafts.New("created twice", ["twice"]);
 
-        var writes = Enumerable.Range(0, 30).Select(i => Draft("other " + i)).Prepend(twice).Prepend(twice)
+        var writes = Enumerable.Range(0, 30).Select(i => CaseDrafts.New("other " + i, ["grouped"])).Prepend(twice).Prepend(twice)
             .Select(draft => Task.Run(() => store.CreateAsync(draft, CancellationToken.None))).ToList();
         try
         {
@@ -57,6 +57,68 @@ public sealed class GroupCommitTests : IDisposable
         var failed = Assert.Single(writes, w => w.IsFaulted);
         Assert.IsType<SqliteException>(failed.Exception!.InnerException);
         Assert.Equal(31, (await store.FindCasesAsync(new CaseQuery { PerPage = 100 }, CancellationToken.None)).Total);
+        // The search and tag indexes are brought up to date once per transaction: every stored write is in them, once.
+        Assert.Equal(30, (await store.FindCasesAsync(new CaseQuery { Search = "other", PerPage = 100 }, CancellationToken.None)).Total);
+        Assert.Equal(30, (await store.FindCasesAsync(new CaseQuery { Tags = ["grouped"], PerPage = 100 }, CancellationToken.None)).Total);
+        Assert.Equal([twice.Id], (await store.FindCasesAsync(new CaseQuery { Search = "twice" }, CancellationToken.None)).Cases.Select(c => c.Id));
+        Assert.Equal([twice.Id], (await store.FindCasesAsync(new CaseQuery { Tags = ["twice"] }, CancellationToken.None)).Cases.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task The_work_before_the_commit_runs_once_per_transaction_after_every_write_of_it_and_its_failure_fails_the_group()
+    {
+        var connectionString = $"Data Source={_directory.File("before-commit.db")}";
+        await using (var setup = new SqliteConnection(connectionString))
+        {
+            await setup.OpenAsync();
+            await using var command = setup.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE child (name TEXT, parent TEXT);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var rowsSeenBeforeCommit = new List<long>();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var groups = new GroupCommit(
+            async () =>
+            {
+                var connection = new SqliteConnection(connectionString);
+                await connection.OpenAsync();
+                return connection;
+            },
+            connection => Task.FromResult<System.Data.Common.DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false)),
+            async transaction =>
+            {
+                await using var count = transaction.Connection!.CreateCommand();
+                count.Transaction = transaction;
+                count.CommandText = "SELECT COUNT(*) FROM child;";
+                var rows = (long)(await count.ExecuteScalarAsync())!;
+                rowsSeenBeforeCommit.Add(rows);
+                if (rows > 11)
+                {
+                    throw new InvalidOperationException("indexing failed");
+                }
+            },
+            () => { });
+
+        // Group one: a write held at the gate. Group two: the ten queued meanwhile. Group three: two more, whose
+        // work before the commit fails.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = groups.WriteAsync(async transaction => { started.SetResult(); await gate.Task; return (await InsertAsync(transaction, "first", null), true); }, CancellationToken.None);
+        await started.Task;
+        var second = Enumerable.Range(0, 10)
+            .Select(i => groups.WriteAsync(async transaction => (await InsertAsync(transaction, "second " + i, null), true), CancellationToken.None)).ToList();
+        gate.SetResult();
+        await first;
+        await Task.WhenAll(second);
+        var third = Enumerable.Range(0, 2)
+            .Select(i => groups.WriteAsync(async transaction => (await InsertAsync(transaction, "third " + i, null), true), CancellationToken.None)).ToList();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Task.WhenAll(third));
+
+        Assert.Equal([1L, 11L], rowsSeenBeforeCommit.Take(2));
+        Assert.All(rowsSeenBeforeCommit.Skip(2), rows => Assert.True(rows > 11));
+        Assert.All(third, write => Assert.True(write.IsFaulted));
+        Assert.Equal(2, groups.GroupsCommitted);
+        Assert.Empty(await NamesAsync(connectionString, "WHERE name LIKE 'third%'"));
     }
 
     [Fact]
@@ -85,6 +147,7 @@ public sealed class GroupCommitTests : IDisposable
                 return connection;
             },
             connection => Task.FromResult<System.Data.Common.DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false)),
+            _ => Task.CompletedTask,
             () => { });
 
         // The first group holds only a write that waits at the gate; everything queued meanwhile is the next group.

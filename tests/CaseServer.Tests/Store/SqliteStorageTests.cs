@@ -105,7 +105,7 @@ public sealed class SqliteStorageTests : IDisposable
         Assert.Equal([old.Id], (await store.FindCasesAsync(new CaseQuery { Search = "version" }, CancellationToken.None)).Cases.Select(c => c.Id));
         Assert.Equal([old.Id], (await store.FindCasesAsync(new CaseQuery { Tags = ["migrated"] }, CancellationToken.None)).Cases.Select(c => c.Id));
         var migrations = await MigrationVersionsAsync();
-        Assert.Equal(new long[] { 1, 2, 3 }, migrations);
+        Assert.Equal(new long[] { 1, 2, 3, 4 }, migrations);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ internal sealed class GroupCommit : IAsyncDisposable
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<Task<DbConnection>> _open;
     private readonly Func<DbConnection, Task<DbTransaction>> _begin;
+    private readonly Func<DbTransaction, Task> _beforeCommit;
     private readonly Action _ensureStorage;
     private readonly int _maxGroupSize;
     private readonly Task _loop;
@@ -35,16 +36,19 @@ internal sealed class GroupCommit : IAsyncDisposable
     /// <summary>Starts the writer loop.</summary>
     /// <param name="open">Opens a connection.</param>
     /// <param name="begin">Begins a write transaction.</param>
+    /// <param name="beforeCommit">Runs once per transaction, after its writes and before its commit (the store's indexing in bulk).</param>
     /// <param name="ensureStorage">Throws when the storage is not the one opened (before and after each commit).</param>
     /// <param name="maxGroupSize">The most writes one transaction holds: 1 commits each write on its own (grouping off,
     /// everything else the same), at most <see cref="MaxGroupSize"/>.</param>
-    public GroupCommit(Func<Task<DbConnection>> open, Func<DbConnection, Task<DbTransaction>> begin, Action ensureStorage, int maxGroupSize = MaxGroupSize)
+    public GroupCommit(Func<Task<DbConnection>> open, Func<DbConnection, Task<DbTransaction>> begin, Func<DbTransaction, Task> beforeCommit,
+        Action ensureStorage, int maxGroupSize = MaxGroupSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxGroupSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxGroupSize, MaxGroupSize);
         _maxGroupSize = maxGroupSize;
         _open = open;
         _begin = begin;
+        _beforeCommit = beforeCommit;
         _ensureStorage = ensureStorage;
         _loop = Task.Run(RunAsync);
     }
@@ -110,6 +114,7 @@ internal sealed class GroupCommit : IAsyncDisposable
                 }
             }
 
+            await _beforeCommit(transaction).ConfigureAwait(false);
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             _ensureStorage();
             Interlocked.Increment(ref _groups);

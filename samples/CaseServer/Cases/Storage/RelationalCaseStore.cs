@@ -46,6 +46,12 @@ public abstract class RelationalCaseStore : ICaseStore
     {
     }
 
+    /// <summary>
+    /// Runs last in every write transaction, just before it commits: once per transaction however many writes it
+    /// holds, so a database can bring derived indexes up to date in one pass (nothing by default).
+    /// </summary>
+    protected virtual Task BeforeCommitAsync(DbTransaction transaction) => Task.CompletedTask;
+
     /// <summary>Runs before a statement that uses <see cref="NewVersion"/> (a database without sequences advances its counter).</summary>
     protected virtual Task AdvanceVersionAsync(DbTransaction transaction) => Task.CompletedTask;
 
@@ -119,6 +125,7 @@ public abstract class RelationalCaseStore : ICaseStore
             _logger.LogInformation("Case database migrated to schema version {Version}: {Description}", migration.Version, migration.Description);
         }
 
+        await BeforeCommitAsync(transaction).ConfigureAwait(false);
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
@@ -459,6 +466,7 @@ public abstract class RelationalCaseStore : ICaseStore
         var (result, commit) = await work(transaction).ConfigureAwait(false);
         if (commit)
         {
+            await BeforeCommitAsync(transaction).ConfigureAwait(false);
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             // Durable now, but in the file we opened: if that is no longer the database's file, nobody will read it.
             EnsureStorageIsTheOneOpened();

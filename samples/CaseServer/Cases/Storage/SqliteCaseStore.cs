@@ -17,7 +17,7 @@ namespace CaseServer.Cases.Storage;
 /// One writer in this process (SQLite serialises writers anyway; waiting here is cheaper than its busy retries):
 /// the <see cref="GroupCommit"/> loop, which commits the writes waiting at the same moment in one <c>BEGIN
 /// IMMEDIATE</c> transaction, or each write in its own when grouping is off. Search is an FTS5 index over title and
-/// description that triggers keep in the write's own transaction. The file opened at start-up must still be
+/// description, kept with the tag index in the write's own transaction, once per transaction (<see cref="IndexChangedCasesSql"/>). The file opened at start-up must still be
 /// the file at its path when a write commits (<see cref="FileIdentity"/>): a deleted or replaced database
 /// fails the write instead of acknowledging a case nobody will find again.
 /// </summary>
@@ -88,7 +88,7 @@ public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
         _opened = FileIdentity.Of(DatabasePath);
         await base.InitializeAsync(cancellationToken).ConfigureAwait(false);
         // Grouping off is the same writer with groups of one: the side-by-side measurement then differs in grouping only.
-        _groups ??= new GroupCommit(() => OpenConnectionAsync(CancellationToken.None), BeginWriteTransactionAsync, EnsureStorageIsTheOneOpened,
+        _groups ??= new GroupCommit(() => OpenConnectionAsync(CancellationToken.None), BeginWriteTransactionAsync, BeforeCommitAsync, EnsureStorageIsTheOneOpened,
             _groupCommit ? GroupCommit.MaxGroupSize : 1);
     }
 
@@ -175,6 +175,25 @@ public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
 
         throw lost;
     }
+
+    /// <summary>
+    /// Re-indexes, for search and for the tag filter, the cases the transaction inserted, changed or deleted (the
+    /// triggers of migration 4 note them in <c>cases_to_index</c>): once per transaction, outside the writes'
+    /// savepoints, where FTS5 would flush a segment per write.
+    /// </summary>
+    /// <remarks>CROSS JOIN keeps the few changed cases the outer loop: the planner would otherwise scan every case.</remarks>
+    internal const string IndexChangedCasesSql = """
+        DELETE FROM cases_fts WHERE rowid IN (SELECT seq FROM cases_to_index);
+        INSERT INTO cases_fts (rowid, title, description)
+            SELECT c.seq, c.title, c.description FROM cases_to_index p CROSS JOIN cases c ON c.seq = p.seq;
+        DELETE FROM case_tags WHERE case_seq IN (SELECT seq FROM cases_to_index);
+        INSERT INTO case_tags (tag, case_seq)
+            SELECT DISTINCT t.value, c.seq FROM cases_to_index p CROSS JOIN cases c ON c.seq = p.seq CROSS JOIN json_each(c.document, '$.tags') t;
+        DELETE FROM cases_to_index;
+        """;
+
+    /// <inheritdoc/>
+    protected override Task BeforeCommitAsync(DbTransaction transaction) => ExecuteAsync(transaction, IndexChangedCasesSql);
 
     /// <inheritdoc/>
     protected override Task AdvanceVersionAsync(DbTransaction transaction)
