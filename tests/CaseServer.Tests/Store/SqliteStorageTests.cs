@@ -109,6 +109,32 @@ public sealed class SqliteStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task Indexing_the_changed_cases_before_each_commit_looks_up_those_cases_and_never_scans_every_case()
+    {
+        await StartAsync();
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+
+        var statements = SqliteCaseStore.IndexChangedCasesSql.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var steps = new System.Collections.Generic.List<string>();
+        foreach (var statement in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + statement;
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                steps.Add(reader.GetString(3));
+            }
+        }
+
+        // Once per transaction: a scan of the cases, their tags or their full-text index would grow with the database.
+        Assert.Equal(5, statements.Length);
+        Assert.Contains("SCAN p", steps);
+        Assert.DoesNotContain(steps, step => System.Text.RegularExpressions.Regex.IsMatch(step, "^SCAN (c|cases|case_tags)( |$)|^SCAN cases_fts VIRTUAL TABLE INDEX 0:$"));
+    }
+
+    [Fact]
     public async Task A_database_from_a_newer_server_is_refused_at_start_up()
     {
         await StartAsync();
