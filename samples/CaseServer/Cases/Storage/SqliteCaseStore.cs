@@ -88,7 +88,7 @@ public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
         _opened = FileIdentity.Of(DatabasePath);
         await base.InitializeAsync(cancellationToken).ConfigureAwait(false);
         // Grouping off is the same writer with groups of one: the side-by-side measurement then differs in grouping only.
-        _groups ??= new GroupCommit(() => OpenConnectionAsync(CancellationToken.None), BeginWriteTransactionAsync, BeforeCommitAsync, EnsureStorageIsTheOneOpened,
+        _groups ??= new GroupCommit(OpenWriterConnectionAsync, BeginWriteTransactionAsync, BeforeCommitAsync, EnsureStorageIsTheOneOpened,
             _groupCommit ? GroupCommit.MaxGroupSize : 1);
     }
 
@@ -136,6 +136,30 @@ public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
             await using var pragmas = connection.CreateCommand();
             pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The writer's connection: as any other, but with its temporary files in memory. Each write of a group runs in
+    /// its own savepoint, which keeps the former content of every page the write changes in a sub-journal; in a
+    /// file (the default), that is a temporary file written page by page, more writes than the WAL itself gets.
+    /// In memory it stays bounded by the group (at most <see cref="GroupCommit.MaxGroupSize"/> writes); readers
+    /// keep the default, so a large sort spills to disk instead of memory.
+    /// </summary>
+    private async Task<DbConnection> OpenWriterConnectionAsync()
+    {
+        var connection = await OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA temp_store=MEMORY;";
+            await pragma.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
             return connection;
         }
         catch
