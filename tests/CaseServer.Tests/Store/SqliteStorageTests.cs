@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using CaseServer.Cases;
@@ -116,7 +118,7 @@ public sealed class SqliteStorageTests : IDisposable
         await connection.OpenAsync();
 
         var statements = SqliteCaseStore.IndexChangedCasesSql.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var steps = new System.Collections.Generic.List<string>();
+        var steps = new List<string>();
         foreach (var statement in statements)
         {
             await using var command = connection.CreateCommand();
@@ -131,7 +133,7 @@ public sealed class SqliteStorageTests : IDisposable
         // Once per transaction: a scan of the cases, their tags or their full-text index would grow with the database.
         Assert.Equal(5, statements.Length);
         Assert.Contains("SCAN p", steps);
-        Assert.DoesNotContain(steps, step => System.Text.RegularExpressions.Regex.IsMatch(step, "^SCAN (c|cases|case_tags)( |$)|^SCAN cases_fts VIRTUAL TABLE INDEX 0:$"));
+        Assert.DoesNotContain(steps, step => Regex.IsMatch(step, "^SCAN (c|cases|case_tags)( |$)|^SCAN cases_fts VIRTUAL TABLE INDEX 0:$"));
     }
 
     [Fact]

@@ -17,8 +17,8 @@ namespace CaseServer.Cases.Storage;
 /// One writer in this process (SQLite serialises writers anyway; waiting here is cheaper than its busy retries):
 /// the <see cref="GroupCommit"/> loop, which commits the writes waiting at the same moment in one <c>BEGIN
 /// IMMEDIATE</c> transaction, or each write in its own when grouping is off. Search is an FTS5 index over title and
-/// description, kept with the tag index in the write's own transaction, once per transaction (<see cref="IndexChangedCasesSql"/>). The file opened at start-up must still be
-/// the file at its path when a write commits (<see cref="FileIdentity"/>): a deleted or replaced database
+/// description, kept with the tag index in the write's own transaction, once per transaction
+/// (<see cref="IndexChangedCasesSql"/>). The file opened at start-up must still be the file at its path when a write commits (<see cref="FileIdentity"/>): a deleted or replaced database
 /// fails the write instead of acknowledging a case nobody will find again.
 /// </summary>
 public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
@@ -126,24 +126,8 @@ public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
     protected override IReadOnlyList<Migration> Migrations => SqliteMigrations.All;
 
     /// <inheritdoc/>
-    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            // Per connection (pooled connections keep it, setting it again is free): sync the WAL on every commit.
-            await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    protected override Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+        => OpenAsync("PRAGMA temp_store=DEFAULT;", cancellationToken);
 
     /// <summary>
     /// The writer's connection: as any other, but with its temporary files in memory. Each write of a group runs in
@@ -152,14 +136,19 @@ public sealed class SqliteCaseStore : RelationalCaseStore, IAsyncDisposable
     /// In memory it stays bounded by the group (at most <see cref="GroupCommit.MaxGroupSize"/> writes); readers
     /// keep the default, so a large sort spills to disk instead of memory.
     /// </summary>
-    private async Task<DbConnection> OpenWriterConnectionAsync()
+    private Task<DbConnection> OpenWriterConnectionAsync() => OpenAsync("PRAGMA temp_store=MEMORY;", CancellationToken.None);
+
+    private async Task<DbConnection> OpenAsync(string tempStore, CancellationToken cancellationToken)
     {
-        var connection = await OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+        var connection = new SqliteConnection(_connectionString);
         try
         {
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA temp_store=MEMORY;";
-            await pragma.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // Per connection, every time: a pooled connection keeps what its last user set (setting it again is free).
+            // Sync the WAL on every commit; the temporary store as this connection's user needs it.
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; " + tempStore;
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
