@@ -141,4 +141,46 @@ public sealed class JsonSupportTests
         Assert.InRange(cut.Length, 64, 65);
         Assert.StartsWith(cut[..^1], text, System.StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("{\"a\": [1, 2, {\"b\": \"c\"}]}")]
+    [InlineData("[\"\u00e9\u20ac\ud83d\ude00 long enough to be cut: 0123456789 0123456789 0123456789 0123456789\"]")]
+    [InlineData("{\"\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\": 1}")]
+    public void A_structure_is_shown_as_written_and_cut_like_any_value(string json)
+    {
+        var reader = ReaderAt(json);
+        var written = JsonDocument.Parse(json).RootElement.GetRawText();
+
+        Assert.Equal(JsonSupport.Truncate(written), JsonSupport.ValueText(ref reader));
+    }
+
+    [Theory]
+    [InlineData("{\"plain\": 1}", "plain")]
+    [InlineData("{\"a\\u0062\\n\": 1}", "ab\n")]
+    [InlineData("{\"\": 1}", "")]
+    public void A_property_name_reads_as_the_string_value_it_spells(string json, string name)
+    {
+        var reader = ReaderAt(json);
+        JsonSupport.Next(ref reader);
+
+        var value = JsonSupport.NameAsValue(ref reader);
+
+        Assert.Equal(JsonTokenType.String, value.TokenType);
+        Assert.Equal(name, value.GetString());
+        Assert.Equal(JsonTokenType.PropertyName, reader.TokenType);
+    }
+
+    [Theory]
+    [InlineData("\"2024-01-01\"", true)]
+    [InlineData("\"2024-1-01\"", false)]
+    [InlineData("\"\\u0032024-01-01\"", true)]
+    public void A_pattern_matches_the_decoded_string_short_or_long(string json, bool expected)
+    {
+        var pattern = new System.Text.RegularExpressions.Regex("^[0-9]{4}-[0-9]{2}-[0-9]{2}");
+        var shortValue = ReaderAt(json);
+        var longValue = ReaderAt(json.Insert(json.Length - 1, new string('x', 300)));
+
+        Assert.Equal(expected, JsonSupport.Matches(pattern, ref shortValue));
+        Assert.Equal(expected, JsonSupport.Matches(pattern, ref longValue));
+    }
 }

@@ -106,4 +106,80 @@ public sealed class ValidationRuntimeTests
         Assert.InRange(message.Length, KibanaMessages.MaxMessageLength, KibanaMessages.MaxMessageLength + 600);
         Assert.EndsWith(",…", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Errors_inside_a_verdict_are_counted_and_nothing_is_kept_for_them()
+    {
+        var context = new ValidationContext();
+        context.Add("type", "1", "kept");
+        var mark = context.ErrorCount;
+        var reader = new System.Text.Json.Utf8JsonReader("{\"a\": [1, 2]}"u8);
+        reader.Read();
+
+        context.BeginVerdict();
+        context.Add("type", ref reader, "counted");
+        context.AddForMember("a", "additionalProperties", ref reader, "counted");
+        context.Prefix(mark, "/inner");
+        context.EndVerdict();
+        var failed = context.ErrorCount - mark;
+        context.Truncate(mark);
+
+        Assert.Equal(2, failed);
+        Assert.Equal("kept", Assert.Single(context.ToErrors()!).Message);
+    }
+
+    [Fact]
+    public void A_short_document_is_read_as_it_is_without_an_index()
+    {
+        Assert.Null(SkipIndex.For(new byte[SkipIndex.MinimumDocumentLength - 1]));
+    }
+
+    [Fact]
+    public void Stepping_over_a_large_structure_again_jumps_to_where_the_first_step_ended_and_reads_on_the_same()
+    {
+        var json = "{\"big\": [" + string.Join(", ", Enumerable.Range(0, 2000)) + "], \"small\": [1], \"last\": {\"x\": true}}";
+        using var skips = SkipIndex.For(System.Text.Encoding.UTF8.GetBytes(json))!;
+        var context = new ValidationContext(10, skips);
+        var reader = new System.Text.Json.Utf8JsonReader(skips.Document);
+        reader.Read();
+        reader.Read();
+        var first = reader;
+        var second = reader;
+
+        context.Skip(ref first);
+        context.Skip(ref second);
+
+        Assert.True(first.BytesConsumed > SkipIndex.MinimumStructureLength, "the first step reads the array");
+        Assert.Equal(0, second.BytesConsumed);
+        Assert.Equal(Tokens(ref first), Tokens(ref second));
+    }
+
+    [Fact]
+    public void A_reader_on_other_text_is_stepped_over_by_reading_it()
+    {
+        using var skips = SkipIndex.For(System.Text.Encoding.UTF8.GetBytes("[" + new string(' ', SkipIndex.MinimumDocumentLength) + "]"))!;
+        var context = new ValidationContext(10, skips);
+        var other = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes("[[" + new string(' ', 300) + "], 7]"));
+        other.Read();
+        other.Read();
+
+        context.Skip(ref other);
+        context.Skip(ref other);
+        other.Read();
+
+        Assert.Equal(System.Text.Json.JsonTokenType.Number, other.TokenType);
+        Assert.Equal(7, other.GetInt32());
+    }
+
+    // The rest of the document from the reader on: each token's type and text, then how the reader ends.
+    private static string Tokens(ref System.Text.Json.Utf8JsonReader reader)
+    {
+        var tokens = new System.Text.StringBuilder();
+        while (reader.Read())
+        {
+            tokens.Append(reader.TokenType).Append(' ').Append(System.Text.Encoding.UTF8.GetString(reader.ValueSpan)).Append(" @").Append(reader.CurrentDepth).Append(';');
+        }
+
+        return tokens.ToString();
+    }
 }

@@ -168,14 +168,14 @@ internal static class ValidatingReaderEmitter
         {
             writer.Line($"var name = {reader}.GetString()!;");
             writer.Line($"{Support}.Next(ref {reader});");
-            writer.Line($"context.AddForMember(name, \"additionalProperties\", {Support}.ValueText(ref {reader}), \"is not an allowed property\");");
+            writer.Line($"context.AddForMember(name, \"additionalProperties\", ref {reader}, \"is not an allowed property\");");
         }
         else
         {
             writer.Line($"{Support}.Next(ref {reader});");
         }
 
-        writer.Line($"{reader}.Skip();");
+        writer.Line($"context.Skip(ref {reader});");
     }
 
     /// <summary>The end of an object: the missing members, then the value unless errors were found since <c>mark</c>.</summary>
@@ -423,8 +423,8 @@ internal static class ValidatingReaderEmitter
         writer.Open("else");
         if (typeMessage is not null)
         {
-            writer.Line($"context.AddAt({segment}, \"type\", {Support}.ValueText(ref reader), {CSharpLiterals.String(typeMessage)});");
-            writer.Line("reader.Skip();");
+            writer.Line($"context.AddAt({segment}, \"type\", ref reader, {CSharpLiterals.String(typeMessage)});");
+            writer.Line("context.Skip(ref reader);");
         }
         else
         {
@@ -561,7 +561,7 @@ internal static class ValidatingReaderEmitter
                 writer.Line(assign("integer"));
                 writer.Close();
                 writer.Open($"else if ({Support}.KindOf(ref reader) == {Support}.JsonKind.Integer)");
-                writer.Line($"context.Add(\"type\", {Support}.ValueText(ref reader), \"is outside the range of a 64-bit integer\");");
+                writer.Line($"context.Add(\"type\", ref reader, \"is outside the range of a 64-bit integer\");");
                 writer.Close();
                 writer.Close();
                 break;
@@ -571,7 +571,7 @@ internal static class ValidatingReaderEmitter
                 writer.Line(assign("number"));
                 writer.Close();
                 writer.Open("else");
-                writer.Line($"context.Add(\"type\", {Support}.ValueText(ref reader), \"is outside the range of a double\");");
+                writer.Line($"context.Add(\"type\", ref reader, \"is outside the range of a double\");");
                 writer.Close();
                 writer.Close();
                 break;

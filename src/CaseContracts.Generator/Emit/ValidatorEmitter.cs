@@ -79,7 +79,7 @@ internal static class ValidatorEmitter
             else
             {
                 writer.Line("context.Add(\"$ref\", null, \"the schema reference could not be resolved (see diagnostic CC0002)\");");
-                writer.Line("reader.Skip();");
+                writer.Line("context.Skip(ref reader);");
             }
 
             if (entered)
@@ -99,8 +99,8 @@ internal static class ValidatorEmitter
 
         if (node.AlwaysFails)
         {
-            writer.Line($"context.Add(\"false\", {Support}.ValueText(ref reader), \"no value is allowed here\");");
-            writer.Line("reader.Skip();");
+            writer.Line($"context.Add(\"false\", ref reader, \"no value is allowed here\");");
+            writer.Line("context.Skip(ref reader);");
             writer.Close();
             writer.Line();
             return;
@@ -226,7 +226,7 @@ internal static class ValidatorEmitter
 
             writer.Close();
             writer.Line($"{Support}.Next(ref reader);");
-            writer.Line("reader.Skip();");
+            writer.Line("context.Skip(ref reader);");
             writer.Close();
             writer.Close();
         }
@@ -334,7 +334,7 @@ internal static class ValidatorEmitter
         }
 
         writer.Open("else");
-        writer.Line($"context.AddAt({pointer}, \"oneOf\", {Support}.ValueText(ref lookahead), {expected});");
+        writer.Line($"context.AddAt({pointer}, \"oneOf\", ref lookahead, {expected});");
         writer.Close();
         writer.Close();
     }
@@ -360,7 +360,7 @@ internal static class ValidatorEmitter
         var text = message is null
             ? "matched == 0 ? \"matches none of the schemas in oneOf\" : \"matches more than one schema in oneOf\""
             : CSharpLiterals.String(message);
-        writer.Line($"context.Add(\"{keyword}\", {Support}.ValueText(ref reader), {text});");
+        writer.Line($"context.Add(\"{keyword}\", ref reader, {text});");
         writer.Close();
         writer.Close();
     }
@@ -400,7 +400,7 @@ internal static class ValidatorEmitter
                 ? $"if ({Support}.KindOf(ref reader) is not ({string.Join(" or ", kinds.Select(k => Kind + "." + k))}))"
                 // Telling integers from other numbers takes parsing the number; no other type needs more than the token.
                 : $"if (reader.TokenType is not ({string.Join(" or ", kinds.SelectMany(TokenTypes).Distinct().Select(t => TokenType + "." + t))}))");
-            writer.Line($"context.Add(\"type\", {Support}.ValueText(ref reader), {CSharpLiterals.String(node.TypeMessage)});");
+            writer.Line($"context.Add(\"type\", ref reader, {CSharpLiterals.String(node.TypeMessage)});");
             writer.Close();
             writer.Line();
         }
@@ -410,7 +410,7 @@ internal static class ValidatorEmitter
             var field = $"s_const_{method}";
             fields.Add($"private static readonly global::System.Text.Json.JsonElement {field} = {Support}.Constant({CSharpLiterals.String(node.ConstJson)});");
             writer.Open($"if (!{Support}.EqualsConstant(reader, {field}))");
-            writer.Line($"context.Add(\"const\", {Support}.ValueText(ref reader), {CSharpLiterals.String(node.ConstMessage)});");
+            writer.Line($"context.Add(\"const\", ref reader, {CSharpLiterals.String(node.ConstMessage)});");
             writer.Close();
         }
 
@@ -423,7 +423,7 @@ internal static class ValidatorEmitter
             writer.Line($"inEnum = inEnum || {Support}.EqualsConstant(reader, candidate);");
             writer.Close();
             writer.Open("if (!inEnum)");
-            writer.Line($"context.Add(\"enum\", {Support}.ValueText(ref reader), {CSharpLiterals.String(node.EnumMessage)});");
+            writer.Line($"context.Add(\"enum\", ref reader, {CSharpLiterals.String(node.EnumMessage)});");
             writer.Close();
         }
     }
@@ -446,7 +446,7 @@ internal static class ValidatorEmitter
             // Nothing depends on the kind of value: no switch, only the step past it.
             if (consumedInto != "reader")
             {
-                writer.Line(consumedInto is null ? "reader.Skip();" : $"reader = {consumedInto};");
+                writer.Line(consumedInto is null ? "context.Skip(ref reader);" : $"reader = {consumedInto};");
             }
 
             return;
@@ -488,7 +488,7 @@ internal static class ValidatorEmitter
         if (consumedInto is null)
         {
             writer.Open("default:");
-            writer.Line("reader.Skip();");
+            writer.Line("context.Skip(ref reader);");
             writer.Line("break;");
             writer.Close();
         }
@@ -549,7 +549,7 @@ internal static class ValidatorEmitter
         }
         else
         {
-            writer.Line("reader.Skip();");
+            writer.Line("context.Skip(ref reader);");
         }
 
         if (counts)
@@ -635,7 +635,7 @@ internal static class ValidatorEmitter
                 var text = "var nameText = name.GetString()!;";
                 writer.Line(text);
                 writer.Open($"if ({string.Join(" || ", patterns.Select(p => $"{Support}.IsMatch({ApplicatorEmission.RegexField(method, p, fields)}, nameText)"))})");
-                writer.Line("reader.Skip();");
+                writer.Line("context.Skip(ref reader);");
                 writer.Close();
                 writer.Open("else");
             }
@@ -650,8 +650,8 @@ internal static class ValidatorEmitter
             }
             else
             {
-                writer.Line($"context.AddForMember(name.GetString()!, \"additionalProperties\", {Support}.ValueText(ref reader), \"is not an allowed property\");");
-                writer.Line("reader.Skip();");
+                writer.Line($"context.AddForMember(name.GetString()!, \"additionalProperties\", ref reader, \"is not an allowed property\");");
+                writer.Line("context.Skip(ref reader);");
             }
 
             if (!patterns.IsEmpty)
@@ -662,7 +662,7 @@ internal static class ValidatorEmitter
         else
         {
             writer.Line($"{Support}.Next(ref reader);");
-            writer.Line("reader.Skip();");
+            writer.Line("context.Skip(ref reader);");
         }
 
         writer.Close();
@@ -696,7 +696,7 @@ internal static class ValidatorEmitter
 
             var limit = rule.Limit(assertion.Argument) is { } text ? ", " + CSharpLiterals.String(text) : string.Empty;
             writer.Open($"if ({rule.FailsWhen(assertion.Argument, emission)})");
-            writer.Line($"context.Add({CSharpLiterals.String(rule.Keyword)}, {Support}.ValueText(ref {emission.Reader}), {CSharpLiterals.String(rule.Message(assertion.Argument))}{limit});");
+            writer.Line($"context.Add({CSharpLiterals.String(rule.Keyword)}, ref {emission.Reader}, {CSharpLiterals.String(rule.Message(assertion.Argument))}{limit});");
             writer.Close();
         }
     }

@@ -70,7 +70,7 @@ internal sealed class ApplicatorEmission
         if (MayConsume)
         {
             writer.Open("else");
-            writer.Line($"{EndVariable}.Skip();");
+            writer.Line($"context.Skip(ref {EndVariable});");
             writer.Close();
             Consumed = true;
         }

@@ -45,7 +45,10 @@ internal sealed class ConditionalRule : ApplicatorRule
         var writer = emission.Writer;
         writer.Open(string.Empty);
         writer.Line("var mark = context.ErrorCount;");
+        // Only the condition's verdict counts: its errors are counted, never made.
+        writer.Line("context.BeginVerdict();");
         writer.Line($"var condition = reader; {emission.Method(application.Schemas[0])}(ref condition, ref context);");
+        writer.Line("context.EndVerdict();");
         writer.Line("var holds = context.ErrorCount == mark;");
         writer.Line("context.Truncate(mark);");
         if (application.Schemas[1].Length > 0)

@@ -66,15 +66,15 @@ internal sealed class ContainsRule : ApplicatorRule
         writer.Line($"var item = scan; {emission.Method(application.Schemas[0])}(ref item, ref context);");
         writer.Line("if (context.ErrorCount == mark) { found++; }");
         writer.Line("context.Truncate(mark);");
-        writer.Line("scan.Skip();");
+        writer.Line("context.Skip(ref scan);");
         writer.Close();
         writer.Open($"if (found < {minimum}L)");
-        writer.Line($"context.Add({CSharpLiteral(minimum == 1 ? "contains" : "minContains")}, {support}.ValueText(ref reader), {CSharpLiteral(minimum == 1 ? Message : MinimumMessage(minimum))});");
+        writer.Line($"context.Add({CSharpLiteral(minimum == 1 ? "contains" : "minContains")}, ref reader, {CSharpLiteral(minimum == 1 ? Message : MinimumMessage(minimum))});");
         writer.Close();
         if (maximum is { } most)
         {
             writer.Open($"if (found > {most}L)");
-            writer.Line($"context.Add(\"maxContains\", {support}.ValueText(ref reader), {CSharpLiteral(MaximumMessage(most))});");
+            writer.Line($"context.Add(\"maxContains\", ref reader, {CSharpLiteral(MaximumMessage(most))});");
             writer.Close();
         }
 
@@ -133,7 +133,7 @@ internal sealed class ContainsRule : ApplicatorRule
         writer.Line("break;");
         writer.Close();
         emission.IfPasses(application.Schemas[0], "scan", "evaluated.AddItem(index);");
-        writer.Line("scan.Skip();");
+        writer.Line("context.Skip(ref scan);");
         writer.Line("index++;");
         writer.Close();
         writer.Close();

@@ -28,11 +28,14 @@ internal sealed class NotRule : ApplicatorRule
         var writer = emission.Writer;
         writer.Open(string.Empty);
         writer.Line("var mark = context.ErrorCount;");
+        // Only the sub-schema's verdict counts: its errors are counted, never made.
+        writer.Line("context.BeginVerdict();");
         writer.Line($"var branch = reader; {emission.Method(application.Schemas[0])}(ref branch, ref context);");
+        writer.Line("context.EndVerdict();");
         writer.Line("var matched = context.ErrorCount == mark;");
         writer.Line("context.Truncate(mark);");
         writer.Open("if (matched)");
-        writer.Line($"context.Add(\"not\", {emission.Support}.ValueText(ref reader), \"{Message}\");");
+        writer.Line($"context.Add(\"not\", ref reader, \"{Message}\");");
         writer.Close();
         if (emission.MayConsume)
         {

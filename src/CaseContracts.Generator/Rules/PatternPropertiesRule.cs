@@ -76,7 +76,7 @@ internal sealed class PatternPropertiesRule : ApplicatorRule
         writer.Line("scan = end;");
         writer.Close();
         writer.Open("else");
-        writer.Line("scan.Skip();");
+        writer.Line("context.Skip(ref scan);");
         writer.Close();
         writer.Close();
         emission.EndObjectScan(writer, "scan");
@@ -116,7 +116,7 @@ internal sealed class PatternPropertiesRule : ApplicatorRule
 
         writer.Line($"if ({string.Join(" || ", matches)}) {{ evaluated.AddProperty(name); }}");
         writer.Line($"{support}.Next(ref scan);");
-        writer.Line("scan.Skip();");
+        writer.Line("context.Skip(ref scan);");
         writer.Close();
         writer.Close();
     }

@@ -34,13 +34,13 @@ internal sealed class PropertyNamesRule : ApplicatorRule
         writer.Close();
         writer.Line("var name = scan.GetString()!;");
         writer.Line("var errorsBefore = context.ErrorCount;");
-        writer.Line($"var nameValue = {support}.StringValue(name);");
+        writer.Line($"var nameValue = {support}.NameAsValue(ref scan);");
         writer.Line($"{emission.Method(application.Schemas[0])}(ref nameValue, ref context);");
         writer.Open("if (context.ErrorCount != errorsBefore)");
         writer.Line("context.PrefixMember(errorsBefore, name);");
         writer.Close();
         writer.Line($"{support}.Next(ref scan);");
-        writer.Line("scan.Skip();");
+        writer.Line("context.Skip(ref scan);");
         writer.Close();
         emission.EndObjectScan(writer, "scan");
     }

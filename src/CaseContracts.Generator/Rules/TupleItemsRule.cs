@@ -68,7 +68,7 @@ internal sealed class TupleItemsRule : ApplicatorRule
             writer.Line($"case {i}: {emission.Method(application.Schemas[i])}(ref scan, ref context); break;");
         }
 
-        writer.Line(hasAdditional ? $"default: {emission.Method(application.Schemas[tupleLength])}(ref scan, ref context); break;" : "default: scan.Skip(); break;");
+        writer.Line(hasAdditional ? $"default: {emission.Method(application.Schemas[tupleLength])}(ref scan, ref context); break;" : "default: context.Skip(ref scan); break;");
         writer.Close();
         writer.Open("if (context.ErrorCount != errorsBefore)");
         writer.Line("context.Prefix(errorsBefore, index);");

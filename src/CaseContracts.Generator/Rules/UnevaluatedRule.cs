@@ -81,7 +81,7 @@ internal sealed class UnevaluatedRule : ApplicatorRule
         if (_forItems)
         {
             writer.Open("if (evaluated.HasItem(index))");
-            writer.Line("scan.Skip();");
+            writer.Line("context.Skip(ref scan);");
             writer.Close();
             writer.Open("else");
             writer.Line("var errorsBefore = context.ErrorCount;");
@@ -95,7 +95,7 @@ internal sealed class UnevaluatedRule : ApplicatorRule
             writer.Line("var name = scan.GetString()!;");
             writer.Line($"{support}.Next(ref scan);");
             writer.Open("if (evaluated.HasProperty(name))");
-            writer.Line("scan.Skip();");
+            writer.Line("context.Skip(ref scan);");
             writer.Close();
             writer.Open("else");
             writer.Line("var errorsBefore = context.ErrorCount;");

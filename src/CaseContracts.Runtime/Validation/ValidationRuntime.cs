@@ -78,8 +78,9 @@ internal static partial class SchemaValidators
     internal static global::System.Collections.Generic.IReadOnlyList<ValidationError>? Run(global::System.ReadOnlySpan<byte> utf8Json, Validator validate, out string? malformed, int maxErrors = DefaultMaxErrors)
     {
         malformed = null;
-        var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::CaseContracts.Internal.JsonSupport.ReaderOptions);
-        var context = new ValidationContext(maxErrors);
+        using var skips = SkipIndex.For(utf8Json);
+        var reader = new global::System.Text.Json.Utf8JsonReader(skips is null ? utf8Json : skips.Document, global::CaseContracts.Internal.JsonSupport.ReaderOptions);
+        var context = new ValidationContext(maxErrors, skips);
         try
         {
             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
@@ -111,7 +112,7 @@ internal static partial class SchemaValidators
     internal static void RejectReferenceCycle(ref global::System.Text.Json.Utf8JsonReader reader, ref ValidationContext context)
     {
         context.Add("$ref", null, "the schema refers to itself without end (see diagnostic CC0008)");
-        reader.Skip();
+        context.Skip(ref reader);
     }
 
     /// <summary>A generated <c>*_Evaluated</c> method (what a position evaluates, for <c>unevaluated*</c>).</summary>
@@ -126,7 +127,7 @@ internal static partial class SchemaValidators
         if (context.DynamicDepth > 512)
         {
             context.Add("$dynamicRef", null, "the schema refers to itself without end");
-            reader.Skip();
+            context.Skip(ref reader);
             return;
         }
 
@@ -156,8 +157,9 @@ internal static partial class SchemaValidators
     internal static ParseResult<T> ParseValidated<T>(global::System.ReadOnlySpan<byte> utf8Json, ValidatingReader<T> read, int maxErrors = DefaultMaxErrors)
         where T : class
     {
-        var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::CaseContracts.Internal.JsonSupport.ReaderOptions);
-        var context = new ValidationContext(maxErrors);
+        using var skips = SkipIndex.For(utf8Json);
+        var reader = new global::System.Text.Json.Utf8JsonReader(skips is null ? utf8Json : skips.Document, global::CaseContracts.Internal.JsonSupport.ReaderOptions);
+        var context = new ValidationContext(maxErrors, skips);
         T? value;
         try
         {
@@ -332,11 +334,40 @@ internal struct ValidationContext
     /// <summary>A run that keeps at most <paramref name="maxErrors"/> errors (the rest are counted, not kept).</summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="maxErrors"/> is not positive.</exception>
     public ValidationContext(int maxErrors)
+        : this(maxErrors, null)
+    {
+    }
+
+    /// <summary>A run over a whole document that steps over its large values with <paramref name="skips"/> (see <see cref="SkipIndex"/>).</summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="maxErrors"/> is not positive.</exception>
+    public ValidationContext(int maxErrors, SkipIndex? skips)
     {
         _maxErrors = maxErrors > 0 ? maxErrors : throw new global::System.ArgumentOutOfRangeException(nameof(maxErrors), maxErrors, "At least one error must be reported.");
         _errors = null;
         _errorCount = 0;
         _pathsNotJoinable = 0;
+        _skips = skips;
+    }
+
+    // Null for short documents and for values that are not a whole document (parameters): the reader's own Skip then.
+    private readonly SkipIndex? _skips;
+
+    /// <summary>
+    /// Steps over the value at <paramref name="reader"/> (or, on a property name, its value), leaving the reader on the
+    /// value's last token, as <see cref="global::System.Text.Json.Utf8JsonReader.Skip"/> does. Applicators read a value
+    /// once for each schema they apply, so a large value is stepped over again and again: those steps jump.
+    /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public readonly void Skip(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (_skips is null)
+        {
+            reader.Skip();
+        }
+        else
+        {
+            _skips.Skip(ref reader);
+        }
     }
 
     // A default-constructed context keeps the default number.
@@ -403,6 +434,17 @@ internal struct ValidationContext
         Append(new ValidationError("", keyword, value, message) { Limit = limit }, pathIsJoinable: true);
     }
 
+    /// <summary>An error about the value being checked, at <paramref name="value"/>: its text is read only when the error is kept.</summary>
+    public void Add(string keyword, ref global::System.Text.Json.Utf8JsonReader value, string message, string? limit = null)
+    {
+        if (CountedOnly())
+        {
+            return;
+        }
+
+        Append(new ValidationError("", keyword, global::CaseContracts.Internal.JsonSupport.ValueText(ref value), message) { Limit = limit }, pathIsJoinable: true);
+    }
+
     /// <summary>An error about the member of the object being checked at <paramref name="pointer"/>: a constant such as <c>"/title"</c>, escaped as RFC 6901 says.</summary>
     public void AddAt(string pointer, string keyword, string? value, string message)
     {
@@ -412,6 +454,17 @@ internal struct ValidationContext
         }
 
         Append(new ValidationError(pointer, keyword, value, message), pathIsJoinable: true);
+    }
+
+    /// <summary>An error about the member at <paramref name="pointer"/> (see <see cref="AddAt(string, string, string?, string)"/>), whose value is at <paramref name="value"/>.</summary>
+    public void AddAt(string pointer, string keyword, ref global::System.Text.Json.Utf8JsonReader value, string message)
+    {
+        if (CountedOnly())
+        {
+            return;
+        }
+
+        Append(new ValidationError(pointer, keyword, global::CaseContracts.Internal.JsonSupport.ValueText(ref value), message), pathIsJoinable: true);
     }
 
     /// <summary>An error about element <paramref name="index"/> of the array being checked.</summary>
@@ -435,6 +488,40 @@ internal struct ValidationContext
 
         Append(new ValidationError(JoinedPointer.Member(name), keyword, value, message), pathIsJoinable: false);
     }
+
+    /// <summary>An error about element <paramref name="index"/> of the array being checked, whose value is at <paramref name="value"/>.</summary>
+    public void AddAt(int index, string keyword, ref global::System.Text.Json.Utf8JsonReader value, string message)
+    {
+        if (CountedOnly())
+        {
+            return;
+        }
+
+        Append(new ValidationError(JoinedPointer.Element(index), keyword, global::CaseContracts.Internal.JsonSupport.ValueText(ref value), message), pathIsJoinable: index < JoinedPointer.KeptElements);
+    }
+
+    /// <summary>An error about the member <paramref name="name"/> (as read from the document), whose value is at <paramref name="value"/>.</summary>
+    public void AddForMember(string name, string keyword, ref global::System.Text.Json.Utf8JsonReader value, string message)
+    {
+        if (CountedOnly())
+        {
+            return;
+        }
+
+        Append(new ValidationError(JoinedPointer.Member(name), keyword, global::CaseContracts.Internal.JsonSupport.ValueText(ref value), message), pathIsJoinable: false);
+    }
+
+    /// <summary>
+    /// From here to <see cref="EndVerdict"/> only whether errors are found counts (the condition of <c>if</c>, the
+    /// schema of <c>not</c>: their errors are dropped once counted): errors are counted, nothing is made for them.
+    /// </summary>
+    public void BeginVerdict() => _verdicts++;
+
+    /// <summary>Ends what <see cref="BeginVerdict"/> began; the caller then truncates the errors to where it began.</summary>
+    public void EndVerdict() => _verdicts--;
+
+    // How many verdict-only evaluations enclose the current one (see BeginVerdict).
+    private int _verdicts;
 
     /// <summary>The errors added since <paramref name="since"/> lie inside the member at <paramref name="pointer"/> (a constant such as <c>"/title"</c>).</summary>
     public void Prefix(int since, string pointer) => Prefix(since, pointer, joinable: true);
@@ -474,10 +561,10 @@ internal struct ValidationContext
         return errors;
     }
 
-    // Past the limit an error is counted and dropped before anything is made for it.
+    // Past the limit, and where only the verdict counts, an error is counted and dropped before anything is made for it.
     private bool CountedOnly()
     {
-        if (_errorCount < MaxErrors)
+        if (_errorCount < MaxErrors && _verdicts == 0)
         {
             return false;
         }
@@ -505,6 +592,12 @@ internal struct ValidationContext
 
     private void Prefix(int since, string pointer, bool joinable)
     {
+        if (_verdicts > 0)
+        {
+            // Nothing was kept since the verdict began (and since is at or after where it began).
+            return;
+        }
+
         var kept = KeptCount;
         for (var i = since; i < kept; i++)
         {
@@ -631,4 +724,103 @@ internal sealed class DynamicAnchor
     public SchemaValidators.Validator Validate { get; }
 
     public SchemaValidators.CollectEvaluatedMethod? Collect { get; }
+}
+
+/// <summary>
+/// Where the large objects and arrays of one document end, learnt the first time a validator steps over each one.
+/// A streaming validator reads a value once for every schema that applies to it: each <c>if</c> of an <c>allOf</c>,
+/// each branch of a <c>oneOf</c>, reads the whole value again, and most of that reading is stepping over members the
+/// subschema does not constrain. With this index, every later step over the same structure jumps to its end: a
+/// reader rebuilt on the rest of the document from the state the first step ended in. The cost of a document then
+/// grows with the subschemas that really look into a value, not with every subschema applied to it.
+/// </summary>
+/// <remarks>
+/// The validators read a private copy of the document (rented, returned by <see cref="Dispose"/>): an offset into it
+/// names one structure for the whole run, whatever readers the applicators copy or rebuild, and a reader on any other
+/// text (a property name read as a string) is never taken for a place in it. At most one entry per
+/// <see cref="MinimumStructureLength"/> bytes of document, so its memory is bounded by the document's length.
+/// </remarks>
+[GeneratedCode]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal sealed class SkipIndex : global::System.IDisposable
+{
+    /// <summary>Shorter documents are read as they are: what a jump saves there does not pay for the copy.</summary>
+    public const int MinimumDocumentLength = 4096;
+
+    /// <summary>Shorter structures are stepped over token by token: a lookup costs about as much as reading them.</summary>
+    public const int MinimumStructureLength = 256;
+
+    private byte[]? _document;
+    private readonly int _length;
+
+    // Offset of a structure's first byte -> offset just past its last byte and the reader's state there.
+    private global::System.Collections.Generic.Dictionary<int, (int End, global::System.Text.Json.JsonReaderState State)>? _ends;
+
+    private SkipIndex(global::System.ReadOnlySpan<byte> utf8Json)
+    {
+        _document = global::System.Buffers.ArrayPool<byte>.Shared.Rent(utf8Json.Length);
+        utf8Json.CopyTo(_document);
+        _length = utf8Json.Length;
+    }
+
+    /// <summary>An index for <paramref name="utf8Json"/>, or null when it is too short to need one.</summary>
+    public static SkipIndex? For(global::System.ReadOnlySpan<byte> utf8Json)
+        => utf8Json.Length >= MinimumDocumentLength ? new SkipIndex(utf8Json) : null;
+
+    /// <summary>The copy of the document the validators read (the index knows places in it alone).</summary>
+    public global::System.ReadOnlySpan<byte> Document => new(_document ?? throw new global::System.ObjectDisposedException(nameof(SkipIndex)), 0, _length);
+
+    /// <summary>See <see cref="ValidationContext.Skip"/>.</summary>
+    public void Skip(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        {
+            global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+        }
+
+        if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray))
+        {
+            return;
+        }
+
+        var start = OffsetOf(ref reader);
+        if (start < 0)
+        {
+            reader.Skip();
+            return;
+        }
+
+        if (_ends is not null && _ends.TryGetValue(start, out var known))
+        {
+            reader = new global::System.Text.Json.Utf8JsonReader(Document.Slice(known.End), isFinalBlock: true, known.State);
+            return;
+        }
+
+        reader.Skip();
+        var end = OffsetOf(ref reader) + 1;
+        if (end - start >= MinimumStructureLength)
+        {
+            (_ends ??= new global::System.Collections.Generic.Dictionary<int, (int, global::System.Text.Json.JsonReaderState)>())[start] = (end, reader.CurrentState);
+        }
+    }
+
+    // Where the reader's token (a '{', '[', '}' or ']', whose ValueSpan is that byte of the text) is in the copy; -1
+    // when the reader is on other text. Objects never overlap, so an address inside the copy is a place in it.
+    private int OffsetOf(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        var offset = global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
+            ref _document![0],
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(reader.ValueSpan));
+        return (ulong)offset < (ulong)_length ? (int)offset : -1;
+    }
+
+    /// <summary>Returns the copy to the pool; the readers on it must not be used after this.</summary>
+    public void Dispose()
+    {
+        if (_document is { } document)
+        {
+            _document = null;
+            global::System.Buffers.ArrayPool<byte>.Shared.Return(document);
+        }
+    }
 }

@@ -34,6 +34,18 @@ public sealed class BuildTimeEvaluatorAgreementTests(ITestOutputHelper output)
     [Theory]
     [MemberData(nameof(SuiteDrafts))]
     public void Evaluator_and_generated_validators_agree_on_every_supported_suite_test(string folder)
+        => AgreeOnSuite(folder, json => json);
+
+    /// <summary>
+    /// The same documents, spaced out past <c>SkipIndex</c>'s thresholds (a long document, every structure long): the
+    /// generated validators then step over structures they met before by jumping, and must still agree on every error.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(SuiteDrafts))]
+    public void Evaluator_and_generated_validators_agree_on_every_supported_suite_test_spaced_out_into_a_long_document(string folder)
+        => AgreeOnSuite(folder, SpacedOut);
+
+    private void AgreeOnSuite(string folder, Func<string, string> layout)
     {
         var draft = OfficialSuite.Drafts.Single(d => d.Folder == folder);
         var schemas = new List<AdditionalText>();
@@ -67,7 +79,7 @@ public sealed class BuildTimeEvaluatorAgreementTests(ITestOutputHelper output)
             foreach (var test in tests)
             {
                 var json = test!["data"]?.ToJsonString() ?? "null";
-                var generated = Errors(entry, json);
+                var generated = Errors(entry, layout(json));
                 var evaluated = Evaluate(model, root, json);
                 compared++;
                 if (generated != evaluated)
@@ -326,6 +338,42 @@ public sealed class BuildTimeEvaluatorAgreementTests(ITestOutputHelper output)
 
         edit(target);
         return copy;
+    }
+
+    /// <summary>
+    /// <paramref name="json"/> with 300 spaces after every '{', '[' and ',' outside strings and 5,000 before it: the
+    /// same value, in a document and structures long enough for the validators' skip index.
+    /// </summary>
+    private static string SpacedOut(string json)
+    {
+        var spaced = new StringBuilder(new string(' ', 5_000));
+        var inString = false;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            spaced.Append(c);
+            if (inString)
+            {
+                if (c == '\\')
+                {
+                    spaced.Append(json[++i]);
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (c == '"')
+            {
+                inString = true;
+            }
+            else if (c is '{' or '[' or ',')
+            {
+                spaced.Append(' ', 300);
+            }
+        }
+
+        return spaced.ToString();
     }
 
     private static ContractModel Model(ImmutableArray<AdditionalText> schemas, string projectDirectory, IReadOnlyDictionary<string, string>? options = null)

@@ -544,8 +544,14 @@ namespace CaseContracts.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static string RawText(ref global::System.Text.Json.Utf8JsonReader reader)
         {
+            // Every reader of the generated code reads one span, so the structure's text is the bytes from its first token
+            // to its last, as written: only as many are decoded as the message shows (Truncate), four per character.
             var copy = reader;
-            return global::System.Text.Json.JsonElement.ParseValue(ref copy).GetRawText();
+            copy.Skip();
+            ref var first = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(reader.ValueSpan);
+            var length = (long)global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref first, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(copy.ValueSpan)) + 1;
+            var shown = (int)global::System.Math.Min(length, 4 * (MessageValueLength + 2));
+            return global::System.Text.Encoding.UTF8.GetString(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref first, shown));
         }
 
         /// <summary>A schema constant (<c>const</c>/<c>enum</c> value), parsed once.</summary>
@@ -685,6 +691,13 @@ namespace CaseContracts.Internal
         {
             try
             {
+                // Short strings (names, keys, codes: nearly all) are decoded on the stack, not into a string.
+                if (!reader.HasValueSequence && reader.ValueSpan.Length <= 256)
+                {
+                    global::System.Span<char> text = stackalloc char[256];
+                    return pattern.IsMatch(text.Slice(0, reader.CopyString(text)));
+                }
+
                 return pattern.IsMatch(reader.GetString() ?? string.Empty);
             }
             catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
@@ -706,17 +719,18 @@ namespace CaseContracts.Internal
             }
         }
 
-        /// <summary>A reader on <paramref name="text"/> as a JSON string value (a property name checked by <c>propertyNames</c>).</summary>
-        public static global::System.Text.Json.Utf8JsonReader StringValue(string text)
+        /// <summary>
+        /// A reader on the property name at <paramref name="reader"/> as a JSON string value, escapes as written (a name
+        /// checked by <c>propertyNames</c>): the name's quotes are on either side of its text in the one span every reader
+        /// of the generated code reads, so nothing is decoded, encoded or copied.
+        /// </summary>
+        public static global::System.Text.Json.Utf8JsonReader NameAsValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            var encoded = global::System.Text.Json.JsonEncodedText.Encode(text, global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes;
-            var json = new byte[encoded.Length + 2];
-            json[0] = (byte)'"';
-            encoded.CopyTo(global::System.MemoryExtensions.AsSpan(json, 1));
-            json[json.Length - 1] = (byte)'"';
-            var reader = new global::System.Text.Json.Utf8JsonReader(json);
-            reader.Read();
-            return reader;
+            ref var text = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(reader.ValueSpan);
+            var quoted = global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Subtract(ref text, 1), reader.ValueSpan.Length + 2);
+            var value = new global::System.Text.Json.Utf8JsonReader(quoted);
+            value.Read();
+            return value;
         }
 
         private static string Describe(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -734,7 +748,10 @@ namespace CaseContracts.Internal
 
         /// <summary>Text for a message: at most 64 characters, then "…" (never cut inside a surrogate pair).</summary>
         internal static string Truncate(string? text)
-            => text is null ? string.Empty : text.Length <= 64 ? text : text.Substring(0, char.IsHighSurrogate(text[63]) ? 63 : 64) + "…";
+            => text is null ? string.Empty : text.Length <= MessageValueLength ? text : text.Substring(0, char.IsHighSurrogate(text[MessageValueLength - 1]) ? MessageValueLength - 1 : MessageValueLength) + "…";
+
+        // The most characters of a value an error shows.
+        private const int MessageValueLength = 64;
     }
 
     /// <summary>

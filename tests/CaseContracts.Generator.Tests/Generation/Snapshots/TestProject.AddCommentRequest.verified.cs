@@ -112,16 +112,16 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/comment", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/comment", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                    reader.Skip();
+                    context.AddForMember(name, "additionalProperties", ref reader, "is not an allowed property");
+                    context.Skip(ref reader);
                 }
             }
 

@@ -221,8 +221,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/id", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "version"u8))
@@ -235,8 +235,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/version", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/version", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "comments"u8))
@@ -276,7 +276,7 @@ namespace TestProject
                         }
                         else if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) == global::CaseContracts.Internal.JsonSupport.JsonKind.Integer)
                         {
-                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is outside the range of a 64-bit integer");
+                            context.Add("type", ref reader, "is outside the range of a 64-bit integer");
                         }
                     }
                     SchemaValidators.Validate_case_properties_totalComment_989daf29(ref reader, ref context);
@@ -295,8 +295,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/title", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/title", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8))
@@ -309,8 +309,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/description", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/description", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8))
@@ -336,8 +336,8 @@ namespace TestProject
                             }
                             else
                             {
-                                context.AddAt(index, "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                                reader.Skip();
+                                context.AddAt(index, "type", ref reader, "must be string");
+                                context.Skip(ref reader);
                             }
                             index++;
                         }
@@ -368,8 +368,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/closed_at", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
-                        reader.Skip();
+                        context.AddAt("/closed_at", "type", ref reader, "must be string or null");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "closed_by"u8))
@@ -396,8 +396,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/created_at", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/created_at", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "created_by"u8))
@@ -454,8 +454,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/updated_at", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
-                        reader.Skip();
+                        context.AddAt("/updated_at", "type", ref reader, "must be string or null");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_by"u8))
@@ -498,8 +498,8 @@ namespace TestProject
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                    reader.Skip();
+                    context.AddForMember(name, "additionalProperties", ref reader, "is not an allowed property");
+                    context.Skip(ref reader);
                 }
             }
 

@@ -152,8 +152,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/id", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "version"u8))
@@ -166,8 +166,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/version", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/version", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "title"u8))
@@ -179,8 +179,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/title", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/title", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8))
@@ -192,8 +192,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/description", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/description", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8))
@@ -218,8 +218,8 @@ namespace TestProject
                             }
                             else
                             {
-                                context.AddAt(index, "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                                reader.Skip();
+                                context.AddAt(index, "type", ref reader, "must be string");
+                                context.Skip(ref reader);
                             }
                             index++;
                         }
@@ -274,8 +274,8 @@ namespace TestProject
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                    reader.Skip();
+                    context.AddForMember(name, "additionalProperties", ref reader, "is not an allowed property");
+                    context.Skip(ref reader);
                 }
             }
 

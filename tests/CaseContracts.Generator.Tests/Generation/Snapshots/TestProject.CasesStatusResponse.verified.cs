@@ -107,7 +107,7 @@ namespace TestProject
                         }
                         else if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) == global::CaseContracts.Internal.JsonSupport.JsonKind.Integer)
                         {
-                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is outside the range of a 64-bit integer");
+                            context.Add("type", ref reader, "is outside the range of a 64-bit integer");
                         }
                     }
                     SchemaValidators.Validate_cases_status_response_properties_count_open_cases_1cdaee24(ref reader, ref context);
@@ -129,7 +129,7 @@ namespace TestProject
                         }
                         else if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) == global::CaseContracts.Internal.JsonSupport.JsonKind.Integer)
                         {
-                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is outside the range of a 64-bit integer");
+                            context.Add("type", ref reader, "is outside the range of a 64-bit integer");
                         }
                     }
                     SchemaValidators.Validate_cases_status_response_properties_count_in_progress_cases_31622d43(ref reader, ref context);
@@ -151,7 +151,7 @@ namespace TestProject
                         }
                         else if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) == global::CaseContracts.Internal.JsonSupport.JsonKind.Integer)
                         {
-                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is outside the range of a 64-bit integer");
+                            context.Add("type", ref reader, "is outside the range of a 64-bit integer");
                         }
                     }
                     SchemaValidators.Validate_cases_status_response_properties_count_closed_cases_c038bf50(ref reader, ref context);
@@ -164,8 +164,8 @@ namespace TestProject
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                    reader.Skip();
+                    context.AddForMember(name, "additionalProperties", ref reader, "is not an allowed property");
+                    context.Skip(ref reader);
                 }
             }
 

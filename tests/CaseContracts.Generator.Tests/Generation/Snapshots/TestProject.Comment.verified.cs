@@ -139,8 +139,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/id", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "version"u8))
@@ -153,8 +153,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/version", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/version", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "comment"u8))
@@ -167,8 +167,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/comment", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/comment", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
@@ -196,8 +196,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/created_at", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/created_at", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "created_by"u8))
@@ -225,8 +225,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/pushed_at", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
-                        reader.Skip();
+                        context.AddAt("/pushed_at", "type", ref reader, "must be string or null");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "pushed_by"u8))
@@ -257,8 +257,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/updated_at", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
-                        reader.Skip();
+                        context.AddAt("/updated_at", "type", ref reader, "must be string or null");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_by"u8))
@@ -279,8 +279,8 @@ namespace TestProject
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                    reader.Skip();
+                    context.AddForMember(name, "additionalProperties", ref reader, "is not an allowed property");
+                    context.Skip(ref reader);
                 }
             }
 

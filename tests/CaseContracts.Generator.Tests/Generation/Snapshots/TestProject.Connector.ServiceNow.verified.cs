@@ -109,8 +109,8 @@ namespace TestProject
                         }
                         else
                         {
-                            context.AddAt("/id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                            reader.Skip();
+                            context.AddAt("/id", "type", ref reader, "must be string");
+                            context.Skip(ref reader);
                         }
                     }
                     else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
@@ -123,8 +123,8 @@ namespace TestProject
                         }
                         else
                         {
-                            context.AddAt("/name", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                            reader.Skip();
+                            context.AddAt("/name", "type", ref reader, "must be string");
+                            context.Skip(ref reader);
                         }
                     }
                     else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))
@@ -180,8 +180,8 @@ namespace TestProject
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                    reader.Skip();
+                    context.AddForMember(name, "additionalProperties", ref reader, "is not an allowed property");
+                    context.Skip(ref reader);
                 }
             }
 

@@ -173,8 +173,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/id", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8))
@@ -187,8 +187,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/name", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/name", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8))

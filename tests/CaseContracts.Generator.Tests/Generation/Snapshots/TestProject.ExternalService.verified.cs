@@ -124,8 +124,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/connector_id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/connector_id", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "connector_name"u8))
@@ -138,8 +138,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/connector_name", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/connector_name", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_id"u8))
@@ -152,8 +152,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/external_id", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/external_id", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_title"u8))
@@ -166,8 +166,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/external_title", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/external_title", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "external_url"u8))
@@ -180,8 +180,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/external_url", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/external_url", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "pushed_at"u8))
@@ -194,8 +194,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/pushed_at", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/pushed_at", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "pushed_by"u8))
@@ -216,8 +216,8 @@ namespace TestProject
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                    reader.Skip();
+                    context.AddForMember(name, "additionalProperties", ref reader, "is not an allowed property");
+                    context.Skip(ref reader);
                 }
             }
 

@@ -196,7 +196,7 @@ namespace TestProject
                         }
                         else if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) == global::CaseContracts.Internal.JsonSupport.JsonKind.Integer)
                         {
-                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is outside the range of a 64-bit integer");
+                            context.Add("type", ref reader, "is outside the range of a 64-bit integer");
                         }
                     }
                     SchemaValidators.Validate_find_cases_response_properties_page_a0a96db4(ref reader, ref context);
@@ -218,7 +218,7 @@ namespace TestProject
                         }
                         else if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) == global::CaseContracts.Internal.JsonSupport.JsonKind.Integer)
                         {
-                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is outside the range of a 64-bit integer");
+                            context.Add("type", ref reader, "is outside the range of a 64-bit integer");
                         }
                     }
                     SchemaValidators.Validate_find_cases_response_properties_per_page_294808c8(ref reader, ref context);
@@ -240,7 +240,7 @@ namespace TestProject
                         }
                         else if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) == global::CaseContracts.Internal.JsonSupport.JsonKind.Integer)
                         {
-                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is outside the range of a 64-bit integer");
+                            context.Add("type", ref reader, "is outside the range of a 64-bit integer");
                         }
                     }
                     SchemaValidators.Validate_find_cases_response_properties_total_7d5efd17(ref reader, ref context);
@@ -262,7 +262,7 @@ namespace TestProject
                         }
                         else if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) == global::CaseContracts.Internal.JsonSupport.JsonKind.Integer)
                         {
-                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is outside the range of a 64-bit integer");
+                            context.Add("type", ref reader, "is outside the range of a 64-bit integer");
                         }
                     }
                     SchemaValidators.Validate_find_cases_response_properties_count_open_cases_a895ee55(ref reader, ref context);
@@ -284,7 +284,7 @@ namespace TestProject
                         }
                         else if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) == global::CaseContracts.Internal.JsonSupport.JsonKind.Integer)
                         {
-                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is outside the range of a 64-bit integer");
+                            context.Add("type", ref reader, "is outside the range of a 64-bit integer");
                         }
                     }
                     SchemaValidators.Validate_find_cases_response_properties_count_in_progress_cases_b2d842ac(ref reader, ref context);
@@ -306,7 +306,7 @@ namespace TestProject
                         }
                         else if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) == global::CaseContracts.Internal.JsonSupport.JsonKind.Integer)
                         {
-                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is outside the range of a 64-bit integer");
+                            context.Add("type", ref reader, "is outside the range of a 64-bit integer");
                         }
                     }
                     SchemaValidators.Validate_find_cases_response_properties_count_closed_cases_d165f25d(ref reader, ref context);
@@ -319,8 +319,8 @@ namespace TestProject
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                    reader.Skip();
+                    context.AddForMember(name, "additionalProperties", ref reader, "is not an allowed property");
+                    context.Skip(ref reader);
                 }
             }
 

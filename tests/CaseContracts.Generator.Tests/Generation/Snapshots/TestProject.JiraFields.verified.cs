@@ -102,8 +102,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/issueType", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
-                        reader.Skip();
+                        context.AddAt("/issueType", "type", ref reader, "must be string");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "priority"u8))
@@ -119,8 +119,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/priority", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
-                        reader.Skip();
+                        context.AddAt("/priority", "type", ref reader, "must be string or null");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "parent"u8))
@@ -136,16 +136,16 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/parent", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
-                        reader.Skip();
+                        context.AddAt("/parent", "type", ref reader, "must be string or null");
+                        context.Skip(ref reader);
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                    reader.Skip();
+                    context.AddForMember(name, "additionalProperties", ref reader, "is not an allowed property");
+                    context.Skip(ref reader);
                 }
             }
 

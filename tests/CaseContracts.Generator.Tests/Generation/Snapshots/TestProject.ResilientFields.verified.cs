@@ -132,7 +132,7 @@ namespace TestProject
                                 }
                                 else
                                 {
-                                    context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is outside the range of a double");
+                                    context.Add("type", ref reader, "is outside the range of a double");
                                 }
                             }
                             SchemaValidators.Validate_connectors_resilient_properties_fields_properties_issueTypes_items_4dc54ca5(ref reader, ref context);
@@ -168,7 +168,7 @@ namespace TestProject
                         }
                         else
                         {
-                            context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is outside the range of a double");
+                            context.Add("type", ref reader, "is outside the range of a double");
                         }
                     }
                     SchemaValidators.Validate_connectors_resilient_properties_fields_properties_severityCode_6d9ad43c(ref reader, ref context);
@@ -181,8 +181,8 @@ namespace TestProject
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                    reader.Skip();
+                    context.AddForMember(name, "additionalProperties", ref reader, "is not an allowed property");
+                    context.Skip(ref reader);
                 }
             }
 

@@ -15,9 +15,9 @@ namespace TestProject
         {
             if (!global::CaseContracts.Internal.JsonSupport.EqualsConstant(reader, s_const_Validate_add_comment_request_properties_type_cc2154d1))
             {
-                context.Add("const", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be \"user\"");
+                context.Add("const", ref reader, "must be \"user\"");
             }
-            reader.Skip();
+            context.Skip(ref reader);
         }
         private static readonly global::System.Text.Json.JsonElement s_const_Validate_add_comment_request_properties_type_cc2154d1 = global::CaseContracts.Internal.JsonSupport.Constant("\"user\"");
 
@@ -26,10 +26,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // add-comment-request.schema.json#
@@ -37,7 +37,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
+                context.Add("type", ref reader, "must be object");
             }
 
             switch (reader.TokenType)
@@ -81,8 +81,8 @@ namespace TestProject
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                            reader.Skip();
+                            context.AddForMember(name.GetString()!, "additionalProperties", ref reader, "is not an allowed property");
+                            context.Skip(ref reader);
                         }
                     }
                     if (!seen0)
@@ -97,7 +97,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }

@@ -21,7 +21,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+                context.Add("type", ref reader, "must be array");
             }
 
             switch (reader.TokenType)
@@ -49,7 +49,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }

@@ -15,10 +15,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/version
@@ -26,10 +26,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/comments/items
@@ -37,10 +37,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
+                context.Add("type", ref reader, "must be object");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/comments
@@ -48,7 +48,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+                context.Add("type", ref reader, "must be array");
             }
 
             switch (reader.TokenType)
@@ -76,7 +76,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -87,7 +87,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+                context.Add("type", ref reader, "must be integer");
             }
 
             switch (reader.TokenType)
@@ -96,13 +96,13 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 0", "0");
+                        context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -113,10 +113,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/description
@@ -124,10 +124,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/tags/items
@@ -135,10 +135,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/tags
@@ -146,7 +146,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+                context.Add("type", ref reader, "must be array");
             }
 
             switch (reader.TokenType)
@@ -174,7 +174,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -185,10 +185,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                context.Add("type", ref reader, "must be string or null");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/closed_by/oneOf/0
@@ -202,10 +202,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be null");
+                context.Add("type", ref reader, "must be null");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/closed_by
@@ -219,7 +219,7 @@ namespace TestProject
                 { var branch = reader; Validate_case_properties_closed_by_oneOf_1_7f29e240(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); valueEnd = branch; }
                 if (matched != 1)
                 {
-                    context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
+                    context.Add("oneOf", ref reader, matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
             reader = valueEnd;
@@ -230,10 +230,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/created_by
@@ -247,10 +247,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/external_service/properties/connector_name
@@ -258,10 +258,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/external_service/properties/external_id
@@ -269,10 +269,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/external_service/properties/external_title
@@ -280,10 +280,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/external_service/properties/external_url
@@ -291,10 +291,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/external_service/properties/pushed_at
@@ -302,10 +302,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/external_service/properties/pushed_by/oneOf/0
@@ -319,10 +319,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be null");
+                context.Add("type", ref reader, "must be null");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/external_service/properties/pushed_by
@@ -336,7 +336,7 @@ namespace TestProject
                 { var branch = reader; Validate_case_properties_external_service_properties_pushed_by_oneOf_1_47830a75(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); valueEnd = branch; }
                 if (matched != 1)
                 {
-                    context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
+                    context.Add("oneOf", ref reader, matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
             reader = valueEnd;
@@ -347,7 +347,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object or null");
+                context.Add("type", ref reader, "must be object or null");
             }
 
             switch (reader.TokenType)
@@ -451,8 +451,8 @@ namespace TestProject
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                            reader.Skip();
+                            context.AddForMember(name.GetString()!, "additionalProperties", ref reader, "is not an allowed property");
+                            context.Skip(ref reader);
                         }
                     }
                     if (!seen0)
@@ -487,7 +487,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -498,7 +498,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
             var inEnum = false;
@@ -508,9 +508,9 @@ namespace TestProject
             }
             if (!inEnum)
             {
-                context.Add("enum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be one of \"open\", \"in-progress\", \"closed\"");
+                context.Add("enum", ref reader, "must be one of \"open\", \"in-progress\", \"closed\"");
             }
-            reader.Skip();
+            context.Skip(ref reader);
         }
         private static readonly global::System.Text.Json.JsonElement[] s_enum_Validate_case_properties_status_e68ed1ec = [global::CaseContracts.Internal.JsonSupport.Constant("\"open\""), global::CaseContracts.Internal.JsonSupport.Constant("\"in-progress\""), global::CaseContracts.Internal.JsonSupport.Constant("\"closed\"")];
 
@@ -519,10 +519,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                context.Add("type", ref reader, "must be string or null");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/updated_by/oneOf/0
@@ -536,10 +536,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be null");
+                context.Add("type", ref reader, "must be null");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // case.schema.json#/properties/updated_by
@@ -553,7 +553,7 @@ namespace TestProject
                 { var branch = reader; Validate_case_properties_updated_by_oneOf_1_8244c29d(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); valueEnd = branch; }
                 if (matched != 1)
                 {
-                    context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
+                    context.Add("oneOf", ref reader, matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
             reader = valueEnd;
@@ -576,7 +576,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
+                context.Add("type", ref reader, "must be object");
             }
 
             switch (reader.TokenType)
@@ -800,8 +800,8 @@ namespace TestProject
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                            reader.Skip();
+                            context.AddForMember(name.GetString()!, "additionalProperties", ref reader, "is not an allowed property");
+                            context.Skip(ref reader);
                         }
                     }
                     if (!seen0)
@@ -876,7 +876,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }

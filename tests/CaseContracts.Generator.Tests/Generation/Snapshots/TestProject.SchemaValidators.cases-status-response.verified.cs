@@ -15,7 +15,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+                context.Add("type", ref reader, "must be integer");
             }
 
             switch (reader.TokenType)
@@ -24,13 +24,13 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 0", "0");
+                        context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -41,7 +41,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+                context.Add("type", ref reader, "must be integer");
             }
 
             switch (reader.TokenType)
@@ -50,13 +50,13 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 0", "0");
+                        context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -67,7 +67,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+                context.Add("type", ref reader, "must be integer");
             }
 
             switch (reader.TokenType)
@@ -76,13 +76,13 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 0", "0");
+                        context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -93,7 +93,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
+                context.Add("type", ref reader, "must be object");
             }
 
             switch (reader.TokenType)
@@ -149,8 +149,8 @@ namespace TestProject
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                            reader.Skip();
+                            context.AddForMember(name.GetString()!, "additionalProperties", ref reader, "is not an allowed property");
+                            context.Skip(ref reader);
                         }
                     }
                     if (!seen0)
@@ -169,7 +169,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }

@@ -11,10 +11,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // cases.openapi.json#/paths/~1api~1cases/delete/parameters/1/content/application~1json/schema/items
@@ -22,10 +22,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // cases.openapi.json#/paths/~1api~1cases/delete/parameters/1/content/application~1json/schema
@@ -33,7 +33,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+                context.Add("type", ref reader, "must be array");
             }
 
             switch (reader.TokenType)
@@ -60,13 +60,13 @@ namespace TestProject
                     }
                     if (count < 1L)
                     {
-                        context.Add("minItems", global::CaseContracts.Internal.JsonSupport.ValueText(ref start), "must have at least 1 items", "1");
+                        context.Add("minItems", ref start, "must have at least 1 items", "1");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -77,7 +77,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+                context.Add("type", ref reader, "must be integer");
             }
 
             switch (reader.TokenType)
@@ -86,17 +86,17 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1m, 1d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 1", "1");
+                        context.Add("minimum", ref reader, "must be at least 1", "1");
                     }
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 10000m, 10000d) > 0)
                     {
-                        context.Add("maximum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at most 10000", "10000");
+                        context.Add("maximum", ref reader, "must be at most 10000", "10000");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -107,7 +107,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+                context.Add("type", ref reader, "must be integer");
             }
 
             switch (reader.TokenType)
@@ -116,17 +116,17 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 0", "0");
+                        context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 10000m, 10000d) > 0)
                     {
-                        context.Add("maximum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at most 10000", "10000");
+                        context.Add("maximum", ref reader, "must be at most 10000", "10000");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -137,7 +137,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
             var inEnum = false;
@@ -147,9 +147,9 @@ namespace TestProject
             }
             if (!inEnum)
             {
-                context.Add("enum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be one of \"createdAt\", \"updatedAt\", \"closedAt\", \"title\", \"status\"");
+                context.Add("enum", ref reader, "must be one of \"createdAt\", \"updatedAt\", \"closedAt\", \"title\", \"status\"");
             }
-            reader.Skip();
+            context.Skip(ref reader);
         }
         private static readonly global::System.Text.Json.JsonElement[] s_enum_Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_2_schema_340cc154 = [global::CaseContracts.Internal.JsonSupport.Constant("\"createdAt\""), global::CaseContracts.Internal.JsonSupport.Constant("\"updatedAt\""), global::CaseContracts.Internal.JsonSupport.Constant("\"closedAt\""), global::CaseContracts.Internal.JsonSupport.Constant("\"title\""), global::CaseContracts.Internal.JsonSupport.Constant("\"status\"")];
 
@@ -158,7 +158,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
             var inEnum = false;
@@ -168,9 +168,9 @@ namespace TestProject
             }
             if (!inEnum)
             {
-                context.Add("enum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be one of \"asc\", \"desc\"");
+                context.Add("enum", ref reader, "must be one of \"asc\", \"desc\"");
             }
-            reader.Skip();
+            context.Skip(ref reader);
         }
         private static readonly global::System.Text.Json.JsonElement[] s_enum_Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_3_schema_9dfb0e05 = [global::CaseContracts.Internal.JsonSupport.Constant("\"asc\""), global::CaseContracts.Internal.JsonSupport.Constant("\"desc\"")];
 
@@ -179,10 +179,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // cases.openapi.json#/paths/~1api~1cases~1_find/get/parameters/5/schema/items
@@ -190,7 +190,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
             var inEnum = false;
@@ -200,9 +200,9 @@ namespace TestProject
             }
             if (!inEnum)
             {
-                context.Add("enum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be one of \"title\", \"description\"");
+                context.Add("enum", ref reader, "must be one of \"title\", \"description\"");
             }
-            reader.Skip();
+            context.Skip(ref reader);
         }
         private static readonly global::System.Text.Json.JsonElement[] s_enum_Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_5_schema_items_481ddc98 = [global::CaseContracts.Internal.JsonSupport.Constant("\"title\""), global::CaseContracts.Internal.JsonSupport.Constant("\"description\"")];
 
@@ -211,7 +211,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+                context.Add("type", ref reader, "must be array");
             }
 
             switch (reader.TokenType)
@@ -239,7 +239,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -250,7 +250,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
             var inEnum = false;
@@ -260,9 +260,9 @@ namespace TestProject
             }
             if (!inEnum)
             {
-                context.Add("enum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be one of \"AND\", \"OR\"");
+                context.Add("enum", ref reader, "must be one of \"AND\", \"OR\"");
             }
-            reader.Skip();
+            context.Skip(ref reader);
         }
         private static readonly global::System.Text.Json.JsonElement[] s_enum_Validate_cases_openapi_json_paths__1api_1cases_1_find_get_parameters_6_schema_a2431f80 = [global::CaseContracts.Internal.JsonSupport.Constant("\"AND\""), global::CaseContracts.Internal.JsonSupport.Constant("\"OR\"")];
 
@@ -271,10 +271,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // cases.openapi.json#/paths/~1api~1cases~1_find/get/parameters/7/schema
@@ -282,7 +282,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+                context.Add("type", ref reader, "must be array");
             }
 
             switch (reader.TokenType)
@@ -310,7 +310,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -321,10 +321,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // cases.openapi.json#/paths/~1api~1cases~1_find/get/parameters/8/schema
@@ -332,7 +332,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+                context.Add("type", ref reader, "must be array");
             }
 
             switch (reader.TokenType)
@@ -360,7 +360,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -371,10 +371,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // cases.openapi.json#/paths/~1api~1cases~1{case_id}/get/parameters/1/schema
@@ -382,10 +382,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be boolean");
+                context.Add("type", ref reader, "must be boolean");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // cases.openapi.json#/components/parameters/commentId/schema
@@ -393,10 +393,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
     }

@@ -15,10 +15,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // comment.schema.json#/properties/version
@@ -26,10 +26,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // comment.schema.json#/properties/comment
@@ -37,10 +37,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // comment.schema.json#/properties/type
@@ -54,10 +54,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // comment.schema.json#/properties/created_by
@@ -71,10 +71,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                context.Add("type", ref reader, "must be string or null");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // comment.schema.json#/properties/pushed_by/oneOf/0
@@ -88,10 +88,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be null");
+                context.Add("type", ref reader, "must be null");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // comment.schema.json#/properties/pushed_by
@@ -105,7 +105,7 @@ namespace TestProject
                 { var branch = reader; Validate_comment_properties_pushed_by_oneOf_1_f299dfc0(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); valueEnd = branch; }
                 if (matched != 1)
                 {
-                    context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
+                    context.Add("oneOf", ref reader, matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
             reader = valueEnd;
@@ -116,10 +116,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                context.Add("type", ref reader, "must be string or null");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // comment.schema.json#/properties/updated_by/oneOf/0
@@ -133,10 +133,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be null");
+                context.Add("type", ref reader, "must be null");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // comment.schema.json#/properties/updated_by
@@ -150,7 +150,7 @@ namespace TestProject
                 { var branch = reader; Validate_comment_properties_updated_by_oneOf_1_b764e1a4(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); valueEnd = branch; }
                 if (matched != 1)
                 {
-                    context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
+                    context.Add("oneOf", ref reader, matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                 }
             }
             reader = valueEnd;
@@ -161,7 +161,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
+                context.Add("type", ref reader, "must be object");
             }
 
             switch (reader.TokenType)
@@ -301,8 +301,8 @@ namespace TestProject
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                            reader.Skip();
+                            context.AddForMember(name.GetString()!, "additionalProperties", ref reader, "is not an allowed property");
+                            context.Skip(ref reader);
                         }
                     }
                     if (!seen0)
@@ -349,7 +349,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -360,7 +360,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
             var inEnum = false;
@@ -370,9 +370,9 @@ namespace TestProject
             }
             if (!inEnum)
             {
-                context.Add("enum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be one of \"user\", \"alert\"");
+                context.Add("enum", ref reader, "must be one of \"user\", \"alert\"");
             }
-            reader.Skip();
+            context.Skip(ref reader);
         }
         private static readonly global::System.Text.Json.JsonElement[] s_enum_Validate_comment_definitions_commentType_5d781359 = [global::CaseContracts.Internal.JsonSupport.Constant("\"user\""), global::CaseContracts.Internal.JsonSupport.Constant("\"alert\"")];
 

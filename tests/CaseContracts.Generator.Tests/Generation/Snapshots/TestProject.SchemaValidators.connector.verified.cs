@@ -66,7 +66,7 @@ namespace TestProject
                 }
                 else
                 {
-                    context.AddAt("/type", "oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref lookahead), "must be one of \".jira\", \".servicenow\", \".resilient\", \".none\"");
+                    context.AddAt("/type", "oneOf", ref lookahead, "must be one of \".jira\", \".servicenow\", \".resilient\", \".none\"");
                 }
             }
             else
@@ -80,12 +80,12 @@ namespace TestProject
                     { var branch = reader; Validate_connector_oneOf_3_444fb340(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                     if (matched != 1)
                     {
-                        context.Add("oneOf", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
+                        context.Add("oneOf", ref reader, matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
                     }
                 }
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
     }

@@ -15,10 +15,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // connectors/none.schema.json#/properties/name
@@ -26,10 +26,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // connectors/none.schema.json#/properties/type
@@ -37,9 +37,9 @@ namespace TestProject
         {
             if (!global::CaseContracts.Internal.JsonSupport.EqualsConstant(reader, s_const_Validate_connectors_none_properties_type_5a5c3415))
             {
-                context.Add("const", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be \".none\"");
+                context.Add("const", ref reader, "must be \".none\"");
             }
-            reader.Skip();
+            context.Skip(ref reader);
         }
         private static readonly global::System.Text.Json.JsonElement s_const_Validate_connectors_none_properties_type_5a5c3415 = global::CaseContracts.Internal.JsonSupport.Constant("\".none\"");
 
@@ -48,10 +48,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be null");
+                context.Add("type", ref reader, "must be null");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // connectors/none.schema.json#
@@ -59,7 +59,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
+                context.Add("type", ref reader, "must be object");
             }
 
             switch (reader.TokenType)
@@ -127,8 +127,8 @@ namespace TestProject
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                            reader.Skip();
+                            context.AddForMember(name.GetString()!, "additionalProperties", ref reader, "is not an allowed property");
+                            context.Skip(ref reader);
                         }
                     }
                     if (!seen0)
@@ -151,7 +151,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }

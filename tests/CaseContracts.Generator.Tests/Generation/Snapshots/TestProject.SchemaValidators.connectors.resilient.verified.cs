@@ -15,10 +15,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // connectors/resilient.schema.json#/properties/name
@@ -26,10 +26,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // connectors/resilient.schema.json#/properties/type
@@ -37,9 +37,9 @@ namespace TestProject
         {
             if (!global::CaseContracts.Internal.JsonSupport.EqualsConstant(reader, s_const_Validate_connectors_resilient_properties_type_a5490596))
             {
-                context.Add("const", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be \".resilient\"");
+                context.Add("const", ref reader, "must be \".resilient\"");
             }
-            reader.Skip();
+            context.Skip(ref reader);
         }
         private static readonly global::System.Text.Json.JsonElement s_const_Validate_connectors_resilient_properties_type_a5490596 = global::CaseContracts.Internal.JsonSupport.Constant("\".resilient\"");
 
@@ -48,10 +48,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.Number))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be number");
+                context.Add("type", ref reader, "must be number");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // connectors/resilient.schema.json#/properties/fields/properties/issueTypes
@@ -59,7 +59,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+                context.Add("type", ref reader, "must be array");
             }
 
             switch (reader.TokenType)
@@ -87,7 +87,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -98,10 +98,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.Number))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be number");
+                context.Add("type", ref reader, "must be number");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // connectors/resilient.schema.json#/properties/fields
@@ -109,7 +109,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object or null");
+                context.Add("type", ref reader, "must be object or null");
             }
 
             switch (reader.TokenType)
@@ -153,8 +153,8 @@ namespace TestProject
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                            reader.Skip();
+                            context.AddForMember(name.GetString()!, "additionalProperties", ref reader, "is not an allowed property");
+                            context.Skip(ref reader);
                         }
                     }
                     if (!seen0)
@@ -169,7 +169,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -180,7 +180,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
+                context.Add("type", ref reader, "must be object");
             }
 
             switch (reader.TokenType)
@@ -248,8 +248,8 @@ namespace TestProject
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                            reader.Skip();
+                            context.AddForMember(name.GetString()!, "additionalProperties", ref reader, "is not an allowed property");
+                            context.Skip(ref reader);
                         }
                     }
                     if (!seen0)
@@ -272,7 +272,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }

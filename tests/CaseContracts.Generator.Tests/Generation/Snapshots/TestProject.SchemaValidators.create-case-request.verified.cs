@@ -15,10 +15,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // create-case-request.schema.json#/properties/description
@@ -26,10 +26,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // create-case-request.schema.json#/properties/tags/items
@@ -37,10 +37,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // create-case-request.schema.json#/properties/tags
@@ -48,7 +48,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+                context.Add("type", ref reader, "must be array");
             }
 
             switch (reader.TokenType)
@@ -76,7 +76,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -99,7 +99,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
+                context.Add("type", ref reader, "must be object");
             }
 
             switch (reader.TokenType)
@@ -179,8 +179,8 @@ namespace TestProject
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                            reader.Skip();
+                            context.AddForMember(name.GetString()!, "additionalProperties", ref reader, "is not an allowed property");
+                            context.Skip(ref reader);
                         }
                     }
                     if (!seen0)
@@ -207,7 +207,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }

@@ -21,7 +21,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+                context.Add("type", ref reader, "must be array");
             }
 
             switch (reader.TokenType)
@@ -49,7 +49,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -60,7 +60,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+                context.Add("type", ref reader, "must be integer");
             }
 
             switch (reader.TokenType)
@@ -69,13 +69,13 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 0", "0");
+                        context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -86,7 +86,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+                context.Add("type", ref reader, "must be integer");
             }
 
             switch (reader.TokenType)
@@ -95,13 +95,13 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 0", "0");
+                        context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -112,7 +112,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+                context.Add("type", ref reader, "must be integer");
             }
 
             switch (reader.TokenType)
@@ -121,13 +121,13 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 0", "0");
+                        context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -138,7 +138,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+                context.Add("type", ref reader, "must be integer");
             }
 
             switch (reader.TokenType)
@@ -147,13 +147,13 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 0", "0");
+                        context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -164,7 +164,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+                context.Add("type", ref reader, "must be integer");
             }
 
             switch (reader.TokenType)
@@ -173,13 +173,13 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 0", "0");
+                        context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -190,7 +190,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+                context.Add("type", ref reader, "must be integer");
             }
 
             switch (reader.TokenType)
@@ -199,13 +199,13 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 0", "0");
+                        context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -216,7 +216,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
+                context.Add("type", ref reader, "must be object");
             }
 
             switch (reader.TokenType)
@@ -320,8 +320,8 @@ namespace TestProject
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                            reader.Skip();
+                            context.AddForMember(name.GetString()!, "additionalProperties", ref reader, "is not an allowed property");
+                            context.Skip(ref reader);
                         }
                     }
                     if (!seen0)
@@ -356,7 +356,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }

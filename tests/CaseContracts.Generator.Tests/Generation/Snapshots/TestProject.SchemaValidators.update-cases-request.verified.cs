@@ -21,7 +21,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+                context.Add("type", ref reader, "must be array");
             }
 
             switch (reader.TokenType)
@@ -49,7 +49,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -60,7 +60,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
+                context.Add("type", ref reader, "must be object");
             }
 
             switch (reader.TokenType)
@@ -92,8 +92,8 @@ namespace TestProject
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                            reader.Skip();
+                            context.AddForMember(name.GetString()!, "additionalProperties", ref reader, "is not an allowed property");
+                            context.Skip(ref reader);
                         }
                     }
                     if (!seen0)
@@ -104,7 +104,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -115,10 +115,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // update-cases-request.schema.json#/definitions/caseUpdate/properties/version
@@ -126,10 +126,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // update-cases-request.schema.json#/definitions/caseUpdate/properties/title
@@ -137,10 +137,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // update-cases-request.schema.json#/definitions/caseUpdate/properties/description
@@ -148,10 +148,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // update-cases-request.schema.json#/definitions/caseUpdate/properties/tags/items
@@ -159,10 +159,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // update-cases-request.schema.json#/definitions/caseUpdate/properties/tags
@@ -170,7 +170,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+                context.Add("type", ref reader, "must be array");
             }
 
             switch (reader.TokenType)
@@ -198,7 +198,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -227,7 +227,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
+                context.Add("type", ref reader, "must be object");
             }
 
             switch (reader.TokenType)
@@ -331,8 +331,8 @@ namespace TestProject
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                            reader.Skip();
+                            context.AddForMember(name.GetString()!, "additionalProperties", ref reader, "is not an allowed property");
+                            context.Skip(ref reader);
                         }
                     }
                     if (!seen0)
@@ -347,7 +347,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }

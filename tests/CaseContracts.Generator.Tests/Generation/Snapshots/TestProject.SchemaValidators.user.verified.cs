@@ -15,10 +15,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                context.Add("type", ref reader, "must be string or null");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // user.schema.json#/properties/full_name
@@ -26,10 +26,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                context.Add("type", ref reader, "must be string or null");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // user.schema.json#/properties/username
@@ -37,10 +37,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
+                context.Add("type", ref reader, "must be string or null");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // user.schema.json#
@@ -48,7 +48,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be object");
+                context.Add("type", ref reader, "must be object");
             }
 
             switch (reader.TokenType)
@@ -98,15 +98,15 @@ namespace TestProject
                         {
                             var name = reader;
                             global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                            context.AddForMember(name.GetString()!, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                            reader.Skip();
+                            context.AddForMember(name.GetString()!, "additionalProperties", ref reader, "is not an allowed property");
+                            context.Skip(ref reader);
                         }
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }

@@ -104,8 +104,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/urgency", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
-                        reader.Skip();
+                        context.AddAt("/urgency", "type", ref reader, "must be string or null");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "severity"u8))
@@ -121,8 +121,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/severity", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
-                        reader.Skip();
+                        context.AddAt("/severity", "type", ref reader, "must be string or null");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "impact"u8))
@@ -138,16 +138,16 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/impact", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
-                        reader.Skip();
+                        context.AddAt("/impact", "type", ref reader, "must be string or null");
+                        context.Skip(ref reader);
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                    reader.Skip();
+                    context.AddForMember(name, "additionalProperties", ref reader, "is not an allowed property");
+                    context.Skip(ref reader);
                 }
             }
 

@@ -94,16 +94,16 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/syncAlerts", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be boolean");
-                        reader.Skip();
+                        context.AddAt("/syncAlerts", "type", ref reader, "must be boolean");
+                        context.Skip(ref reader);
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                    reader.Skip();
+                    context.AddForMember(name, "additionalProperties", ref reader, "is not an allowed property");
+                    context.Skip(ref reader);
                 }
             }
 

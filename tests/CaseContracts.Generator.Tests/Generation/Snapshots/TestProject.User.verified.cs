@@ -104,8 +104,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/email", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
-                        reader.Skip();
+                        context.AddAt("/email", "type", ref reader, "must be string or null");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "full_name"u8))
@@ -121,8 +121,8 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/full_name", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
-                        reader.Skip();
+                        context.AddAt("/full_name", "type", ref reader, "must be string or null");
+                        context.Skip(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(propertyName, "username"u8))
@@ -138,16 +138,16 @@ namespace TestProject
                     }
                     else
                     {
-                        context.AddAt("/username", "type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string or null");
-                        reader.Skip();
+                        context.AddAt("/username", "type", ref reader, "must be string or null");
+                        context.Skip(ref reader);
                     }
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     global::CaseContracts.Internal.JsonSupport.Next(ref reader);
-                    context.AddForMember(name, "additionalProperties", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "is not an allowed property");
-                    reader.Skip();
+                    context.AddForMember(name, "additionalProperties", ref reader, "is not an allowed property");
+                    context.Skip(ref reader);
                 }
             }
 

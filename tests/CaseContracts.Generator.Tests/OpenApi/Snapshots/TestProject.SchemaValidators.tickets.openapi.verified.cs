@@ -11,7 +11,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+                context.Add("type", ref reader, "must be integer");
             }
 
             switch (reader.TokenType)
@@ -20,17 +20,17 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1m, 1d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 1", "1");
+                        context.Add("minimum", ref reader, "must be at least 1", "1");
                     }
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1000m, 1000d) > 0)
                     {
-                        context.Add("maximum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at most 1000", "1000");
+                        context.Add("maximum", ref reader, "must be at most 1000", "1000");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -41,10 +41,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // tickets.openapi.json#/paths/~1api~1tickets/get/parameters/2/schema
@@ -52,7 +52,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+                context.Add("type", ref reader, "must be array");
             }
 
             switch (reader.TokenType)
@@ -80,7 +80,7 @@ namespace TestProject
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -91,7 +91,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
             switch (reader.TokenType)
@@ -101,13 +101,13 @@ namespace TestProject
                     var length = global::CaseContracts.Internal.JsonSupport.CodePointLength(ref reader);
                     if (length < 1L)
                     {
-                        context.Add("minLength", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 1 characters long", "1");
+                        context.Add("minLength", ref reader, "must be at least 1 characters long", "1");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -118,10 +118,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
         // tickets.openapi.json#/paths/~1api~1tickets/delete/parameters/1/content/application~1json/schema/items
@@ -129,7 +129,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+                context.Add("type", ref reader, "must be integer");
             }
 
             switch (reader.TokenType)
@@ -138,13 +138,13 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1m, 1d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 1", "1");
+                        context.Add("minimum", ref reader, "must be at least 1", "1");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -155,7 +155,7 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartArray))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be array");
+                context.Add("type", ref reader, "must be array");
             }
 
             switch (reader.TokenType)
@@ -182,17 +182,17 @@ namespace TestProject
                     }
                     if (count < 1L)
                     {
-                        context.Add("minItems", global::CaseContracts.Internal.JsonSupport.ValueText(ref start), "must have at least 1 items", "1");
+                        context.Add("minItems", ref start, "must have at least 1 items", "1");
                     }
                     if (count > 20L)
                     {
-                        context.Add("maxItems", global::CaseContracts.Internal.JsonSupport.ValueText(ref start), "must have at most 20 items", "20");
+                        context.Add("maxItems", ref start, "must have at most 20 items", "20");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -203,7 +203,7 @@ namespace TestProject
         {
             if (global::CaseContracts.Internal.JsonSupport.KindOf(ref reader) is not (global::CaseContracts.Internal.JsonSupport.JsonKind.Integer))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be integer");
+                context.Add("type", ref reader, "must be integer");
             }
 
             switch (reader.TokenType)
@@ -212,13 +212,13 @@ namespace TestProject
                 {
                     if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1m, 1d) < 0)
                     {
-                        context.Add("minimum", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be at least 1", "1");
+                        context.Add("minimum", ref reader, "must be at least 1", "1");
                     }
                     break;
                 }
                 default:
                 {
-                    reader.Skip();
+                    context.Skip(ref reader);
                     break;
                 }
             }
@@ -229,10 +229,10 @@ namespace TestProject
         {
             if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.String))
             {
-                context.Add("type", global::CaseContracts.Internal.JsonSupport.ValueText(ref reader), "must be string");
+                context.Add("type", ref reader, "must be string");
             }
 
-            reader.Skip();
+            context.Skip(ref reader);
         }
 
     }
