@@ -85,6 +85,23 @@ public class CorpusValidation
         return invalid;
     }
 
+    // The floor of any validator that reads the text: one pass of System.Text.Json's reader over every token, nothing checked.
+    [Benchmark(Description = "Utf8JsonReader, one pass, no validation")]
+    public long ReadOnce()
+    {
+        var tokens = 0L;
+        foreach (var document in _documents)
+        {
+            var reader = new Utf8JsonReader(document);
+            while (reader.Read())
+            {
+                tokens++;
+            }
+        }
+
+        return tokens;
+    }
+
     [Benchmark(Description = "JsonSchema.Net 8.0.5 Evaluate")]
     public int JsonSchemaNet()
     {

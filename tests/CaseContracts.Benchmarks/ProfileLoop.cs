@@ -29,6 +29,7 @@ internal static class ProfileLoop
             // The competitors on the same documents, for the ratio without a full BenchmarkDotNet run.
             "CorpusJsonSchemaNet" => () => corpus.JsonSchemaNet(),
             "CorpusNJsonSchema" => () => corpus.NJsonSchema(),
+            "CorpusReadOnce" => () => corpus.ReadOnce(),
             nameof(ParseAndValidate.SystemTextJson) => () => benchmark.SystemTextJson(),
             nameof(ParseAndValidate.CaseContracts) => () => benchmark.CaseContracts(),
             nameof(ParseAndValidate.HandWritten) => () => benchmark.HandWritten(),
