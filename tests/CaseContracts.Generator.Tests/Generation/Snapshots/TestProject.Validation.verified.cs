@@ -745,7 +745,7 @@ namespace TestProject
     internal sealed class SkipIndex : global::System.IDisposable
     {
         /// <summary>Shorter documents are read as they are: what a jump saves there does not pay for the copy.</summary>
-        public const int MinimumDocumentLength = 4096;
+        public const int MinimumDocumentLength = 1024;
 
         /// <summary>Shorter structures are stepped over token by token: a lookup costs about as much as reading them.</summary>
         public const int MinimumStructureLength = 256;
