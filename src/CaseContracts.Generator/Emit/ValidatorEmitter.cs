@@ -124,6 +124,12 @@ internal static class ValidatorEmitter
         var applications = new ApplicatorEmission(writer, Support, methods, fields, method) { EndVariable = endVariable ?? "reader" };
         for (var i = 0; i < node.Applications.Count; i++)
         {
+            if (node.Applications[i].Keyword == "patternProperties" && PatternPropertiesRule.InMemberLoop(node))
+            {
+                // Applied by the object's own member loop (EmitObject).
+                continue;
+            }
+
             applications.MayConsume = consumer == Consumer.Application && i == node.Applications.Count - 1;
             ApplicatorRules.Find(node.Applications[i].Keyword)!.Emit(node.Applications[i], applications);
         }
@@ -595,6 +601,12 @@ internal static class ValidatorEmitter
             PropertyNameMatch.Declare(writer);
         }
 
+        var patternsHere = PatternPropertiesRule.InMemberLoop(node) ? PatternPropertiesRule.Of(node) : null;
+        if (patternsHere is not null)
+        {
+            EmitPatternMembers(writer, patternsHere, method, methods, fields);
+        }
+
         // Required names with a declared schema are marked seen in their branch below; others are checked here.
         for (var i = 0; i < required.Count; i++)
         {
@@ -629,7 +641,15 @@ internal static class ValidatorEmitter
             writer.Line("var name = reader;");
             writer.Line($"{Support}.Next(ref reader);");
             var patterns = PatternPropertiesRule.Patterns(node);
-            if (!patterns.IsEmpty)
+            if (patternsHere is not null)
+            {
+                // A member a pattern matched is not additional; its pattern's validator has read its value.
+                writer.Open("if (patternEnded)");
+                writer.Line("reader = patternEnd;");
+                writer.Close();
+                writer.Open("else");
+            }
+            else if (!patterns.IsEmpty)
             {
                 // A member a patternProperties pattern matches is not additional (that rule checks its value).
                 var text = "var nameText = name.GetString()!;";
@@ -654,10 +674,20 @@ internal static class ValidatorEmitter
                 writer.Line("context.Skip(ref reader);");
             }
 
-            if (!patterns.IsEmpty)
+            if (patternsHere is not null || !patterns.IsEmpty)
             {
                 writer.Close();
             }
+        }
+        else if (patternsHere is not null)
+        {
+            writer.Open("if (patternEnded)");
+            writer.Line("reader = patternEnd;");
+            writer.Close();
+            writer.Open("else");
+            writer.Line($"{Support}.Next(ref reader);");
+            writer.Line("context.Skip(ref reader);");
+            writer.Close();
         }
         else
         {
@@ -676,6 +706,31 @@ internal static class ValidatorEmitter
 
         EmitRules(writer, node, JsonNodeKind.Object, new RuleEmission(Support, "start", "count", method), fields);
         writer.Line("break;");
+        writer.Close();
+    }
+
+    /// <summary>
+    /// The member's <c>patternProperties</c> (see <see cref="PatternPropertiesRule.InMemberLoop"/>), the reader on its
+    /// name: every matching pattern's schema checks the value on a copy, errors under the member's pointer; the first
+    /// copy's end is kept (<c>patternEnd</c>) so that a member no property declares is not read again to step past it.
+    /// </summary>
+    private static void EmitPatternMembers(SourceWriter writer, Application patterns, string method, Dictionary<string, string> methods, List<string> fields)
+    {
+        writer.Line("var memberName = reader.GetString()!;");
+        writer.Line("var patternEnd = reader;");
+        writer.Line("var patternEnded = false;");
+        writer.Open(string.Empty);
+        writer.Line("var patternValue = reader;");
+        writer.Line($"{Support}.Next(ref patternValue);");
+        writer.Line("var patternErrorsBefore = context.ErrorCount;");
+        for (var i = 0; i < patterns.Schemas.Count; i++)
+        {
+            writer.Line($"if ({Support}.IsMatch({ApplicatorEmission.RegexField(method, patterns.Arguments[i], fields)}, memberName)) {{ var member = patternValue; {methods[patterns.Schemas[i]]}(ref member, ref context); if (!patternEnded) {{ patternEnd = member; patternEnded = true; }} }}");
+        }
+
+        writer.Open("if (context.ErrorCount != patternErrorsBefore)");
+        writer.Line("context.PrefixMember(patternErrorsBefore, memberName);");
+        writer.Close();
         writer.Close();
     }
 

@@ -18,7 +18,20 @@ internal sealed class PatternPropertiesRule : ApplicatorRule
 
     /// <summary>The patterns of <paramref name="node"/>'s <c>patternProperties</c> (none when it has none).</summary>
     public static EquatableArray<string> Patterns(ValidationNode node)
-        => node.Applications.FirstOrDefault(a => a.Keyword == "patternProperties")?.Arguments ?? default;
+        => Of(node)?.Arguments ?? default;
+
+    /// <summary>The <c>patternProperties</c> application of <paramref name="node"/>, or null.</summary>
+    public static Application? Of(ValidationNode node)
+        => node.Applications.FirstOrDefault(a => a.Keyword == "patternProperties");
+
+    /// <summary>
+    /// Whether <paramref name="node"/>'s own member loop (it has <c>properties</c> or <c>additionalProperties</c>, so it
+    /// reads every member) applies the patterns, rather than this rule's scan reading the object once more: each member
+    /// is then read, and its name decoded and matched, once. Its errors come with the member's, before them. The
+    /// generated validators and the build-time evaluator both ask this, so they agree on the order of errors.
+    /// </summary>
+    public static bool InMemberLoop(ValidationNode node)
+        => Of(node) is not null && (!node.Properties.IsEmpty || node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null);
 
     public override IEnumerable<Application> Read(SchemaNode schema, ApplicatorReading reading)
     {

@@ -223,6 +223,12 @@ internal sealed class ValidationProgram
             var evaluation = new Evaluation(this, node, pointer, place, errors);
             foreach (var application in node.Applications)
             {
+                if (application.Keyword == "patternProperties" && PatternPropertiesRule.InMemberLoop(node))
+                {
+                    // Applied member by member in CheckObject, as the generated member loop does.
+                    continue;
+                }
+
                 ApplicatorRules.Find(application.Keyword)!.Evaluate(application, value, evaluation);
             }
         }
@@ -376,12 +382,24 @@ internal sealed class ValidationProgram
     {
         var memberPlace = place with { OwnerKey = node.Key };
         var seen = node.Required.IsEmpty ? null : new HashSet<string>(StringComparer.Ordinal);
+        var patternsHere = PatternPropertiesRule.InMemberLoop(node) ? PatternPropertiesRule.Of(node) : null;
         var members = value.Members;
         for (var i = 0; i < members.Count; i++)
         {
             var member = members[i];
             seen?.Add(member.Name);
             var memberPointer = pointer + "/" + SchemaPaths.EscapePointerSegment(member.Name);
+            if (patternsHere is not null)
+            {
+                for (var p = 0; p < patternsHere.Schemas.Count; p++)
+                {
+                    if (PatternRule.IsMatch(patternsHere.Arguments[p], member.Name))
+                    {
+                        Check(_methodByKey[patternsHere.Schemas[p]], member.Value, memberPointer, place, errors);
+                    }
+                }
+            }
+
             if (PropertyNamed(node, member.Name) is { } property)
             {
                 Check(_methodByKey[property.NodeKey], member.Value, memberPointer, memberPlace, errors);
