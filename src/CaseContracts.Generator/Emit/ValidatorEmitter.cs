@@ -604,7 +604,11 @@ internal static class ValidatorEmitter
         var patternsHere = PatternPropertiesRule.InMemberLoop(node) ? PatternPropertiesRule.Of(node) : null;
         if (patternsHere is not null)
         {
-            EmitPatternMembers(writer, patternsHere, method, methods, fields);
+            // The member's patterns, before its own checks (the reader stays on the name; see PatternPropertiesRule.InMemberLoop).
+            writer.Line("var memberName = reader.GetString()!;");
+            writer.Line("var patternValue = reader;");
+            writer.Line($"{Support}.Next(ref patternValue);");
+            PatternPropertiesRule.EmitMember(writer, Support, patternsHere, p => ApplicatorEmission.RegexField(method, p, fields), key => methods[key], "memberName", "patternValue");
         }
 
         // Required names with a declared schema are marked seen in their branch below; others are checked here.
@@ -706,31 +710,6 @@ internal static class ValidatorEmitter
 
         EmitRules(writer, node, JsonNodeKind.Object, new RuleEmission(Support, "start", "count", method), fields);
         writer.Line("break;");
-        writer.Close();
-    }
-
-    /// <summary>
-    /// The member's <c>patternProperties</c> (see <see cref="PatternPropertiesRule.InMemberLoop"/>), the reader on its
-    /// name: every matching pattern's schema checks the value on a copy, errors under the member's pointer; the first
-    /// copy's end is kept (<c>patternEnd</c>) so that a member no property declares is not read again to step past it.
-    /// </summary>
-    private static void EmitPatternMembers(SourceWriter writer, Application patterns, string method, Dictionary<string, string> methods, List<string> fields)
-    {
-        writer.Line("var memberName = reader.GetString()!;");
-        writer.Line("var patternEnd = reader;");
-        writer.Line("var patternEnded = false;");
-        writer.Open(string.Empty);
-        writer.Line("var patternValue = reader;");
-        writer.Line($"{Support}.Next(ref patternValue);");
-        writer.Line("var patternErrorsBefore = context.ErrorCount;");
-        for (var i = 0; i < patterns.Schemas.Count; i++)
-        {
-            writer.Line($"if ({Support}.IsMatch({ApplicatorEmission.RegexField(method, patterns.Arguments[i], fields)}, memberName)) {{ var member = patternValue; {methods[patterns.Schemas[i]]}(ref member, ref context); if (!patternEnded) {{ patternEnd = member; patternEnded = true; }} }}");
-        }
-
-        writer.Open("if (context.ErrorCount != patternErrorsBefore)");
-        writer.Line("context.PrefixMember(patternErrorsBefore, memberName);");
-        writer.Close();
         writer.Close();
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CaseContracts.Generator.Emit;
 using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Validation;
@@ -72,27 +73,39 @@ internal sealed class PatternPropertiesRule : ApplicatorRule
         writer.Close();
         writer.Line("var name = scan.GetString()!;");
         writer.Line($"{support}.Next(ref scan);");
-        writer.Line("var errorsBefore = context.ErrorCount;");
-        // A member's validator leaves its copy on the value's last token, where skipping the value would: the scan
-        // continues from there rather than reading the value once more (a map's entries were read three times).
-        writer.Line("var end = scan;");
-        writer.Line("var ended = false;");
-        for (var i = 0; i < application.Schemas.Count; i++)
-        {
-            writer.Line($"if ({support}.IsMatch({emission.Regex(application.Arguments[i])}, name)) {{ var member = scan; {emission.Method(application.Schemas[i])}(ref member, ref context); if (!ended) {{ end = member; ended = true; }} }}");
-        }
-
-        writer.Open("if (context.ErrorCount != errorsBefore)");
-        writer.Line("context.PrefixMember(errorsBefore, name);");
-        writer.Close();
-        writer.Open("if (ended)");
-        writer.Line("scan = end;");
+        EmitMember(writer, support, application, emission.Regex, emission.Method, "name", "scan");
+        // The scan continues where the member's validator left its copy rather than reading the value once more (a
+        // map's entries were read three times).
+        writer.Open("if (patternEnded)");
+        writer.Line("scan = patternEnd;");
         writer.Close();
         writer.Open("else");
         writer.Line("context.Skip(ref scan);");
         writer.Close();
         writer.Close();
         emission.EndObjectScan(writer, "scan");
+    }
+
+    /// <summary>
+    /// One member: <paramref name="name"/> holds its decoded name, the reader <paramref name="value"/> stands on its value.
+    /// Every matching pattern's schema checks the value on a copy, errors under the member's pointer. A member's validator
+    /// leaves its copy on the value's last token, where skipping the value would: when <c>patternEnded</c>,
+    /// <c>patternEnd</c> is the first such copy, so the caller can go on from there. Written by this rule's scan and by
+    /// the validator's own member loop (<see cref="InMemberLoop"/>).
+    /// </summary>
+    public static void EmitMember(SourceWriter writer, string support, Application application, System.Func<string, string> regex, System.Func<string, string> method, string name, string value)
+    {
+        writer.Line("var patternErrorsBefore = context.ErrorCount;");
+        writer.Line($"var patternEnd = {value};");
+        writer.Line("var patternEnded = false;");
+        for (var i = 0; i < application.Schemas.Count; i++)
+        {
+            writer.Line($"if ({support}.IsMatch({regex(application.Arguments[i])}, {name})) {{ var member = {value}; {method(application.Schemas[i])}(ref member, ref context); if (!patternEnded) {{ patternEnd = member; patternEnded = true; }} }}");
+        }
+
+        writer.Open("if (context.ErrorCount != patternErrorsBefore)");
+        writer.Line($"context.PrefixMember(patternErrorsBefore, {name});");
+        writer.Close();
     }
 
     public override void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation)
