@@ -171,6 +171,57 @@ public sealed class ValidationRuntimeTests
         Assert.Equal(7, other.GetInt32());
     }
 
+    [Fact]
+    public void A_member_table_lists_every_member_in_document_order_with_unescaped_names_and_readers_on_their_values()
+    {
+        var json = "{\"a\": 1, \"b\\u0061\": [true, {\"x\": null}], \"a\": \"again\"}" + new string(' ', SkipIndex.MinimumDocumentLength);
+        using var skips = SkipIndex.For(System.Text.Encoding.UTF8.GetBytes(json))!;
+        var context = new ValidationContext(10, skips);
+        var reader = new System.Text.Json.Utf8JsonReader(skips.Document);
+        reader.Read();
+
+        var members = context.Members(ref reader)!;
+
+        var listed = Enumerable.Range(0, members.Count).Select(m =>
+        {
+            var value = members.Value(m);
+            var start = value.TokenType;
+            value.Skip();
+            return System.Text.Encoding.UTF8.GetString(members.Name(m)) + "=" + start + "@" + value.CurrentDepth;
+        });
+        Assert.Equal(["a=Number@1", "ba=StartArray@1", "a=String@1"], listed);
+    }
+
+    [Fact]
+    public void An_object_is_read_into_its_member_table_once_and_stepping_over_it_ends_where_reading_it_does()
+    {
+        var json = "[{\"big\": [" + string.Join(", ", Enumerable.Range(0, 300)) + "], \"small\": 2}, 7]";
+        using var skips = SkipIndex.For(System.Text.Encoding.UTF8.GetBytes(json))!;
+        var context = new ValidationContext(10, skips);
+        var reader = new System.Text.Json.Utf8JsonReader(skips.Document);
+        reader.Read();
+        reader.Read();
+        var read = reader;
+        read.Skip();
+        var stepped = reader;
+
+        var members = context.Members(ref reader)!;
+        members.StepOver(ref stepped);
+
+        Assert.Same(members, context.Members(ref reader));
+        Assert.Equal(Tokens(ref read), Tokens(ref stepped));
+    }
+
+    [Fact]
+    public void A_short_document_has_no_member_tables_its_objects_are_read()
+    {
+        var context = new ValidationContext(10, SkipIndex.For("{\"a\": 1}"u8));
+        var reader = new System.Text.Json.Utf8JsonReader("{\"a\": 1}"u8);
+        reader.Read();
+
+        Assert.Null(context.Members(ref reader));
+    }
+
     // The rest of the document from the reader on: each token's type and text, then how the reader ends.
     private static string Tokens(ref System.Text.Json.Utf8JsonReader reader)
     {

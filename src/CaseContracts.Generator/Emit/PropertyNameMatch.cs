@@ -9,9 +9,9 @@ internal static class PropertyNameMatch
 {
     private const string Local = "propertyName";
 
-    /// <summary>Declares the span of the current property's name; the reader stands on the name.</summary>
-    public static void Declare(SourceWriter writer)
-        => writer.Line($"var {Local} = {JsonSupportEmitter.TypeName}.PropertyName(ref reader);");
+    /// <summary>Declares the span of the current property's name: by default the reader stands on the name.</summary>
+    public static void Declare(SourceWriter writer, string name = JsonSupportEmitter.TypeName + ".PropertyName(ref reader)")
+        => writer.Line($"var {Local} = {name};");
 
     /// <summary>The condition "the current property is <paramref name="jsonName"/>".</summary>
     public static string Is(string jsonName)

@@ -21,6 +21,9 @@ internal static class RuntimeSources
     /// <summary>The validation results and the validators' shared state, one copy per contract namespace.</summary>
     public const string ValidationRuntime = "ValidationRuntime.cs";
 
+    /// <summary>The members of an indexed document's objects, looked up by name (written with <see cref="ValidationRuntime"/>).</summary>
+    public const string MemberTable = "MemberTable.cs";
+
     /// <summary>The minimal-API plumbing of the generated endpoints (ASP.NET Core projects only).</summary>
     public const string EndpointRuntime = "EndpointRuntime.cs";
 

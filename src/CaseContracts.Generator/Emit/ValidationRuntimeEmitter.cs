@@ -19,6 +19,8 @@ internal static class ValidationRuntimeEmitter
         var writer = SourceWriter.ForGeneratedFile();
         writer.Open("namespace " + @namespace);
         writer.WriteCode(RuntimeSources.ValidationRuntime);
+        writer.Line();
+        writer.WriteCode(RuntimeSources.MemberTable);
         writer.Close();
         return writer.ToString();
     }

@@ -42,11 +42,12 @@ internal static class ValidatorEmitter
             writer.Line();
         }
 
+        var lookups = MemberLookups.Positions(file.Nodes);
         for (var i = 0; i < file.Nodes.Count; i++)
         {
             var dispatch = file.Dispatches.FirstOrDefault(d => d.NodeKey == file.Nodes[i].Key);
             var node = AssertionRules.Enforced(file.Nodes[i], file.AssertFormats);
-            EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods, file.EmitsEvaluated);
+            EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods, file.EmitsEvaluated, lookups.Contains(node.Key));
         }
 
         writer.Close();
@@ -54,7 +55,7 @@ internal static class ValidatorEmitter
         return writer.ToString();
     }
 
-    private static void EmitNode(SourceWriter writer, ValidationNode node, string label, string method, string target, UnionDispatch? dispatch, Dictionary<string, string> methods, bool emitsEvaluated)
+    private static void EmitNode(SourceWriter writer, ValidationNode node, string label, string method, string target, UnionDispatch? dispatch, Dictionary<string, string> methods, bool emitsEvaluated, bool looksUpMembers)
     {
         var fields = new List<string>();
         if (emitsEvaluated)
@@ -136,7 +137,7 @@ internal static class ValidatorEmitter
 
         consumed |= applications.Consumed;
         EmitTypeAndValues(writer, node, method, fields);
-        EmitByToken(writer, node, method, methods, fields, consumed ? endVariable : null);
+        EmitByToken(writer, node, method, methods, fields, consumed ? endVariable : null, looksUpMembers);
         if (scope)
         {
             writer.Line("context.LeaveScope();");
@@ -439,7 +440,7 @@ internal static class ValidatorEmitter
     /// token (<paramref name="consumedInto"/>: <c>reader</c> itself, or <c>valueEnd</c>), the checks of the first token and
     /// then the reader taken from there.
     /// </summary>
-    private static void EmitByToken(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, string? consumedInto)
+    private static void EmitByToken(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, string? consumedInto, bool looksUpMembers)
     {
         var hasString = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.String);
         var hasNumber = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Number);
@@ -488,7 +489,7 @@ internal static class ValidatorEmitter
 
         if (hasObject)
         {
-            EmitObject(writer, node, method, methods, fields);
+            EmitObject(writer, node, method, methods, fields, looksUpMembers);
         }
 
         if (consumedInto is null)
@@ -569,9 +570,17 @@ internal static class ValidatorEmitter
         writer.Close();
     }
 
-    private static void EmitObject(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields)
+    private static void EmitObject(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, bool looksUpMembers)
     {
         writer.Open($"case {TokenType}.StartObject:");
+        var required = node.Required.ToList();
+        if (looksUpMembers)
+        {
+            // Without a table (a short document), the object is read as below.
+            EmitLookups(writer, node, required, methods);
+            writer.Open("else");
+        }
+
         var counts = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object);
         if (counts)
         {
@@ -579,12 +588,7 @@ internal static class ValidatorEmitter
             writer.Line("var count = 0L;");
         }
 
-        var required = node.Required.ToList();
-        for (var i = 0; i < required.Count; i++)
-        {
-            writer.Line($"var seen{i} = false;");
-        }
-
+        DeclareSeen(writer, required);
         writer.Open("while (true)");
         writer.Line($"{Support}.Next(ref reader);");
         writer.Open($"if (reader.TokenType == {TokenType}.EndObject)");
@@ -611,33 +615,7 @@ internal static class ValidatorEmitter
             PatternPropertiesRule.EmitMember(writer, Support, patternsHere, p => ApplicatorEmission.RegexField(method, p, fields), key => methods[key], "memberName", "patternValue");
         }
 
-        // Required names with a declared schema are marked seen in their branch below; others are checked here.
-        for (var i = 0; i < required.Count; i++)
-        {
-            if (!node.Properties.Any(p => p.Name == required[i]))
-            {
-                writer.Line($"if ({PropertyNameMatch.Is(required[i])}) {{ seen{i} = true; }}");
-            }
-        }
-
-        var first = true;
-        foreach (var property in node.Properties)
-        {
-            writer.Open($"{(first ? string.Empty : "else ")}if ({PropertyNameMatch.Is(property.Name)})");
-            first = false;
-            var requiredIndex = required.IndexOf(property.Name);
-            if (requiredIndex >= 0)
-            {
-                writer.Line($"seen{requiredIndex} = true;");
-            }
-
-            writer.Line($"{Support}.Next(ref reader);");
-            writer.Line("var errorsBefore = context.ErrorCount;");
-            writer.Line($"{methods[property.NodeKey]}(ref reader, ref context);");
-            ValidatingReaderEmitter.EmitPrefix(writer, "errorsBefore", CSharpLiterals.Pointer(property.Name));
-            writer.Close();
-        }
-
+        var first = EmitNamedMembers(writer, node, required, methods, $"{Support}.Next(ref reader);", "reader");
         writer.Open(first ? string.Empty : "else");
         if (node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null)
         {
@@ -701,16 +679,88 @@ internal static class ValidatorEmitter
 
         writer.Close();
         writer.Close();
+        ReportMissing(writer, required);
+        EmitRules(writer, node, JsonNodeKind.Object, new RuleEmission(Support, "start", "count", method), fields);
+        writer.Line("break;");
+        if (looksUpMembers)
+        {
+            writer.Close();
+        }
+
+        writer.Close();
+    }
+
+    /// <summary>
+    /// The checks of the member named <c>propertyName</c> by name: <c>required</c> names marked seen, a declared property's
+    /// schema applied to the value at <paramref name="value"/> (reached by <paramref name="toValue"/>). Returns whether
+    /// no property branch was written (the caller's <c>else</c> is then a block of its own).
+    /// </summary>
+    private static bool EmitNamedMembers(SourceWriter writer, ValidationNode node, List<string> required, Dictionary<string, string> methods, string toValue, string value)
+    {
+        // Required names with a declared schema are marked seen in their branch below; others are checked here.
+        for (var i = 0; i < required.Count; i++)
+        {
+            if (!node.Properties.Any(p => p.Name == required[i]))
+            {
+                writer.Line($"if ({PropertyNameMatch.Is(required[i])}) {{ seen{i} = true; }}");
+            }
+        }
+
+        var first = true;
+        foreach (var property in node.Properties)
+        {
+            writer.Open($"{(first ? string.Empty : "else ")}if ({PropertyNameMatch.Is(property.Name)})");
+            first = false;
+            var requiredIndex = required.IndexOf(property.Name);
+            if (requiredIndex >= 0)
+            {
+                writer.Line($"seen{requiredIndex} = true;");
+            }
+
+            writer.Line(toValue);
+            writer.Line("var errorsBefore = context.ErrorCount;");
+            writer.Line($"{methods[property.NodeKey]}(ref {value}, ref context);");
+            ValidatingReaderEmitter.EmitPrefix(writer, "errorsBefore", CSharpLiterals.Pointer(property.Name));
+            writer.Close();
+        }
+
+        return first;
+    }
+
+    /// <summary>
+    /// The object checks of a position that looks members up by name (<see cref="MemberLookups"/>) when the document
+    /// has a member table: over its entries, in document order.
+    /// </summary>
+    private static void EmitLookups(SourceWriter writer, ValidationNode node, List<string> required, Dictionary<string, string> methods)
+    {
+        writer.Open("if (context.Members(ref reader) is { } members)");
+        DeclareSeen(writer, required);
+        writer.Open("for (var member = 0; member < members.Count; member++)");
+        PropertyNameMatch.Declare(writer, "members.Name(member)");
+        EmitNamedMembers(writer, node, required, methods, "var value = members.Value(member);", "value");
+        writer.Close();
+        writer.Line("members.StepOver(ref reader);");
+        ReportMissing(writer, required);
+        writer.Line("break;");
+        writer.Close();
+    }
+
+    private static void DeclareSeen(SourceWriter writer, List<string> required)
+    {
+        for (var i = 0; i < required.Count; i++)
+        {
+            writer.Line($"var seen{i} = false;");
+        }
+    }
+
+    private static void ReportMissing(SourceWriter writer, List<string> required)
+    {
         for (var i = 0; i < required.Count; i++)
         {
             writer.Open($"if (!seen{i})");
             writer.Line($"context.AddAt({CSharpLiterals.Pointer(required[i])}, \"required\", null, \"is required\");");
             writer.Close();
         }
-
-        EmitRules(writer, node, JsonNodeKind.Object, new RuleEmission(Support, "start", "count", method), fields);
-        writer.Line("break;");
-        writer.Close();
     }
 
     /// <summary>The checks of the keywords defined as rules that constrain <paramref name="kind"/>, in rule order.</summary>

@@ -37,6 +37,12 @@ internal abstract class ApplicatorRule
     /// </summary>
     public virtual bool CanConsume(Application application) => false;
 
+    /// <summary>
+    /// The sub-schemas the keyword applies to the value itself (<c>not</c>, <c>if</c>/<c>then</c>/<c>else</c>, a
+    /// dependent schema), not to its members or items: they read the same value as the schema holding them.
+    /// </summary>
+    public virtual IEnumerable<string> InPlaceSchemas(Application application) => System.Array.Empty<string>();
+
     /// <summary>The same check at build time, over <paramref name="value"/>.</summary>
     public abstract void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation);
 

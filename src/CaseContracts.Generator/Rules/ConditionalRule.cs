@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Model;
 using CaseContracts.Generator.Model.Validation;
@@ -34,6 +35,8 @@ internal sealed class ConditionalRule : ApplicatorRule
     private static bool Asserts(Application application) => application.Schemas[1].Length > 0 || application.Schemas[2].Length > 0;
 
     public override bool CanConsume(Application application) => Asserts(application);
+
+    public override IEnumerable<string> InPlaceSchemas(Application application) => application.Schemas.Where(s => s.Length > 0);
 
     public override void Emit(Application application, ApplicatorEmission emission)
     {

@@ -70,6 +70,9 @@ internal sealed class DependenciesRule : ApplicatorRule
         }
     }
 
+    // A dependent schema applies to the object that has the named member.
+    public override IEnumerable<string> InPlaceSchemas(Application application) => application.Schemas;
+
     public override void Emit(Application application, ApplicatorEmission emission)
     {
         var writer = emission.Writer;

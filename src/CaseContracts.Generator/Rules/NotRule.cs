@@ -23,6 +23,8 @@ internal sealed class NotRule : ApplicatorRule
 
     public override bool CanConsume(Application application) => true;
 
+    public override IEnumerable<string> InPlaceSchemas(Application application) => application.Schemas;
+
     public override void Emit(Application application, ApplicatorEmission emission)
     {
         var writer = emission.Writer;

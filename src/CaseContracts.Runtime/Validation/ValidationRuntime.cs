@@ -370,6 +370,13 @@ internal struct ValidationContext
         }
     }
 
+    /// <summary>
+    /// The members of the object at <paramref name="reader"/> (on its start), read once per document for every schema
+    /// that looks them up by name (see <see cref="MemberTable"/>); null when the document is not indexed: then the
+    /// object is read.
+    /// </summary>
+    public readonly MemberTable? Members(ref global::System.Text.Json.Utf8JsonReader reader) => _skips?.Members(ref reader);
+
     // A default-constructed context keeps the default number.
     private readonly int MaxErrors => _maxErrors == 0 ? SchemaValidators.DefaultMaxErrors : _maxErrors;
 
@@ -804,13 +811,41 @@ internal sealed class SkipIndex : global::System.IDisposable
         }
     }
 
+    /// <summary>
+    /// The members of the object at <paramref name="reader"/> (on its start), read the first time they are asked for;
+    /// null when the object is not in the copy (a value made from other text, such as a property name).
+    /// </summary>
+    public MemberTable? Members(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        var start = OffsetOf(ref reader);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        _tables ??= new global::System.Collections.Generic.Dictionary<int, MemberTable>();
+        if (!_tables.TryGetValue(start, out var table))
+        {
+            table = MemberTable.Read(this, reader);
+            _tables[start] = table;
+        }
+
+        return table;
+    }
+
+    // Offset of an object's first byte -> its members, for the schemas that look members up by name.
+    private global::System.Collections.Generic.Dictionary<int, MemberTable>? _tables;
+
     // Where the reader's token (a '{', '[', '}' or ']', whose ValueSpan is that byte of the text) is in the copy; -1
-    // when the reader is on other text. Objects never overlap, so an address inside the copy is a place in it.
-    private int OffsetOf(ref global::System.Text.Json.Utf8JsonReader reader)
+    // when the reader is on other text.
+    private int OffsetOf(ref global::System.Text.Json.Utf8JsonReader reader) => OffsetOf(reader.ValueSpan);
+
+    /// <summary>Where <paramref name="text"/> starts in the copy; -1 when it is other text. Objects never overlap, so an address inside the copy is a place in it.</summary>
+    internal int OffsetOf(global::System.ReadOnlySpan<byte> text)
     {
         var offset = global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
             ref _document![0],
-            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(reader.ValueSpan));
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text));
         return (ulong)offset < (ulong)_length ? (int)offset : -1;
     }
 

@@ -370,6 +370,13 @@ namespace TestProject
             }
         }
 
+        /// <summary>
+        /// The members of the object at <paramref name="reader"/> (on its start), read once per document for every schema
+        /// that looks them up by name (see <see cref="MemberTable"/>); null when the document is not indexed: then the
+        /// object is read.
+        /// </summary>
+        public readonly MemberTable? Members(ref global::System.Text.Json.Utf8JsonReader reader) => _skips?.Members(ref reader);
+
         // A default-constructed context keeps the default number.
         private readonly int MaxErrors => _maxErrors == 0 ? SchemaValidators.DefaultMaxErrors : _maxErrors;
 
@@ -804,13 +811,41 @@ namespace TestProject
             }
         }
 
+        /// <summary>
+        /// The members of the object at <paramref name="reader"/> (on its start), read the first time they are asked for;
+        /// null when the object is not in the copy (a value made from other text, such as a property name).
+        /// </summary>
+        public MemberTable? Members(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var start = OffsetOf(ref reader);
+            if (start < 0)
+            {
+                return null;
+            }
+
+            _tables ??= new global::System.Collections.Generic.Dictionary<int, MemberTable>();
+            if (!_tables.TryGetValue(start, out var table))
+            {
+                table = MemberTable.Read(this, reader);
+                _tables[start] = table;
+            }
+
+            return table;
+        }
+
+        // Offset of an object's first byte -> its members, for the schemas that look members up by name.
+        private global::System.Collections.Generic.Dictionary<int, MemberTable>? _tables;
+
         // Where the reader's token (a '{', '[', '}' or ']', whose ValueSpan is that byte of the text) is in the copy; -1
-        // when the reader is on other text. Objects never overlap, so an address inside the copy is a place in it.
-        private int OffsetOf(ref global::System.Text.Json.Utf8JsonReader reader)
+        // when the reader is on other text.
+        private int OffsetOf(ref global::System.Text.Json.Utf8JsonReader reader) => OffsetOf(reader.ValueSpan);
+
+        /// <summary>Where <paramref name="text"/> starts in the copy; -1 when it is other text. Objects never overlap, so an address inside the copy is a place in it.</summary>
+        internal int OffsetOf(global::System.ReadOnlySpan<byte> text)
         {
             var offset = global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
                 ref _document![0],
-                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(reader.ValueSpan));
+                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text));
             return (ulong)offset < (ulong)_length ? (int)offset : -1;
         }
 
@@ -822,6 +857,95 @@ namespace TestProject
                 _document = null;
                 global::System.Buffers.ArrayPool<byte>.Shared.Return(document);
             }
+        }
+    }
+
+    /// <summary>
+    /// The members of one object of an indexed document (<see cref="SkipIndex"/>), read once: each name and where its
+    /// value starts, in document order (a name written twice is there twice). A schema applied in place beside others
+    /// (an <c>allOf</c> member, an <c>if</c>, its <c>then</c>…) that only looks at members by name finds them here instead of
+    /// reading the object again: popular schemas test one member in each of a dozen conditions.
+    /// </summary>
+    internal sealed class MemberTable
+    {
+        private readonly SkipIndex _index;
+        private (int NameAt, int NameLength, byte[]? Unescaped, int ValueAt)[] _members;
+
+        // The reader's state after any of the object's names: the same for all of them but for the line and column (which
+        // only error messages of malformed text show, and the object was read whole before any lookup).
+        private global::System.Text.Json.JsonReaderState _afterName;
+        private int _endAt;
+        private global::System.Text.Json.JsonReaderState _endState;
+
+        private MemberTable(SkipIndex index)
+        {
+            _index = index;
+            _members = global::System.Array.Empty<(int, int, byte[]?, int)>();
+        }
+
+        /// <summary>How many members the object has (names written twice counted twice).</summary>
+        public int Count { get; private set; }
+
+        /// <summary>The name of member <paramref name="member"/>, unescaped (as <c>JsonSupport.PropertyName</c> gives it).</summary>
+        public global::System.ReadOnlySpan<byte> Name(int member)
+        {
+            ref readonly var entry = ref _members[member];
+            return entry.Unescaped ?? _index.Document.Slice(entry.NameAt, entry.NameLength);
+        }
+
+        /// <summary>A reader on the first token of member <paramref name="member"/>'s value.</summary>
+        public global::System.Text.Json.Utf8JsonReader Value(int member)
+        {
+            ref readonly var entry = ref _members[member];
+            var reader = new global::System.Text.Json.Utf8JsonReader(_index.Document.Slice(entry.ValueAt), isFinalBlock: true, _afterName);
+            global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+            return reader;
+        }
+
+        /// <summary>Moves <paramref name="reader"/>, on the object's start, to its last token, as reading the object would.</summary>
+        public void StepOver(ref global::System.Text.Json.Utf8JsonReader reader)
+            => reader = new global::System.Text.Json.Utf8JsonReader(_index.Document.Slice(_endAt), isFinalBlock: true, _endState);
+
+        /// <summary>Reads the members of the object at <paramref name="start"/> (a reader on its first token, in the index's copy).</summary>
+        internal static MemberTable Read(SkipIndex index, global::System.Text.Json.Utf8JsonReader start)
+        {
+            var table = new MemberTable(index);
+            var reader = start;
+            while (true)
+            {
+                global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                // The reader may have been made on a later part of the copy (a jump): where its buffer starts is found from
+                // the name's text, which is in the copy, and the token's index in that buffer (its opening quote).
+                var nameAt = index.OffsetOf(reader.ValueSpan);
+                var bufferStart = nameAt - 1 - (int)reader.TokenStartIndex;
+                var unescaped = reader.ValueIsEscaped ? global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader).ToArray() : null;
+                if (table.Count == 0)
+                {
+                    table._afterName = reader.CurrentState;
+                }
+
+                table.Add((nameAt, reader.ValueSpan.Length, unescaped, bufferStart + (int)reader.BytesConsumed));
+                index.Skip(ref reader);
+            }
+
+            table._endAt = index.OffsetOf(reader.ValueSpan) + 1;
+            table._endState = reader.CurrentState;
+            return table;
+        }
+
+        private void Add((int, int, byte[]?, int) member)
+        {
+            if (Count == _members.Length)
+            {
+                global::System.Array.Resize(ref _members, global::System.Math.Max(8, Count * 2));
+            }
+
+            _members[Count++] = member;
         }
     }
 }

@@ -1,0 +1,93 @@
+// Emitted by ValidationRuntimeEmitter into each contract's namespace, with ValidationRuntime.cs (same file); the
+// namespace below is only where the repository compiles it. Written as generated code is: global::-qualified names.
+
+namespace CaseContracts.Runtime;
+
+/// <summary>
+/// The members of one object of an indexed document (<see cref="SkipIndex"/>), read once: each name and where its
+/// value starts, in document order (a name written twice is there twice). A schema applied in place beside others
+/// (an <c>allOf</c> member, an <c>if</c>, its <c>then</c>…) that only looks at members by name finds them here instead of
+/// reading the object again: popular schemas test one member in each of a dozen conditions.
+/// </summary>
+internal sealed class MemberTable
+{
+    private readonly SkipIndex _index;
+    private (int NameAt, int NameLength, byte[]? Unescaped, int ValueAt)[] _members;
+
+    // The reader's state after any of the object's names: the same for all of them but for the line and column (which
+    // only error messages of malformed text show, and the object was read whole before any lookup).
+    private global::System.Text.Json.JsonReaderState _afterName;
+    private int _endAt;
+    private global::System.Text.Json.JsonReaderState _endState;
+
+    private MemberTable(SkipIndex index)
+    {
+        _index = index;
+        _members = global::System.Array.Empty<(int, int, byte[]?, int)>();
+    }
+
+    /// <summary>How many members the object has (names written twice counted twice).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The name of member <paramref name="member"/>, unescaped (as <c>JsonSupport.PropertyName</c> gives it).</summary>
+    public global::System.ReadOnlySpan<byte> Name(int member)
+    {
+        ref readonly var entry = ref _members[member];
+        return entry.Unescaped ?? _index.Document.Slice(entry.NameAt, entry.NameLength);
+    }
+
+    /// <summary>A reader on the first token of member <paramref name="member"/>'s value.</summary>
+    public global::System.Text.Json.Utf8JsonReader Value(int member)
+    {
+        ref readonly var entry = ref _members[member];
+        var reader = new global::System.Text.Json.Utf8JsonReader(_index.Document.Slice(entry.ValueAt), isFinalBlock: true, _afterName);
+        global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+        return reader;
+    }
+
+    /// <summary>Moves <paramref name="reader"/>, on the object's start, to its last token, as reading the object would.</summary>
+    public void StepOver(ref global::System.Text.Json.Utf8JsonReader reader)
+        => reader = new global::System.Text.Json.Utf8JsonReader(_index.Document.Slice(_endAt), isFinalBlock: true, _endState);
+
+    /// <summary>Reads the members of the object at <paramref name="start"/> (a reader on its first token, in the index's copy).</summary>
+    internal static MemberTable Read(SkipIndex index, global::System.Text.Json.Utf8JsonReader start)
+    {
+        var table = new MemberTable(index);
+        var reader = start;
+        while (true)
+        {
+            global::CaseContracts.Internal.JsonSupport.Next(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                break;
+            }
+
+            // The reader may have been made on a later part of the copy (a jump): where its buffer starts is found from
+            // the name's text, which is in the copy, and the token's index in that buffer (its opening quote).
+            var nameAt = index.OffsetOf(reader.ValueSpan);
+            var bufferStart = nameAt - 1 - (int)reader.TokenStartIndex;
+            var unescaped = reader.ValueIsEscaped ? global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader).ToArray() : null;
+            if (table.Count == 0)
+            {
+                table._afterName = reader.CurrentState;
+            }
+
+            table.Add((nameAt, reader.ValueSpan.Length, unescaped, bufferStart + (int)reader.BytesConsumed));
+            index.Skip(ref reader);
+        }
+
+        table._endAt = index.OffsetOf(reader.ValueSpan) + 1;
+        table._endState = reader.CurrentState;
+        return table;
+    }
+
+    private void Add((int, int, byte[]?, int) member)
+    {
+        if (Count == _members.Length)
+        {
+            global::System.Array.Resize(ref _members, global::System.Math.Max(8, Count * 2));
+        }
+
+        _members[Count++] = member;
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using CaseContracts.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace CaseContracts.Generator.Tests.Generation;
+
+/// <summary>
+/// Schemas applied in place that look at members by name (an <c>if</c> on one member, its <c>then</c>, an <c>allOf</c>
+/// member with <c>properties</c>) find them in the document's member table when the document is long enough to be
+/// indexed: the same errors, in the same order, as reading the object, names written twice and escaped included.
+/// </summary>
+public sealed class MemberLookupTests
+{
+    private const string Schema = """
+        {
+          "$schema": "http://json-schema.org/draft-07/schema#",
+          "title": "Shipment",
+          "type": "object",
+          "properties": { "kind": { "type": "string" }, "meta": { "type": "object" } },
+          "allOf": [
+            {
+              "if": { "properties": { "kind": { "const": "parcel" } }, "required": ["kind"] },
+              "then": { "properties": { "meta": { "properties": { "size": { "type": "integer" } }, "required": ["size"] } } }
+            },
+            { "properties": { "kind": { "maxLength": 6 } } }
+          ]
+        }
+        """;
+
+    private static readonly Lazy<(string Source, ValidateDocument Validate)> s_generated = new(() =>
+    {
+        var result = GeneratorHarness.Run(new ContractGenerator(), [new InMemoryAdditionalText(SchemaFiles.VirtualSchemaDirectory + "shipment.schema.json", Schema)]);
+        result.AssertCompilesWithoutWarnings();
+        var validate = result.EmitAndLoad().GetType(GeneratorHarness.DefaultRootNamespace + ".SchemaValidators", throwOnError: true)!
+            .GetMethod("ValidateDocument_shipment", BindingFlags.Static | BindingFlags.NonPublic)!
+            .CreateDelegate<ValidateDocument>();
+        return (result.GeneratedSources.Single(s => s.Key.Contains("SchemaValidators.shipment", StringComparison.Ordinal)).Value, validate);
+    });
+
+    private delegate object? ValidateDocument(ReadOnlySpan<byte> utf8Json, out string? malformed);
+
+    [Fact]
+    public void The_conditions_and_the_allOf_member_look_members_up_the_object_with_its_own_properties_reads_them()
+    {
+        var source = s_generated.Value.Source;
+
+        // The if, the then, its meta schema and the allOf member: four lookups; the root reads its object itself.
+        Assert.Equal(4, source.Split("context.Members(ref reader)").Length - 1);
+    }
+
+    [Theory]
+    [InlineData("""{"kind": "parcel", "meta": {"size": "big"}}""", "/meta/size type")]
+    [InlineData("""{"kind": "parcel", "meta": {}}""", "/meta/size required")]
+    [InlineData("""{"kind": "letter", "meta": {}}""", "")]
+    [InlineData("""{"kind": "parcel", "kind": "parcel", "meta": {"size": 1.5}}""", "/meta/size type")]
+    [InlineData("""{"kind": "parcel", "kind": "letter", "meta": {"size": 1.5}}""", "")]
+    [InlineData("""{"k\u0069nd": "envelope", "meta": {"size": 2}}""", "/kind maxLength")]
+    [InlineData("""{"meta": {"size": "big"}, "kind": "envelope", "kind": "big envelope"}""", "/kind maxLength, /kind maxLength")]
+    public void A_long_document_gets_the_errors_of_the_same_short_one(string json, string expected)
+    {
+        // Past the skip index's threshold, so the conditions look members up in the member table.
+        var indexed = json + new string(' ', 2_000);
+
+        Assert.Equal(expected, Errors(json));
+        Assert.Equal(expected, Errors(indexed));
+    }
+
+    private static string Errors(string json)
+    {
+        var errors = (System.Collections.IEnumerable?)s_generated.Value.Validate(Encoding.UTF8.GetBytes(json), out var malformed);
+        return malformed is not null ? "malformed"
+            : string.Join(", ", (errors?.Cast<object>() ?? []).Select(e => e.GetType().GetProperty("Path")!.GetValue(e) + " " + e.GetType().GetProperty("Keyword")!.GetValue(e)));
+    }
+}
