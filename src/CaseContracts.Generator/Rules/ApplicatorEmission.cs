@@ -90,21 +90,20 @@ internal sealed class ApplicatorEmission
         return field;
     }
 
-    /// <summary>A static regular-expression field for <paramref name="pattern"/>, declared once per validator method.</summary>
+    /// <summary>A static regular expression for <paramref name="pattern"/>, declared once per validator method.</summary>
     internal static string RegexField(string method, string pattern, List<string> fields)
     {
-        var declaration = $" = new({CSharpLiterals.String(EcmaPattern.Translate(pattern))}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));";
         for (var i = 0; i < fields.Count; i++)
         {
-            if (fields[i].EndsWith(declaration, System.StringComparison.Ordinal) && fields[i].Contains(" s_regex_" + method + "_"))
+            var existing = $"s_regex_{method}_{i}";
+            if (fields.Contains(EcmaPattern.Declaration(existing, pattern)))
             {
-                var start = fields[i].IndexOf(" s_regex_", System.StringComparison.Ordinal) + 1;
-                return fields[i].Substring(start, fields[i].IndexOf(' ', start) - start);
+                return existing;
             }
         }
 
         var name = $"s_regex_{method}_{fields.Count}";
-        fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {name}{declaration}");
+        fields.Add(EcmaPattern.Declaration(name, pattern));
         return name;
     }
 }

@@ -102,6 +102,16 @@ internal static class EcmaPattern
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The generated code's member <paramref name="name"/>: <paramref name="pattern"/> translated, compiled to IL
+    /// (<c>RegexOptions.Compiled</c>: a match then costs a fraction of an interpreted one) the first time a validator
+    /// runs it, so only the patterns a run meets pay the compilation; a match that takes over a second does not match.
+    /// </summary>
+    public static string Declaration(string name, string pattern)
+        => $"private static global::System.Text.RegularExpressions.Regex? {name}_compiled; "
+           + $"private static global::System.Text.RegularExpressions.Regex {name} => {name}_compiled ??= new({Emit.CSharpLiterals.String(Translate(pattern))}, "
+           + "global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromSeconds(1));";
+
     /// <summary>Null when .NET can run the translated pattern, else why not.</summary>
     public static string? Problem(string pattern)
     {

@@ -1,15 +1,14 @@
 using System;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using CaseContracts.Generator.Emit;
 using CaseContracts.Generator.Json;
 
 namespace CaseContracts.Generator.Rules;
 
 /// <summary>
 /// <c>pattern</c>: a string must match the regular expression (anywhere, not anchored, as JSON Schema specifies).
-/// The generated validator compiles it once per validator method (a static field); a match that takes more
-/// than a second does not match (fails closed), at build time as at run time (<c>JsonSupport.Matches</c>).
+/// The generated validator compiles it once per validator method (<see cref="EcmaPattern.Declaration"/>); a match that
+/// takes more than a second does not match (fails closed), at build time as at run time (<c>JsonSupport.Matches</c>).
 /// </summary>
 internal sealed class PatternRule : AssertionRule
 {
@@ -35,7 +34,7 @@ internal sealed class PatternRule : AssertionRule
     }
 
     public override string? FieldDeclaration(string argument, RuleEmission emission)
-        => $"private static readonly global::System.Text.RegularExpressions.Regex {emission.Field(this)} = new({CSharpLiterals.String(EcmaPattern.Translate(argument))}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));";
+        => EcmaPattern.Declaration(emission.Field(this), argument);
 
     public override string FailsWhen(string argument, RuleEmission emission) => $"!{emission.Support}.Matches({emission.Field(this)}, ref {emission.Reader})";
 
