@@ -356,12 +356,16 @@ internal static class ValidatorEmitter
         writer.Open(string.Empty);
         writer.Line("var mark = context.ErrorCount;");
         writer.Line("var matched = 0;");
+        // A member's errors are dropped once counted (the keyword reports one error of its own): counted, never made.
+        writer.Line("context.BeginVerdict();");
         for (var i = 0; i < members.Count; i++)
         {
             // The last member's copy ends on the value's last token: kept when nothing after reads the value.
             var end = endVariable is not null && i == members.Count - 1 ? $" {endVariable} = branch;" : string.Empty;
             writer.Line($"{{ var branch = reader; {methods[members[i]]}(ref branch, ref context); if (context.ErrorCount == mark) {{ matched++; }} context.Truncate(mark);{end} }}");
         }
+
+        writer.Line("context.EndVerdict();");
 
         writer.Open($"if ({failure})");
         var text = message is null

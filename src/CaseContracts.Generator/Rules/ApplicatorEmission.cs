@@ -78,10 +78,10 @@ internal sealed class ApplicatorEmission
 
     /// <summary>
     /// Writes <c>if (passes) { body }</c>: whether the value at <c>reader</c> passes <paramref name="schemaKey"/>, tried on a
-    /// copy with its errors dropped.
+    /// copy with its errors counted, never made (a verdict).
     /// </summary>
     public void IfPasses(string schemaKey, string reader, string body)
-        => Writer.Line($"{{ var mark = context.ErrorCount; var trial = {reader}; {Method(schemaKey)}(ref trial, ref context); var passes = context.ErrorCount == mark; context.Truncate(mark); if (passes) {{ {body} }} }}");
+        => Writer.Line($"{{ var mark = context.ErrorCount; var trial = {reader}; context.BeginVerdict(); {Method(schemaKey)}(ref trial, ref context); context.EndVerdict(); var passes = context.ErrorCount == mark; context.Truncate(mark); if (passes) {{ {body} }} }}");
 
     /// <summary>A static field of the validator class holding an ECMA-262 <paramref name="pattern"/>, compiled once.</summary>
     public string Regex(string pattern)

@@ -58,6 +58,8 @@ internal sealed class ContainsRule : ApplicatorRule
         writer.Line("var scan = reader;");
         writer.Line("var found = 0L;");
         writer.Line("var mark = context.ErrorCount;");
+        // Only whether each item passes counts: its errors are counted, never made.
+        writer.Line("context.BeginVerdict();");
         writer.Open(maximum is null ? $"while (found < {minimum}L)" : "while (true)");
         writer.Line($"{support}.Next(ref scan);");
         writer.Open("if (scan.TokenType == global::System.Text.Json.JsonTokenType.EndArray)");
@@ -68,6 +70,7 @@ internal sealed class ContainsRule : ApplicatorRule
         writer.Line("context.Truncate(mark);");
         writer.Line("context.Skip(ref scan);");
         writer.Close();
+        writer.Line("context.EndVerdict();");
         writer.Open($"if (found < {minimum}L)");
         writer.Line($"context.Add({CSharpLiteral(minimum == 1 ? "contains" : "minContains")}, ref reader, {CSharpLiteral(minimum == 1 ? Message : MinimumMessage(minimum))});");
         writer.Close();

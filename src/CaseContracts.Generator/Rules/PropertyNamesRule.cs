@@ -32,12 +32,12 @@ internal sealed class PropertyNamesRule : ApplicatorRule
         writer.Open("if (scan.TokenType == global::System.Text.Json.JsonTokenType.EndObject)");
         writer.Line("break;");
         writer.Close();
-        writer.Line("var name = scan.GetString()!;");
         writer.Line("var errorsBefore = context.ErrorCount;");
         writer.Line($"var nameValue = {support}.NameAsValue(ref scan);");
         writer.Line($"{emission.Method(application.Schemas[0])}(ref nameValue, ref context);");
         writer.Open("if (context.ErrorCount != errorsBefore)");
-        writer.Line("context.PrefixMember(errorsBefore, name);");
+        // The name is decoded only for an error's pointer.
+        writer.Line("context.PrefixMember(errorsBefore, scan.GetString()!);");
         writer.Close();
         writer.Line($"{support}.Next(ref scan);");
         writer.Line("context.Skip(ref scan);");

@@ -215,8 +215,10 @@ namespace TestProject
             {
                 var mark = context.ErrorCount;
                 var matched = 0;
+                context.BeginVerdict();
                 { var branch = reader; Validate_case_properties_closed_by_oneOf_0_8029e3d3(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                 { var branch = reader; Validate_case_properties_closed_by_oneOf_1_7f29e240(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); valueEnd = branch; }
+                context.EndVerdict();
                 if (matched != 1)
                 {
                     context.Add("oneOf", ref reader, matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
@@ -332,8 +334,10 @@ namespace TestProject
             {
                 var mark = context.ErrorCount;
                 var matched = 0;
+                context.BeginVerdict();
                 { var branch = reader; Validate_case_properties_external_service_properties_pushed_by_oneOf_0_468308e2(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                 { var branch = reader; Validate_case_properties_external_service_properties_pushed_by_oneOf_1_47830a75(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); valueEnd = branch; }
+                context.EndVerdict();
                 if (matched != 1)
                 {
                     context.Add("oneOf", ref reader, matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
@@ -549,8 +553,10 @@ namespace TestProject
             {
                 var mark = context.ErrorCount;
                 var matched = 0;
+                context.BeginVerdict();
                 { var branch = reader; Validate_case_properties_updated_by_oneOf_0_8144c10a(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                 { var branch = reader; Validate_case_properties_updated_by_oneOf_1_8244c29d(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); valueEnd = branch; }
+                context.EndVerdict();
                 if (matched != 1)
                 {
                     context.Add("oneOf", ref reader, matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");

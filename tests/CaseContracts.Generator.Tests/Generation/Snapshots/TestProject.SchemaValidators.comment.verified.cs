@@ -101,8 +101,10 @@ namespace TestProject
             {
                 var mark = context.ErrorCount;
                 var matched = 0;
+                context.BeginVerdict();
                 { var branch = reader; Validate_comment_properties_pushed_by_oneOf_0_f399e153(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                 { var branch = reader; Validate_comment_properties_pushed_by_oneOf_1_f299dfc0(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); valueEnd = branch; }
+                context.EndVerdict();
                 if (matched != 1)
                 {
                     context.Add("oneOf", ref reader, matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");
@@ -146,8 +148,10 @@ namespace TestProject
             {
                 var mark = context.ErrorCount;
                 var matched = 0;
+                context.BeginVerdict();
                 { var branch = reader; Validate_comment_properties_updated_by_oneOf_0_b864e337(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                 { var branch = reader; Validate_comment_properties_updated_by_oneOf_1_b764e1a4(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); valueEnd = branch; }
+                context.EndVerdict();
                 if (matched != 1)
                 {
                     context.Add("oneOf", ref reader, matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");

@@ -74,10 +74,12 @@ namespace TestProject
                 {
                     var mark = context.ErrorCount;
                     var matched = 0;
+                    context.BeginVerdict();
                     { var branch = reader; Validate_connector_oneOf_0_474fb7f9(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                     { var branch = reader; Validate_connector_oneOf_1_464fb666(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                     { var branch = reader; Validate_connector_oneOf_2_454fb4d3(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
                     { var branch = reader; Validate_connector_oneOf_3_444fb340(ref branch, ref context); if (context.ErrorCount == mark) { matched++; } context.Truncate(mark); }
+                    context.EndVerdict();
                     if (matched != 1)
                     {
                         context.Add("oneOf", ref reader, matched == 0 ? "matches none of the schemas in oneOf" : "matches more than one schema in oneOf");

@@ -520,7 +520,8 @@ namespace TestProject
 
         /// <summary>
         /// From here to <see cref="EndVerdict"/> only whether errors are found counts (the condition of <c>if</c>, the
-        /// schema of <c>not</c>: their errors are dropped once counted): errors are counted, nothing is made for them.
+        /// schema of <c>not</c>, the members of <c>oneOf</c> and <c>anyOf</c>, the items tried by <c>contains</c>: their
+        /// errors are dropped once counted): errors are counted, nothing is made for them.
         /// </summary>
         public void BeginVerdict() => _verdicts++;
 
