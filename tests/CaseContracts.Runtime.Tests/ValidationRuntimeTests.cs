@@ -222,6 +222,100 @@ public sealed class ValidationRuntimeTests
         Assert.Null(context.Members(ref reader));
     }
 
+    [Fact]
+    public void A_table_recorded_by_reading_an_object_equals_the_one_read_for_a_lookup_and_is_found_by_later_schemas()
+    {
+        var json = "{\"a\": 1, \"b\\u0061\": [true, {\"x\": null}], \"a\": \"again\"}" + new string(' ', SkipIndex.MinimumDocumentLength);
+        using var skips = SkipIndex.For(System.Text.Encoding.UTF8.GetBytes(json))!;
+        var context = new ValidationContext(10, skips);
+        var start = new System.Text.Json.Utf8JsonReader(skips.Document);
+        start.Read();
+        using var other = SkipIndex.For(System.Text.Encoding.UTF8.GetBytes(json))!;
+        var otherStart = new System.Text.Json.Utf8JsonReader(other.Document);
+        otherStart.Read();
+        var read = new ValidationContext(10, other).Members(ref otherStart)!;
+
+        Assert.Null(context.Recorded(ref start));
+        var reader = start;
+        var recording = context.Record(ref reader)!;
+        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+        {
+            Assert.Null(context.Recorded(ref start));
+            recording.Add(ref reader);
+            reader.Read();
+            reader.Skip();
+        }
+
+        recording.End(ref reader);
+
+        Assert.Same(recording, context.Recorded(ref start));
+        Assert.Same(recording, context.Members(ref start));
+        Assert.Null(context.Record(ref start));
+        Assert.Equal(Listing(read), Listing(recording));
+        var stepped = start;
+        recording.StepOver(ref stepped);
+        Assert.Equal(Tokens(ref reader), Tokens(ref stepped));
+    }
+
+    [Fact]
+    public void A_member_name_reads_as_a_string_value_with_its_escapes()
+    {
+        var json = "{\"plain\": 1, \"b\\u0061r\": 2}" + new string(' ', SkipIndex.MinimumDocumentLength);
+        using var skips = SkipIndex.For(System.Text.Encoding.UTF8.GetBytes(json))!;
+        var reader = new System.Text.Json.Utf8JsonReader(skips.Document);
+        reader.Read();
+        var members = new ValidationContext(10, skips).Members(ref reader)!;
+
+        var names = Enumerable.Range(0, members.Count).Select(m =>
+        {
+            var name = members.NameAsValue(m);
+            return name.TokenType + ":" + name.GetString() + ":" + name.ValueIsEscaped;
+        });
+
+        Assert.Equal(["String:plain:False", "String:bar:True"], names);
+    }
+
+    [Fact]
+    public void Errors_of_in_place_schemas_run_after_a_validators_own_checks_are_put_before_them()
+    {
+        var context = new ValidationContext();
+        context.Add("before", null, "kept first");
+        var own = context.ErrorCount;
+        context.AddForMember("x", "own", null, "own 1");
+        context.Add("own", null, "own 2");
+        var applied = context.ErrorCount;
+        context.AddForMember("y", "inPlace", null, "in place 1");
+        context.Add("inPlace", null, "in place 2");
+        context.Add("inPlace", null, "in place 3");
+
+        Assert.True(context.PutBefore(own, applied));
+        context.Prefix(0, "/root");
+
+        Assert.Equal(
+            ["/root:kept first", "/root/y:in place 1", "/root:in place 2", "/root:in place 3", "/root/x:own 1", "/root:own 2"],
+            context.ToErrors()!.Select(e => e.Path + ":" + e.Message));
+    }
+
+    [Fact]
+    public void Errors_are_not_reordered_once_some_were_dropped_at_the_limit_the_caller_runs_again_in_order()
+    {
+        var context = new ValidationContext(maxErrors: 2);
+        context.Add("own", null, "own 1");
+        context.Add("own", null, "own 2");
+        var applied = context.ErrorCount;
+        context.Add("inPlace", null, "in place 1");
+
+        Assert.False(context.PutBefore(0, applied));
+    }
+
+    private static string[] Listing(MemberTable members) => Enumerable.Range(0, members.Count).Select(m =>
+    {
+        var value = members.Value(m);
+        var start = value.TokenType;
+        value.Skip();
+        return System.Text.Encoding.UTF8.GetString(members.Name(m)) + "=" + start + "@" + value.CurrentDepth;
+    }).ToArray();
+
     // The rest of the document from the reader on: each token's type and text, then how the reader ends.
     private static string Tokens(ref System.Text.Json.Utf8JsonReader reader)
     {

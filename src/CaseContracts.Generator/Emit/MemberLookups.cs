@@ -61,6 +61,46 @@ internal static class MemberLookups
         return sharing;
     }
 
+    /// <summary>
+    /// Whether a position applied in place to <paramref name="node"/>'s value (directly, or through other in-place
+    /// positions and references) is one of <paramref name="positions"/>: then the node's own member loop reads the object
+    /// first, recording its table, and its in-place schemas run after (the errors put back in their order), rather than
+    /// the first lookup reading the object once more.
+    /// </summary>
+    public static bool LooksUpInPlace(ValidationNode node, IReadOnlyDictionary<string, ValidationNode> byKey, HashSet<string> positions)
+    {
+        var pending = new Stack<string>(InPlace(node));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.Count > 0)
+        {
+            var key = pending.Pop();
+            if (!seen.Add(key))
+            {
+                continue;
+            }
+
+            if (positions.Contains(key))
+            {
+                return true;
+            }
+
+            if (byKey.TryGetValue(key, out var inPlace))
+            {
+                if (inPlace.RefKey is { } target)
+                {
+                    pending.Push(target);
+                }
+
+                foreach (var next in InPlace(inPlace))
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the object checks of <paramref name="node"/> look at members by name alone: no other member is read.</summary>
     public static bool LooksUpByName(ValidationNode node)
         => (node.Properties.Count > 0 || node.Required.Count > 0)

@@ -43,11 +43,18 @@ internal static class ValidatorEmitter
         }
 
         var lookups = MemberLookups.Positions(file.Nodes);
+        var byKey = file.Nodes.ToDictionary(n => n.Key, n => n, System.StringComparer.Ordinal);
         for (var i = 0; i < file.Nodes.Count; i++)
         {
             var dispatch = file.Dispatches.FirstOrDefault(d => d.NodeKey == file.Nodes[i].Key);
             var node = AssertionRules.Enforced(file.Nodes[i], file.AssertFormats);
-            EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods, file.EmitsEvaluated, lookups.Contains(node.Key));
+            // Where some position looks members up, every object's own member loop records the object's table (for a
+            // schema applied to it after: a member's own schema runs before those its parent's in-place schemas apply).
+            var members = lookups.Contains(node.Key) ? MemberAccess.LookUp
+                : lookups.Count > 0 ? MemberAccess.Record
+                : MemberAccess.Read;
+            var readsFirst = !file.EmitsEvaluated && dispatch is null && Walks(node) && MemberLookups.LooksUpInPlace(node, byKey, lookups);
+            EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods, file.EmitsEvaluated, members, readsFirst);
         }
 
         writer.Close();
@@ -55,7 +62,20 @@ internal static class ValidatorEmitter
         return writer.ToString();
     }
 
-    private static void EmitNode(SourceWriter writer, ValidationNode node, string label, string method, string target, UnionDispatch? dispatch, Dictionary<string, string> methods, bool emitsEvaluated, bool looksUpMembers)
+    /// <summary>How a validator's own object checks reach the object's members.</summary>
+    private enum MemberAccess
+    {
+        /// <summary>Reads the object.</summary>
+        Read,
+
+        /// <summary>Reads the object, recording its member table for schemas applied to it after.</summary>
+        Record,
+
+        /// <summary>Looks members up in the object's table (read once for all such validators), else reads it.</summary>
+        LookUp,
+    }
+
+    private static void EmitNode(SourceWriter writer, ValidationNode node, string label, string method, string target, UnionDispatch? dispatch, Dictionary<string, string> methods, bool emitsEvaluated, MemberAccess members, bool readsFirst)
     {
         var fields = new List<string>();
         if (emitsEvaluated)
@@ -108,6 +128,12 @@ internal static class ValidatorEmitter
         }
 
         var scope = EnterDynamicScope(writer, node, method, methods, fields, emitsEvaluated);
+        if (readsFirst)
+        {
+            EmitOwnChecksFirst(writer, node, method, methods, fields, members, scope);
+            return;
+        }
+
         // When the method's own checks do not walk the value (at most they look at its first token), the applicator
         // written last may leave the reader where one of its copies ended (the value's last token) rather than the value
         // being read once more to step past it: under nested allOf, if/then, not, oneOf and patternProperties that pass
@@ -137,10 +163,77 @@ internal static class ValidatorEmitter
 
         consumed |= applications.Consumed;
         EmitTypeAndValues(writer, node, method, fields);
-        EmitByToken(writer, node, method, methods, fields, consumed ? endVariable : null, looksUpMembers);
+        EmitByToken(writer, node, method, methods, fields, consumed ? endVariable : null, members);
         if (scope)
         {
             writer.Line("context.LeaveScope();");
+        }
+
+        writer.Close();
+        foreach (var field in fields)
+        {
+            writer.Line(field);
+        }
+
+        writer.Line();
+    }
+
+    /// <summary>
+    /// A node whose in-place schemas look members up (<see cref="MemberLookups.LooksUpInPlace"/>) runs its own checks
+    /// first, reading the object once and recording its table, then the in-place schemas on a copy of the reader, which
+    /// find the table. Their errors are put back before the node's own (<c>PutBefore</c>), as if they had run first;
+    /// when errors were dropped at the limit, which ones depends on the order, so both run again in order, as they do
+    /// for a document too short to have member tables.
+    /// </summary>
+    private static void EmitOwnChecksFirst(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, MemberAccess members, bool scope)
+    {
+        var own = method + "_own";
+        var inPlace = method + "_inPlace";
+        writer.Line("var ownFirst = context.HasMemberTables;");
+        writer.Open("if (ownFirst)");
+        writer.Line("var start = reader;");
+        writer.Line("var own = context.ErrorCount;");
+        writer.Line($"{own}(ref reader, ref context);");
+        writer.Line("var applied = context.ErrorCount;");
+        writer.Line($"{{ var copy = start; {inPlace}(ref copy, ref context); }}");
+        writer.Open("if (!context.PutBefore(own, applied))");
+        writer.Line("context.Truncate(own);");
+        writer.Line("reader = start;");
+        writer.Line("ownFirst = false;");
+        writer.Close();
+        writer.Close();
+        writer.Line();
+        // A short document (no tables), or errors dropped at the limit: in the order the errors are reported in.
+        writer.Open("if (!ownFirst)");
+        writer.Line($"{{ var copy = reader; {inPlace}(ref copy, ref context); }}");
+        writer.Line($"{own}(ref reader, ref context);");
+        writer.Close();
+        if (scope)
+        {
+            writer.Line("context.LeaveScope();");
+        }
+
+        writer.Close();
+        writer.Line();
+
+        writer.Open($"private static void {own}(ref {Reader} reader, ref ValidationContext context)");
+        EmitTypeAndValues(writer, node, method, fields);
+        EmitByToken(writer, node, method, methods, fields, null, members == MemberAccess.LookUp ? members : MemberAccess.Record);
+        writer.Close();
+        writer.Line();
+
+        writer.Open($"private static void {inPlace}(ref {Reader} reader, ref ValidationContext context)");
+        EmitApplicators(writer, node, null, methods, Consumer.None, null);
+        var applications = new ApplicatorEmission(writer, Support, methods, fields, method) { EndVariable = "reader" };
+        foreach (var application in node.Applications)
+        {
+            if (application.Keyword == "patternProperties" && PatternPropertiesRule.InMemberLoop(node))
+            {
+                // Applied by the object's own member loop (EmitObject).
+                continue;
+            }
+
+            ApplicatorRules.Find(application.Keyword)!.Emit(application, applications);
         }
 
         writer.Close();
@@ -444,7 +537,7 @@ internal static class ValidatorEmitter
     /// token (<paramref name="consumedInto"/>: <c>reader</c> itself, or <c>valueEnd</c>), the checks of the first token and
     /// then the reader taken from there.
     /// </summary>
-    private static void EmitByToken(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, string? consumedInto, bool looksUpMembers)
+    private static void EmitByToken(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, string? consumedInto, MemberAccess members)
     {
         var hasString = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.String);
         var hasNumber = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Number);
@@ -493,7 +586,7 @@ internal static class ValidatorEmitter
 
         if (hasObject)
         {
-            EmitObject(writer, node, method, methods, fields, looksUpMembers);
+            EmitObject(writer, node, method, methods, fields, members);
         }
 
         if (consumedInto is null)
@@ -574,10 +667,11 @@ internal static class ValidatorEmitter
         writer.Close();
     }
 
-    private static void EmitObject(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, bool looksUpMembers)
+    private static void EmitObject(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, MemberAccess members)
     {
         writer.Open($"case {TokenType}.StartObject:");
         var required = node.Required.ToList();
+        var looksUpMembers = members == MemberAccess.LookUp;
         if (looksUpMembers)
         {
             // Without a table (a short document), the object is read as below.
@@ -593,12 +687,23 @@ internal static class ValidatorEmitter
         }
 
         DeclareSeen(writer, required);
+        var records = members == MemberAccess.Record;
+        if (records)
+        {
+            writer.Line("var recorded = context.Record(ref reader);");
+        }
+
         writer.Open("while (true)");
         writer.Line($"{Support}.Next(ref reader);");
         writer.Open($"if (reader.TokenType == {TokenType}.EndObject)");
         writer.Line("break;");
         writer.Close();
         writer.Line();
+        if (records)
+        {
+            writer.Line("recorded?.Add(ref reader);");
+        }
+
         if (counts)
         {
             writer.Line("count++;");
@@ -683,6 +788,11 @@ internal static class ValidatorEmitter
 
         writer.Close();
         writer.Close();
+        if (records)
+        {
+            writer.Line("recorded?.End(ref reader);");
+        }
+
         ReportMissing(writer, required);
         EmitRules(writer, node, JsonNodeKind.Object, new RuleEmission(Support, "start", "count", method), fields);
         writer.Line("break;");

@@ -27,6 +27,19 @@ internal sealed class PropertyNamesRule : ApplicatorRule
         var support = emission.Support;
         writer.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)");
         writer.Line("var scan = reader;");
+        // An object a validator has read already (its own member loop recorded the table) is not read again: only names count.
+        writer.Open("if (context.Recorded(ref reader) is { } members)");
+        writer.Open("for (var member = 0; member < members.Count; member++)");
+        writer.Line("var errorsBefore = context.ErrorCount;");
+        writer.Line("var nameValue = members.NameAsValue(member);");
+        writer.Line($"{emission.Method(application.Schemas[0])}(ref nameValue, ref context);");
+        writer.Open("if (context.ErrorCount != errorsBefore)");
+        writer.Line("context.PrefixMember(errorsBefore, nameValue.GetString()!);");
+        writer.Close();
+        writer.Close();
+        writer.Line("members.StepOver(ref scan);");
+        writer.Close();
+        writer.Open("else");
         writer.Open("while (true)");
         writer.Line($"{support}.Next(ref scan);");
         writer.Open("if (scan.TokenType == global::System.Text.Json.JsonTokenType.EndObject)");
@@ -41,6 +54,7 @@ internal sealed class PropertyNamesRule : ApplicatorRule
         writer.Close();
         writer.Line($"{support}.Next(ref scan);");
         writer.Line("context.Skip(ref scan);");
+        writer.Close();
         writer.Close();
         emission.EndObjectScan(writer, "scan");
     }

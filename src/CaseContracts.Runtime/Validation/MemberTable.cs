@@ -36,6 +36,18 @@ internal sealed class MemberTable
         return entry.Unescaped ?? _index.Document.Slice(entry.NameAt, entry.NameLength);
     }
 
+    /// <summary>
+    /// A reader on the name of member <paramref name="member"/> as a JSON string value, escapes as written (a name
+    /// checked by <c>propertyNames</c>; see <c>JsonSupport.NameAsValue</c>).
+    /// </summary>
+    public global::System.Text.Json.Utf8JsonReader NameAsValue(int member)
+    {
+        ref readonly var entry = ref _members[member];
+        var reader = new global::System.Text.Json.Utf8JsonReader(_index.Document.Slice(entry.NameAt - 1, entry.NameLength + 2));
+        reader.Read();
+        return reader;
+    }
+
     /// <summary>A reader on the first token of member <paramref name="member"/>'s value.</summary>
     public global::System.Text.Json.Utf8JsonReader Value(int member)
     {
@@ -62,26 +74,48 @@ internal sealed class MemberTable
                 break;
             }
 
-            // The reader may have been made on a later part of the copy (a jump): where its buffer starts is found from
-            // the name's text, which is in the copy, and the token's index in that buffer (its opening quote).
-            var nameAt = index.OffsetOf(reader.ValueSpan);
-            var bufferStart = nameAt - 1 - (int)reader.TokenStartIndex;
-            var unescaped = reader.ValueIsEscaped ? global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader).ToArray() : null;
-            if (table.Count == 0)
-            {
-                table._afterName = reader.CurrentState;
-            }
-
-            table.Add((nameAt, reader.ValueSpan.Length, unescaped, bufferStart + (int)reader.BytesConsumed));
+            table.Add(ref reader);
             index.Skip(ref reader);
         }
 
-        table._endAt = index.OffsetOf(reader.ValueSpan) + 1;
-        table._endState = reader.CurrentState;
+        table.End(ref reader);
         return table;
     }
 
-    private void Add((int, int, byte[]?, int) member)
+    /// <summary>An empty table for an object that a validator's own member loop is reading (see <see cref="SkipIndex.Record"/>).</summary>
+    internal static MemberTable Recording(SkipIndex index, int start) => new(index) { _recordedAt = start };
+
+    // Where the object a validator's own loop is recording starts (-1 for a table read by Read).
+    private int _recordedAt = -1;
+
+    /// <summary>Adds the member whose name <paramref name="name"/> (in the index's copy) is on.</summary>
+    public void Add(ref global::System.Text.Json.Utf8JsonReader name)
+    {
+        // The reader may have been made on a later part of the copy (a jump): where its buffer starts is found from
+        // the name's text, which is in the copy, and the token's index in that buffer (its opening quote).
+        var nameAt = _index.OffsetOf(name.ValueSpan);
+        var bufferStart = nameAt - 1 - (int)name.TokenStartIndex;
+        var unescaped = name.ValueIsEscaped ? global::CaseContracts.Internal.JsonSupport.PropertyName(ref name).ToArray() : null;
+        if (Count == 0)
+        {
+            _afterName = name.CurrentState;
+        }
+
+        Append((nameAt, name.ValueSpan.Length, unescaped, bufferStart + (int)name.BytesConsumed));
+    }
+
+    /// <summary>Completes the table: <paramref name="end"/> is on the object's last token.</summary>
+    public void End(ref global::System.Text.Json.Utf8JsonReader end)
+    {
+        _endAt = _index.OffsetOf(end.ValueSpan) + 1;
+        _endState = end.CurrentState;
+        if (_recordedAt >= 0)
+        {
+            _index.Keep(_recordedAt, this);
+        }
+    }
+
+    private void Append((int, int, byte[]?, int) member)
     {
         if (Count == _members.Length)
         {

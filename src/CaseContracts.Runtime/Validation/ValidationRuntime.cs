@@ -377,6 +377,58 @@ internal struct ValidationContext
     /// </summary>
     public readonly MemberTable? Members(ref global::System.Text.Json.Utf8JsonReader reader) => _skips?.Members(ref reader);
 
+    /// <summary>Whether the document is indexed, so objects have member tables (see <see cref="MemberTable"/>).</summary>
+    public readonly bool HasMemberTables => _skips is not null;
+
+    /// <summary>
+    /// A table to fill while a validator's own member loop reads the object at <paramref name="reader"/> (see
+    /// <see cref="SkipIndex.Record"/>); null when the document is not indexed or the object has a table.
+    /// </summary>
+    public readonly MemberTable? Record(ref global::System.Text.Json.Utf8JsonReader reader) => _skips?.Record(ref reader);
+
+    /// <summary>The table of the object at <paramref name="reader"/> when a validator has read it already; null otherwise (nothing is read).</summary>
+    public readonly MemberTable? Recorded(ref global::System.Text.Json.Utf8JsonReader reader) => _skips?.Recorded(ref reader);
+
+    /// <summary>
+    /// Puts the errors added since <paramref name="applied"/> before those added from <paramref name="own"/> to it: a
+    /// validator that ran its own checks first (recording the object's members) and its in-place schemas after reports
+    /// what running them the other way round would. False when errors were dropped at the limit since
+    /// <paramref name="own"/>: which ones are kept depends on the order, so the caller truncates and runs both again in order.
+    /// </summary>
+    public bool PutBefore(int own, int applied)
+    {
+        if (_verdicts > 0 || applied == own || _errorCount == applied || own >= MaxErrors)
+        {
+            return true;
+        }
+
+        if (_errorCount > MaxErrors)
+        {
+            return false;
+        }
+
+        global::System.Array.Reverse(_errors!, own, applied - own);
+        global::System.Array.Reverse(_errors!, applied, _errorCount - applied);
+        global::System.Array.Reverse(_errors!, own, _errorCount - own);
+        if (own < 64)
+        {
+            // The same rotation of the flags of the first 64 errors (those from the 64th on have none).
+            var rotated = _pathsNotJoinable & ((1UL << own) - 1);
+            for (var i = own; i < _errorCount && i < 64; i++)
+            {
+                var from = i - own < _errorCount - applied ? applied + (i - own) : own + (i - own - (_errorCount - applied));
+                if (from >= 64 || (_pathsNotJoinable & (1UL << from)) != 0)
+                {
+                    rotated |= 1UL << i;
+                }
+            }
+
+            _pathsNotJoinable = rotated;
+        }
+
+        return true;
+    }
+
     // A default-constructed context keeps the default number.
     private readonly int MaxErrors => _maxErrors == 0 ? SchemaValidators.DefaultMaxErrors : _maxErrors;
 
@@ -832,6 +884,34 @@ internal sealed class SkipIndex : global::System.IDisposable
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// A table the caller fills while it reads the object at <paramref name="reader"/> (on its start) for its own checks,
+    /// with <see cref="MemberTable.Add"/> on each name and <see cref="MemberTable.End"/> on its last token; null when the
+    /// object has a table already or is not in the copy. Schemas applied to the object after that read look its members up
+    /// there, instead of reading it once more.
+    /// </summary>
+    public MemberTable? Record(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        var start = OffsetOf(ref reader);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        return _tables is not null && _tables.ContainsKey(start) ? null : MemberTable.Recording(this, start);
+    }
+
+    /// <summary>Keeps a table <see cref="Record"/> gave, complete (a read that failed half-way keeps none).</summary>
+    internal void Keep(int start, MemberTable table)
+        => (_tables ??= new global::System.Collections.Generic.Dictionary<int, MemberTable>())[start] = table;
+
+    /// <summary>The members of the object at <paramref name="reader"/> if some validator has read them already; else null (nothing is read).</summary>
+    public MemberTable? Recorded(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        var start = OffsetOf(ref reader);
+        return start >= 0 && _tables is not null && _tables.TryGetValue(start, out var table) ? table : null;
     }
 
     // Offset of an object's first byte -> its members, for the schemas that look members up by name.

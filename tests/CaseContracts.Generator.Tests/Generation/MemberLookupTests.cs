@@ -59,6 +59,7 @@ public sealed class MemberLookupTests
     [InlineData("""{"kind": "parcel", "kind": "letter", "meta": {"size": 1.5}}""", "")]
     [InlineData("""{"k\u0069nd": "envelope", "meta": {"size": 2}}""", "/kind maxLength")]
     [InlineData("""{"meta": {"size": "big"}, "kind": "envelope", "kind": "big envelope"}""", "/kind maxLength, /kind maxLength")]
+    [InlineData("""{"meta": 5, "kind": "envelope"}""", "/kind maxLength, /meta type")]
     public void A_long_document_gets_the_errors_of_the_same_short_one(string json, string expected)
     {
         // Past the skip index's threshold, so the conditions look members up in the member table.
@@ -66,6 +67,34 @@ public sealed class MemberLookupTests
 
         Assert.Equal(expected, Errors(json));
         Assert.Equal(expected, Errors(indexed));
+    }
+
+    [Fact]
+    public void The_root_reads_its_object_first_recording_its_member_table_then_runs_the_conditions()
+    {
+        var source = s_generated.Value.Source;
+        var root = source[source.IndexOf("internal static void Validate_shipment_", StringComparison.Ordinal)..];
+        var own = root.IndexOf("_own(ref reader, ref context);", StringComparison.Ordinal);
+        var inPlace = root.IndexOf("_inPlace(ref copy, ref context);", StringComparison.Ordinal);
+
+        Assert.True(own > 0 && inPlace > own, "the root's own checks run first, its in-place schemas after");
+        Assert.Contains("var recorded = context.Record(ref reader);", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Past_the_error_limit_a_long_document_keeps_the_first_errors_in_the_order_they_are_reported()
+    {
+        // 101 maxLength errors from the allOf member, then the root's own type error (a document long enough to be
+        // indexed): which 100 are kept depends on the order, so the root, having read its object first, runs both again
+        // in order. The first 100 are the allOf member's, as reading the object after it gives.
+        var json = "{" + string.Concat(Enumerable.Repeat("\"kind\": \"envelope\", ", 101)) + "\"meta\": 5}";
+
+        var errors = Errors(json).Split(", ");
+
+        Assert.True(json.Length > 1024, "indexed");
+        Assert.Equal(101, errors.Length);
+        Assert.All(errors[..100], e => Assert.Equal("/kind maxLength", e));
+        Assert.Equal(" errorLimit", errors[100]);
     }
 
     private static string Errors(string json)

@@ -377,6 +377,58 @@ namespace TestProject
         /// </summary>
         public readonly MemberTable? Members(ref global::System.Text.Json.Utf8JsonReader reader) => _skips?.Members(ref reader);
 
+        /// <summary>Whether the document is indexed, so objects have member tables (see <see cref="MemberTable"/>).</summary>
+        public readonly bool HasMemberTables => _skips is not null;
+
+        /// <summary>
+        /// A table to fill while a validator's own member loop reads the object at <paramref name="reader"/> (see
+        /// <see cref="SkipIndex.Record"/>); null when the document is not indexed or the object has a table.
+        /// </summary>
+        public readonly MemberTable? Record(ref global::System.Text.Json.Utf8JsonReader reader) => _skips?.Record(ref reader);
+
+        /// <summary>The table of the object at <paramref name="reader"/> when a validator has read it already; null otherwise (nothing is read).</summary>
+        public readonly MemberTable? Recorded(ref global::System.Text.Json.Utf8JsonReader reader) => _skips?.Recorded(ref reader);
+
+        /// <summary>
+        /// Puts the errors added since <paramref name="applied"/> before those added from <paramref name="own"/> to it: a
+        /// validator that ran its own checks first (recording the object's members) and its in-place schemas after reports
+        /// what running them the other way round would. False when errors were dropped at the limit since
+        /// <paramref name="own"/>: which ones are kept depends on the order, so the caller truncates and runs both again in order.
+        /// </summary>
+        public bool PutBefore(int own, int applied)
+        {
+            if (_verdicts > 0 || applied == own || _errorCount == applied || own >= MaxErrors)
+            {
+                return true;
+            }
+
+            if (_errorCount > MaxErrors)
+            {
+                return false;
+            }
+
+            global::System.Array.Reverse(_errors!, own, applied - own);
+            global::System.Array.Reverse(_errors!, applied, _errorCount - applied);
+            global::System.Array.Reverse(_errors!, own, _errorCount - own);
+            if (own < 64)
+            {
+                // The same rotation of the flags of the first 64 errors (those from the 64th on have none).
+                var rotated = _pathsNotJoinable & ((1UL << own) - 1);
+                for (var i = own; i < _errorCount && i < 64; i++)
+                {
+                    var from = i - own < _errorCount - applied ? applied + (i - own) : own + (i - own - (_errorCount - applied));
+                    if (from >= 64 || (_pathsNotJoinable & (1UL << from)) != 0)
+                    {
+                        rotated |= 1UL << i;
+                    }
+                }
+
+                _pathsNotJoinable = rotated;
+            }
+
+            return true;
+        }
+
         // A default-constructed context keeps the default number.
         private readonly int MaxErrors => _maxErrors == 0 ? SchemaValidators.DefaultMaxErrors : _maxErrors;
 
@@ -834,6 +886,34 @@ namespace TestProject
             return table;
         }
 
+        /// <summary>
+        /// A table the caller fills while it reads the object at <paramref name="reader"/> (on its start) for its own checks,
+        /// with <see cref="MemberTable.Add"/> on each name and <see cref="MemberTable.End"/> on its last token; null when the
+        /// object has a table already or is not in the copy. Schemas applied to the object after that read look its members up
+        /// there, instead of reading it once more.
+        /// </summary>
+        public MemberTable? Record(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var start = OffsetOf(ref reader);
+            if (start < 0)
+            {
+                return null;
+            }
+
+            return _tables is not null && _tables.ContainsKey(start) ? null : MemberTable.Recording(this, start);
+        }
+
+        /// <summary>Keeps a table <see cref="Record"/> gave, complete (a read that failed half-way keeps none).</summary>
+        internal void Keep(int start, MemberTable table)
+            => (_tables ??= new global::System.Collections.Generic.Dictionary<int, MemberTable>())[start] = table;
+
+        /// <summary>The members of the object at <paramref name="reader"/> if some validator has read them already; else null (nothing is read).</summary>
+        public MemberTable? Recorded(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var start = OffsetOf(ref reader);
+            return start >= 0 && _tables is not null && _tables.TryGetValue(start, out var table) ? table : null;
+        }
+
         // Offset of an object's first byte -> its members, for the schemas that look members up by name.
         private global::System.Collections.Generic.Dictionary<int, MemberTable>? _tables;
 
@@ -894,6 +974,18 @@ namespace TestProject
             return entry.Unescaped ?? _index.Document.Slice(entry.NameAt, entry.NameLength);
         }
 
+        /// <summary>
+        /// A reader on the name of member <paramref name="member"/> as a JSON string value, escapes as written (a name
+        /// checked by <c>propertyNames</c>; see <c>JsonSupport.NameAsValue</c>).
+        /// </summary>
+        public global::System.Text.Json.Utf8JsonReader NameAsValue(int member)
+        {
+            ref readonly var entry = ref _members[member];
+            var reader = new global::System.Text.Json.Utf8JsonReader(_index.Document.Slice(entry.NameAt - 1, entry.NameLength + 2));
+            reader.Read();
+            return reader;
+        }
+
         /// <summary>A reader on the first token of member <paramref name="member"/>'s value.</summary>
         public global::System.Text.Json.Utf8JsonReader Value(int member)
         {
@@ -920,26 +1012,48 @@ namespace TestProject
                     break;
                 }
 
-                // The reader may have been made on a later part of the copy (a jump): where its buffer starts is found from
-                // the name's text, which is in the copy, and the token's index in that buffer (its opening quote).
-                var nameAt = index.OffsetOf(reader.ValueSpan);
-                var bufferStart = nameAt - 1 - (int)reader.TokenStartIndex;
-                var unescaped = reader.ValueIsEscaped ? global::CaseContracts.Internal.JsonSupport.PropertyName(ref reader).ToArray() : null;
-                if (table.Count == 0)
-                {
-                    table._afterName = reader.CurrentState;
-                }
-
-                table.Add((nameAt, reader.ValueSpan.Length, unescaped, bufferStart + (int)reader.BytesConsumed));
+                table.Add(ref reader);
                 index.Skip(ref reader);
             }
 
-            table._endAt = index.OffsetOf(reader.ValueSpan) + 1;
-            table._endState = reader.CurrentState;
+            table.End(ref reader);
             return table;
         }
 
-        private void Add((int, int, byte[]?, int) member)
+        /// <summary>An empty table for an object that a validator's own member loop is reading (see <see cref="SkipIndex.Record"/>).</summary>
+        internal static MemberTable Recording(SkipIndex index, int start) => new(index) { _recordedAt = start };
+
+        // Where the object a validator's own loop is recording starts (-1 for a table read by Read).
+        private int _recordedAt = -1;
+
+        /// <summary>Adds the member whose name <paramref name="name"/> (in the index's copy) is on.</summary>
+        public void Add(ref global::System.Text.Json.Utf8JsonReader name)
+        {
+            // The reader may have been made on a later part of the copy (a jump): where its buffer starts is found from
+            // the name's text, which is in the copy, and the token's index in that buffer (its opening quote).
+            var nameAt = _index.OffsetOf(name.ValueSpan);
+            var bufferStart = nameAt - 1 - (int)name.TokenStartIndex;
+            var unescaped = name.ValueIsEscaped ? global::CaseContracts.Internal.JsonSupport.PropertyName(ref name).ToArray() : null;
+            if (Count == 0)
+            {
+                _afterName = name.CurrentState;
+            }
+
+            Append((nameAt, name.ValueSpan.Length, unescaped, bufferStart + (int)name.BytesConsumed));
+        }
+
+        /// <summary>Completes the table: <paramref name="end"/> is on the object's last token.</summary>
+        public void End(ref global::System.Text.Json.Utf8JsonReader end)
+        {
+            _endAt = _index.OffsetOf(end.ValueSpan) + 1;
+            _endState = end.CurrentState;
+            if (_recordedAt >= 0)
+            {
+                _index.Keep(_recordedAt, this);
+            }
+        }
+
+        private void Append((int, int, byte[]?, int) member)
         {
             if (Count == _members.Length)
             {
