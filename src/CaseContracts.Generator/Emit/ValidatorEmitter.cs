@@ -148,20 +148,7 @@ internal static class ValidatorEmitter
         }
 
         var consumed = EmitApplicators(writer, node, dispatch, methods, consumer, endVariable);
-        var applications = new ApplicatorEmission(writer, Support, methods, fields, method) { EndVariable = endVariable ?? "reader" };
-        for (var i = 0; i < node.Applications.Count; i++)
-        {
-            if (node.Applications[i].Keyword == "patternProperties" && PatternPropertiesRule.InMemberLoop(node))
-            {
-                // Applied by the object's own member loop (EmitObject).
-                continue;
-            }
-
-            applications.MayConsume = consumer == Consumer.Application && i == node.Applications.Count - 1;
-            ApplicatorRules.Find(node.Applications[i].Keyword)!.Emit(node.Applications[i], applications);
-        }
-
-        consumed |= applications.Consumed;
+        consumed |= EmitApplications(writer, node, method, methods, fields, consumer, endVariable);
         EmitTypeAndValues(writer, node, method, fields);
         EmitByToken(writer, node, method, methods, fields, consumed ? endVariable : null, members);
         if (scope)
@@ -224,18 +211,7 @@ internal static class ValidatorEmitter
 
         writer.Open($"private static void {inPlace}(ref {Reader} reader, ref ValidationContext context)");
         EmitApplicators(writer, node, null, methods, Consumer.None, null);
-        var applications = new ApplicatorEmission(writer, Support, methods, fields, method) { EndVariable = "reader" };
-        foreach (var application in node.Applications)
-        {
-            if (application.Keyword == "patternProperties" && PatternPropertiesRule.InMemberLoop(node))
-            {
-                // Applied by the object's own member loop (EmitObject).
-                continue;
-            }
-
-            ApplicatorRules.Find(application.Keyword)!.Emit(application, applications);
-        }
-
+        EmitApplications(writer, node, method, methods, fields, Consumer.None, null);
         writer.Close();
         foreach (var field in fields)
         {
@@ -243,6 +219,25 @@ internal static class ValidatorEmitter
         }
 
         writer.Line();
+    }
+
+    /// <summary>Writes the applicator rules' keywords (if/then/else, not, patternProperties…); true when the last one left <paramref name="endVariable"/> on the value's last token.</summary>
+    private static bool EmitApplications(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, Consumer consumer, string? endVariable)
+    {
+        var applications = new ApplicatorEmission(writer, Support, methods, fields, method) { EndVariable = endVariable ?? "reader" };
+        for (var i = 0; i < node.Applications.Count; i++)
+        {
+            if (node.Applications[i].Keyword == "patternProperties" && PatternPropertiesRule.InMemberLoop(node))
+            {
+                // Applied by the object's own member loop (EmitObject).
+                continue;
+            }
+
+            applications.MayConsume = consumer == Consumer.Application && i == node.Applications.Count - 1;
+            ApplicatorRules.Find(node.Applications[i].Keyword)!.Emit(node.Applications[i], applications);
+        }
+
+        return applications.Consumed;
     }
 
     /// <summary>A schema resource that declares dynamic anchors enters them into the dynamic scope while it validates.</summary>
@@ -718,7 +713,7 @@ internal static class ValidatorEmitter
         if (patternsHere is not null)
         {
             // The member's patterns, before its own checks (the reader stays on the name; see PatternPropertiesRule.InMemberLoop).
-            writer.Line("var memberName = reader.GetString()!;");
+            writer.Line("var memberName = reader;");
             writer.Line("var patternValue = reader;");
             writer.Line($"{Support}.Next(ref patternValue);");
             PatternPropertiesRule.EmitMember(writer, Support, patternsHere, p => ApplicatorEmission.RegexField(method, p, fields), key => methods[key], "memberName", "patternValue");
@@ -743,9 +738,7 @@ internal static class ValidatorEmitter
             else if (!patterns.IsEmpty)
             {
                 // A member a patternProperties pattern matches is not additional (that rule checks its value).
-                var text = "var nameText = name.GetString()!;";
-                writer.Line(text);
-                writer.Open($"if ({string.Join(" || ", patterns.Select(p => $"{Support}.IsMatch({ApplicatorEmission.RegexField(method, p, fields)}, nameText)"))})");
+                writer.Open($"if ({string.Join(" || ", patterns.Select(p => $"{Support}.Matches({ApplicatorEmission.RegexField(method, p, fields)}, ref name)"))})");
                 writer.Line("context.Skip(ref reader);");
                 writer.Close();
                 writer.Open("else");

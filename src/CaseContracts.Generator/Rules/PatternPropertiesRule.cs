@@ -71,7 +71,7 @@ internal sealed class PatternPropertiesRule : ApplicatorRule
         writer.Open("if (scan.TokenType == global::System.Text.Json.JsonTokenType.EndObject)");
         writer.Line("break;");
         writer.Close();
-        writer.Line("var name = scan.GetString()!;");
+        writer.Line("var name = scan;");
         writer.Line($"{support}.Next(ref scan);");
         EmitMember(writer, support, application, emission.Regex, emission.Method, "name", "scan");
         // The scan continues where the member's validator left its copy rather than reading the value once more (a
@@ -87,7 +87,8 @@ internal sealed class PatternPropertiesRule : ApplicatorRule
     }
 
     /// <summary>
-    /// One member: <paramref name="name"/> holds its decoded name, the reader <paramref name="value"/> stands on its value.
+    /// One member: the reader <paramref name="name"/> stands on its name (decoded on the stack to match, into a string
+    /// only for an error), the reader <paramref name="value"/> on its value.
     /// Every matching pattern's schema checks the value on a copy, errors under the member's pointer. A member's validator
     /// leaves its copy on the value's last token, where skipping the value would: when <c>patternEnded</c>,
     /// <c>patternEnd</c> is the first such copy, so the caller can go on from there. Written by this rule's scan and by
@@ -100,11 +101,11 @@ internal sealed class PatternPropertiesRule : ApplicatorRule
         writer.Line("var patternEnded = false;");
         for (var i = 0; i < application.Schemas.Count; i++)
         {
-            writer.Line($"if ({support}.IsMatch({regex(application.Arguments[i])}, {name})) {{ var member = {value}; {method(application.Schemas[i])}(ref member, ref context); if (!patternEnded) {{ patternEnd = member; patternEnded = true; }} }}");
+            writer.Line($"if ({support}.Matches({regex(application.Arguments[i])}, ref {name})) {{ var member = {value}; {method(application.Schemas[i])}(ref member, ref context); if (!patternEnded) {{ patternEnd = member; patternEnded = true; }} }}");
         }
 
         writer.Open("if (context.ErrorCount != patternErrorsBefore)");
-        writer.Line($"context.PrefixMember(patternErrorsBefore, {name});");
+        writer.Line($"context.PrefixMember(patternErrorsBefore, {name}.GetString()!);");
         writer.Close();
     }
 

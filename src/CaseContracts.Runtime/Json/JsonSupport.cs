@@ -685,7 +685,10 @@ internal static class JsonSupport
     public static bool IsFormat(string format, ref global::System.Text.Json.Utf8JsonReader reader)
         => Formats.IsValid(format, reader.GetString() ?? string.Empty);
 
-    /// <summary>Runs a schema pattern (not anchored, as JSON Schema specifies); a pattern that times out does not match.</summary>
+    /// <summary>
+    /// Runs a schema pattern (not anchored, as JSON Schema specifies) on the string or property name at
+    /// <paramref name="reader"/>; a pattern that times out does not match.
+    /// </summary>
     public static bool Matches(global::System.Text.RegularExpressions.Regex pattern, ref global::System.Text.Json.Utf8JsonReader reader)
     {
         try
