@@ -44,6 +44,7 @@ internal static class ValidatorEmitter
 
         var lookups = MemberLookups.Positions(file.Nodes);
         var byKey = file.Nodes.ToDictionary(n => n.Key, n => n, System.StringComparer.Ordinal);
+        var firstTokens = FirstTokens(byKey);
         for (var i = 0; i < file.Nodes.Count; i++)
         {
             var dispatch = file.Dispatches.FirstOrDefault(d => d.NodeKey == file.Nodes[i].Key);
@@ -54,7 +55,7 @@ internal static class ValidatorEmitter
                 : lookups.Count > 0 ? MemberAccess.Record
                 : MemberAccess.Read;
             var readsFirst = !file.EmitsEvaluated && dispatch is null && Walks(node) && MemberLookups.LooksUpInPlace(node, byKey, lookups);
-            EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods, file.EmitsEvaluated, members, readsFirst);
+            EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods, firstTokens, file.EmitsEvaluated, members, readsFirst);
         }
 
         writer.Close();
@@ -75,7 +76,7 @@ internal static class ValidatorEmitter
         LookUp,
     }
 
-    private static void EmitNode(SourceWriter writer, ValidationNode node, string label, string method, string target, UnionDispatch? dispatch, Dictionary<string, string> methods, bool emitsEvaluated, MemberAccess members, bool readsFirst)
+    private static void EmitNode(SourceWriter writer, ValidationNode node, string label, string method, string target, UnionDispatch? dispatch, Dictionary<string, string> methods, Dictionary<string, string> firstTokens, bool emitsEvaluated, MemberAccess members, bool readsFirst)
     {
         var fields = new List<string>();
         if (emitsEvaluated)
@@ -130,7 +131,7 @@ internal static class ValidatorEmitter
         var scope = EnterDynamicScope(writer, node, method, methods, fields, emitsEvaluated);
         if (readsFirst)
         {
-            EmitOwnChecksFirst(writer, node, method, methods, fields, members, scope);
+            EmitOwnChecksFirst(writer, node, method, methods, firstTokens, fields, members, scope);
             return;
         }
 
@@ -147,7 +148,7 @@ internal static class ValidatorEmitter
             writer.Line("var valueEnd = reader;");
         }
 
-        var consumed = EmitApplicators(writer, node, dispatch, methods, consumer, endVariable);
+        var consumed = EmitApplicators(writer, node, dispatch, methods, firstTokens, consumer, endVariable);
         consumed |= EmitApplications(writer, node, method, methods, fields, consumer, endVariable);
         EmitTypeAndValues(writer, node, method, fields);
         EmitByToken(writer, node, method, methods, fields, consumed ? endVariable : null, members);
@@ -172,7 +173,7 @@ internal static class ValidatorEmitter
     /// when errors were dropped at the limit, which ones depends on the order, so both run again in order, as they do
     /// for a document too short to have member tables.
     /// </summary>
-    private static void EmitOwnChecksFirst(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, MemberAccess members, bool scope)
+    private static void EmitOwnChecksFirst(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, Dictionary<string, string> firstTokens, List<string> fields, MemberAccess members, bool scope)
     {
         var own = method + "_own";
         var inPlace = method + "_inPlace";
@@ -210,7 +211,7 @@ internal static class ValidatorEmitter
         writer.Line();
 
         writer.Open($"private static void {inPlace}(ref {Reader} reader, ref ValidationContext context)");
-        EmitApplicators(writer, node, null, methods, Consumer.None, null);
+        EmitApplicators(writer, node, null, methods, firstTokens, Consumer.None, null);
         EmitApplications(writer, node, method, methods, fields, Consumer.None, null);
         writer.Close();
         foreach (var field in fields)
@@ -383,7 +384,7 @@ internal static class ValidatorEmitter
     }
 
     /// <summary>Writes allOf, anyOf and oneOf; true when the one written last left <paramref name="endVariable"/> on the value's last token.</summary>
-    private static bool EmitApplicators(SourceWriter writer, ValidationNode node, UnionDispatch? dispatch, Dictionary<string, string> methods, Consumer consumer, string? endVariable)
+    private static bool EmitApplicators(SourceWriter writer, ValidationNode node, UnionDispatch? dispatch, Dictionary<string, string> methods, Dictionary<string, string> firstTokens, Consumer consumer, string? endVariable)
     {
         for (var i = 0; i < node.AllOf.Count; i++)
         {
@@ -393,17 +394,17 @@ internal static class ValidatorEmitter
                 : $"{{ var branch = reader; {methods[member]}(ref branch, ref context); }}");
         }
 
-        EmitCountingBranches(writer, "anyOf", node.AnyOf, methods, "matched == 0", "matches none of the schemas in anyOf", consumer == Consumer.AnyOf ? endVariable : null);
+        EmitCountingBranches(writer, "anyOf", node.AnyOf, methods, firstTokens, "matched == 0", "matches none of the schemas in anyOf", consumer == Consumer.AnyOf ? endVariable : null);
         if (dispatch is null)
         {
-            EmitCountingBranches(writer, "oneOf", node.OneOf, methods, "matched != 1", null, consumer == Consumer.OneOf ? endVariable : null);
+            EmitCountingBranches(writer, "oneOf", node.OneOf, methods, firstTokens, "matched != 1", null, consumer == Consumer.OneOf ? endVariable : null);
         }
         else
         {
             EmitDispatch(writer, dispatch);
             // Not an object: no member's discriminator applies, so count matches exactly as oneOf does.
             writer.Open("else");
-            EmitCountingBranches(writer, "oneOf", node.OneOf, methods, "matched != 1", null, null);
+            EmitCountingBranches(writer, "oneOf", node.OneOf, methods, firstTokens, "matched != 1", null, null);
             writer.Close();
             writer.Line();
         }
@@ -434,7 +435,7 @@ internal static class ValidatorEmitter
         writer.Close();
     }
 
-    private static void EmitCountingBranches(SourceWriter writer, string keyword, Model.EquatableArray<string> members, Dictionary<string, string> methods, string failure, string? message, string? endVariable)
+    private static void EmitCountingBranches(SourceWriter writer, string keyword, Model.EquatableArray<string> members, Dictionary<string, string> methods, Dictionary<string, string> firstTokens, string failure, string? message, string? endVariable)
     {
         if (members.IsEmpty)
         {
@@ -450,7 +451,10 @@ internal static class ValidatorEmitter
         {
             // The last member's copy ends on the value's last token: kept when nothing after reads the value.
             var end = endVariable is not null && i == members.Count - 1 ? $" {endVariable} = branch;" : string.Empty;
-            writer.Line($"{{ var branch = reader; {methods[members[i]]}(ref branch, ref context); if (context.ErrorCount == mark) {{ matched++; }} context.Truncate(mark);{end} }}");
+            var trial = $"{{ var branch = reader; {methods[members[i]]}(ref branch, ref context); if (context.ErrorCount == mark) {{ matched++; }} context.Truncate(mark);{end} }}";
+            // A member whose type the value's first token rules out fails: not tried (its type error would be dropped),
+            // unless its copy's end is kept.
+            writer.Line(end.Length == 0 && firstTokens.TryGetValue(members[i], out var tokens) ? $"if (reader.TokenType is {tokens}) {trial}" : trial);
         }
 
         writer.Line("context.EndVerdict();");
@@ -475,30 +479,56 @@ internal static class ValidatorEmitter
         _ => new[] { "StartArray" },
     };
 
+    /// <summary>
+    /// For each position whose <c>type</c> (its own, or that of what its <c>$ref</c> leads to) restricts the value's first
+    /// token: the pattern of the tokens allowed. A value starting with another token fails the position's type check.
+    /// </summary>
+    private static Dictionary<string, string> FirstTokens(Dictionary<string, ValidationNode> byKey)
+    {
+        var tokens = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var start in byKey.Values)
+        {
+            var node = start;
+            for (var hops = 0; node.RefKey is { } target && hops < 16 && byKey.TryGetValue(target, out var next); hops++)
+            {
+                node = next;
+            }
+
+            if (node.RefKey is null && !node.Types.IsEmpty)
+            {
+                tokens[start.Key] = TokenPattern(AllowedKinds(node));
+            }
+        }
+
+        return tokens;
+    }
+
+    /// <summary>The JSON kinds <c>type</c> allows (<c>Integer</c> alone for "integer", both for "number").</summary>
+    private static List<string> AllowedKinds(ValidationNode node)
+        => node.Types.SelectMany(type => type switch
+        {
+            "null" => new[] { "Null" },
+            "boolean" => new[] { "Boolean" },
+            "integer" => new[] { "Integer" },
+            "number" => new[] { "Integer", "Number" },
+            "string" => new[] { "String" },
+            "object" => new[] { "Object" },
+            _ => new[] { "Array" },
+        }).Distinct().ToList();
+
+    /// <summary>The first tokens of values of <paramref name="kinds"/>, as a pattern (an integer is a number token).</summary>
+    private static string TokenPattern(List<string> kinds)
+        => "(" + string.Join(" or ", kinds.SelectMany(TokenTypes).Distinct().Select(t => TokenType + "." + t)) + ")";
+
     private static void EmitTypeAndValues(SourceWriter writer, ValidationNode node, string method, List<string> fields)
     {
         if (!node.Types.IsEmpty)
         {
-            var allowed = new List<string>();
-            foreach (var type in node.Types)
-            {
-                allowed.AddRange(type switch
-                {
-                    "null" => new[] { "Null" },
-                    "boolean" => new[] { "Boolean" },
-                    "integer" => new[] { "Integer" },
-                    "number" => new[] { "Integer", "Number" },
-                    "string" => new[] { "String" },
-                    "object" => new[] { "Object" },
-                    _ => new[] { "Array" },
-                });
-            }
-
-            var kinds = allowed.Distinct().ToList();
+            var kinds = AllowedKinds(node);
             writer.Open(kinds.Contains("Integer") && !kinds.Contains("Number")
                 ? $"if ({Support}.KindOf(ref reader) is not ({string.Join(" or ", kinds.Select(k => Kind + "." + k))}))"
                 // Telling integers from other numbers takes parsing the number; no other type needs more than the token.
-                : $"if (reader.TokenType is not ({string.Join(" or ", kinds.SelectMany(TokenTypes).Distinct().Select(t => TokenType + "." + t))}))");
+                : $"if (reader.TokenType is not {TokenPattern(kinds)})");
             writer.Line($"context.Add(\"type\", ref reader, {CSharpLiterals.String(node.TypeMessage)});");
             writer.Close();
             writer.Line();
