@@ -182,14 +182,7 @@ public sealed class ValidationRuntimeTests
 
         var members = context.Members(ref reader)!;
 
-        var listed = Enumerable.Range(0, members.Count).Select(m =>
-        {
-            var value = members.Value(m);
-            var start = value.TokenType;
-            value.Skip();
-            return System.Text.Encoding.UTF8.GetString(members.Name(m)) + "=" + start + "@" + value.CurrentDepth;
-        });
-        Assert.Equal(["a=Number@1", "ba=StartArray@1", "a=String@1"], listed);
+        Assert.Equal(["a=Number@1", "ba=StartArray@1", "a=String@1"], Listing(members));
     }
 
     [Fact]

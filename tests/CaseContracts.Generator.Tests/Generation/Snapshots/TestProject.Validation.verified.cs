@@ -412,18 +412,8 @@ namespace TestProject
             global::System.Array.Reverse(_errors!, own, _errorCount - own);
             if (own < 64)
             {
-                // The same rotation of the flags of the first 64 errors (those from the 64th on have none).
-                var rotated = _pathsNotJoinable & ((1UL << own) - 1);
-                for (var i = own; i < _errorCount && i < 64; i++)
-                {
-                    var from = i - own < _errorCount - applied ? applied + (i - own) : own + (i - own - (_errorCount - applied));
-                    if (from >= 64 || (_pathsNotJoinable & (1UL << from)) != 0)
-                    {
-                        rotated |= 1UL << i;
-                    }
-                }
-
-                _pathsNotJoinable = rotated;
+                // The moved errors' paths are joined by concatenation: the same text, without tracking which were constants.
+                _pathsNotJoinable |= ~((1UL << own) - 1);
             }
 
             return true;
