@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CaseContracts.Generator.Json;
 using CaseContracts.Generator.Model.Validation;
 using CaseContracts.Generator.Rules;
@@ -103,7 +104,7 @@ internal static class MemberLookups
 
     /// <summary>Whether the object checks of <paramref name="node"/> look at members by name alone: no other member is read.</summary>
     public static bool LooksUpByName(ValidationNode node)
-        => (node.Properties.Count > 0 || node.Required.Count > 0)
+        => (node.Properties.Count > 0 || node.Required.Count > 0 || DependenciesRule.OfMemberLoop(node).Any())
            && !node.RejectsAdditionalProperties && node.AdditionalPropertiesKey is null
            && PatternPropertiesRule.Patterns(node).IsEmpty
            && !AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -45,6 +46,7 @@ internal static class ValidatorEmitter
         var lookups = MemberLookups.Positions(file.Nodes);
         var byKey = file.Nodes.ToDictionary(n => n.Key, n => n, System.StringComparer.Ordinal);
         var firstTokens = FirstTokens(byKey);
+        var checkNothing = new HashSet<string>(file.Nodes.Where(n => n.ChecksNothing).Select(n => n.Key), StringComparer.Ordinal);
         for (var i = 0; i < file.Nodes.Count; i++)
         {
             var dispatch = file.Dispatches.FirstOrDefault(d => d.NodeKey == file.Nodes[i].Key);
@@ -55,7 +57,7 @@ internal static class ValidatorEmitter
                 : lookups.Count > 0 ? MemberAccess.Record
                 : MemberAccess.Read;
             var readsFirst = !file.EmitsEvaluated && dispatch is null && Walks(node) && MemberLookups.LooksUpInPlace(node, byKey, lookups);
-            EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods, firstTokens, file.EmitsEvaluated, members, readsFirst);
+            EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods, firstTokens, file.EmitsEvaluated, members, readsFirst, checkNothing);
         }
 
         writer.Close();
@@ -76,7 +78,7 @@ internal static class ValidatorEmitter
         LookUp,
     }
 
-    private static void EmitNode(SourceWriter writer, ValidationNode node, string label, string method, string target, UnionDispatch? dispatch, Dictionary<string, string> methods, Dictionary<string, string> firstTokens, bool emitsEvaluated, MemberAccess members, bool readsFirst)
+    private static void EmitNode(SourceWriter writer, ValidationNode node, string label, string method, string target, UnionDispatch? dispatch, Dictionary<string, string> methods, Dictionary<string, string> firstTokens, bool emitsEvaluated, MemberAccess members, bool readsFirst, HashSet<string> checkNothing)
     {
         var fields = new List<string>();
         if (emitsEvaluated)
@@ -131,7 +133,7 @@ internal static class ValidatorEmitter
         var scope = EnterDynamicScope(writer, node, method, methods, fields, emitsEvaluated);
         if (readsFirst)
         {
-            EmitOwnChecksFirst(writer, node, method, methods, firstTokens, fields, members, scope);
+            EmitOwnChecksFirst(writer, node, method, methods, firstTokens, fields, members, scope, checkNothing);
             return;
         }
 
@@ -151,7 +153,7 @@ internal static class ValidatorEmitter
         var consumed = EmitApplicators(writer, node, dispatch, methods, firstTokens, consumer, endVariable);
         consumed |= EmitApplications(writer, node, method, methods, fields, consumer, endVariable);
         EmitTypeAndValues(writer, node, method, fields);
-        EmitByToken(writer, node, method, methods, fields, consumed ? endVariable : null, members);
+        EmitByToken(writer, node, method, methods, fields, consumed ? endVariable : null, members, checkNothing);
         if (scope)
         {
             writer.Line("context.LeaveScope();");
@@ -173,7 +175,7 @@ internal static class ValidatorEmitter
     /// when errors were dropped at the limit, which ones depends on the order, so both run again in order, as they do
     /// for a document too short to have member tables.
     /// </summary>
-    private static void EmitOwnChecksFirst(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, Dictionary<string, string> firstTokens, List<string> fields, MemberAccess members, bool scope)
+    private static void EmitOwnChecksFirst(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, Dictionary<string, string> firstTokens, List<string> fields, MemberAccess members, bool scope, HashSet<string> checkNothing)
     {
         var own = method + "_own";
         var inPlace = method + "_inPlace";
@@ -206,7 +208,7 @@ internal static class ValidatorEmitter
 
         writer.Open($"private static void {own}(ref {Reader} reader, ref ValidationContext context)");
         EmitTypeAndValues(writer, node, method, fields);
-        EmitByToken(writer, node, method, methods, fields, null, members == MemberAccess.LookUp ? members : MemberAccess.Record);
+        EmitByToken(writer, node, method, methods, fields, null, members == MemberAccess.LookUp ? members : MemberAccess.Record, checkNothing);
         writer.Close();
         writer.Line();
 
@@ -228,7 +230,7 @@ internal static class ValidatorEmitter
         var applications = new ApplicatorEmission(writer, Support, methods, fields, method) { EndVariable = endVariable ?? "reader" };
         for (var i = 0; i < node.Applications.Count; i++)
         {
-            if (node.Applications[i].Keyword == "patternProperties" && PatternPropertiesRule.InMemberLoop(node))
+            if ((node.Applications[i].Keyword == "patternProperties" && PatternPropertiesRule.InMemberLoop(node)) || DependenciesRule.InMemberLoop(node.Applications[i]))
             {
                 // Applied by the object's own member loop (EmitObject).
                 continue;
@@ -350,8 +352,12 @@ internal static class ValidatorEmitter
     /// <summary>Whether the node's own checks walk the value's members or items (not only its first token).</summary>
     private static bool Walks(ValidationNode node)
         => node.ItemsKey is not null || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Array)
-           || !node.Properties.IsEmpty || !node.Required.IsEmpty || node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null
-           || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object);
+           || ChecksObject(node);
+
+    /// <summary>Whether the node has checks of an object's members or count, made by its own member loop (EmitObject).</summary>
+    private static bool ChecksObject(ValidationNode node)
+        => !node.Properties.IsEmpty || !node.Required.IsEmpty || node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null
+           || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object) || DependenciesRule.OfMemberLoop(node).Any();
 
     /// <summary>Which applicator, written last, may leave the reader on the value's last token (none when the node's own checks walk the value).</summary>
     private enum Consumer
@@ -562,13 +568,12 @@ internal static class ValidatorEmitter
     /// token (<paramref name="consumedInto"/>: <c>reader</c> itself, or <c>valueEnd</c>), the checks of the first token and
     /// then the reader taken from there.
     /// </summary>
-    private static void EmitByToken(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, string? consumedInto, MemberAccess members)
+    private static void EmitByToken(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, string? consumedInto, MemberAccess members, HashSet<string> checkNothing)
     {
         var hasString = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.String);
         var hasNumber = AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Number);
         var hasArray = node.ItemsKey is not null || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Array);
-        var hasObject = !node.Properties.IsEmpty || !node.Required.IsEmpty || node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null
-                        || AssertionRules.AnyFor(node.Assertions, JsonNodeKind.Object);
+        var hasObject = ChecksObject(node);
 
         if (!hasString && !hasNumber && !hasArray && !hasObject)
         {
@@ -611,7 +616,7 @@ internal static class ValidatorEmitter
 
         if (hasObject)
         {
-            EmitObject(writer, node, method, methods, fields, members);
+            EmitObject(writer, node, method, methods, fields, members, checkNothing);
         }
 
         if (consumedInto is null)
@@ -692,15 +697,15 @@ internal static class ValidatorEmitter
         writer.Close();
     }
 
-    private static void EmitObject(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, MemberAccess members)
+    private static void EmitObject(SourceWriter writer, ValidationNode node, string method, Dictionary<string, string> methods, List<string> fields, MemberAccess members, HashSet<string> checkNothing)
     {
         writer.Open($"case {TokenType}.StartObject:");
-        var required = node.Required.ToList();
+        var noted = NotedNames(node);
         var looksUpMembers = members == MemberAccess.LookUp;
         if (looksUpMembers)
         {
             // Without a table (a short document), the object is read as below.
-            EmitLookups(writer, node, required, methods);
+            EmitLookups(writer, node, noted, methods, checkNothing);
             writer.Open("else");
         }
 
@@ -711,7 +716,7 @@ internal static class ValidatorEmitter
             writer.Line("var count = 0L;");
         }
 
-        DeclareSeen(writer, required);
+        DeclareSeen(writer, noted);
         var records = members == MemberAccess.Record;
         if (records)
         {
@@ -734,7 +739,7 @@ internal static class ValidatorEmitter
             writer.Line("count++;");
         }
 
-        if (node.Properties.Count > 0 || required.Count > 0)
+        if (node.Properties.Count > 0 || noted.Count > 0)
         {
             PropertyNameMatch.Declare(writer);
         }
@@ -749,7 +754,7 @@ internal static class ValidatorEmitter
             PatternPropertiesRule.EmitMember(writer, Support, patternsHere, p => ApplicatorEmission.RegexField(method, p, fields), key => methods[key], "memberName", "patternValue");
         }
 
-        var first = EmitNamedMembers(writer, node, required, methods, $"{Support}.Next(ref reader);", "reader");
+        var first = EmitNamedMembers(writer, node, noted, methods, $"{Support}.Next(ref reader);", "reader", null);
         writer.Open(first ? string.Empty : "else");
         if (node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null)
         {
@@ -816,7 +821,7 @@ internal static class ValidatorEmitter
             writer.Line("recorded?.End(ref reader);");
         }
 
-        ReportMissing(writer, required);
+        ReportMissing(writer, node, noted);
         EmitRules(writer, node, JsonNodeKind.Object, new RuleEmission(Support, "start", "count", method), fields);
         writer.Line("break;");
         if (looksUpMembers)
@@ -828,18 +833,19 @@ internal static class ValidatorEmitter
     }
 
     /// <summary>
-    /// The checks of the member named <c>propertyName</c> by name: <c>required</c> names marked seen, a declared property's
-    /// schema applied to the value at <paramref name="value"/> (reached by <paramref name="toValue"/>). Returns whether
+    /// The checks of the member named <c>propertyName</c> by name: <paramref name="noted"/> names marked seen, a declared property's
+    /// schema applied to the value at <paramref name="value"/> (reached by <paramref name="toValue"/>), unless the schema's key is
+    /// in <paramref name="skipped"/>. Returns whether
     /// no property branch was written (the caller's <c>else</c> is then a block of its own).
     /// </summary>
-    private static bool EmitNamedMembers(SourceWriter writer, ValidationNode node, List<string> required, Dictionary<string, string> methods, string toValue, string value)
+    private static bool EmitNamedMembers(SourceWriter writer, ValidationNode node, List<string> noted, Dictionary<string, string> methods, string toValue, string value, HashSet<string>? skipped)
     {
-        // Required names with a declared schema are marked seen in their branch below; others are checked here.
-        for (var i = 0; i < required.Count; i++)
+        // Noted names with a declared schema are marked seen in their branch below; others are checked here.
+        for (var i = 0; i < noted.Count; i++)
         {
-            if (!node.Properties.Any(p => p.Name == required[i]))
+            if (!node.Properties.Any(p => p.Name == noted[i]))
             {
-                writer.Line($"if ({PropertyNameMatch.Is(required[i])}) {{ seen{i} = true; }}");
+                writer.Line($"if ({PropertyNameMatch.Is(noted[i])}) {{ seen{i} = true; }}");
             }
         }
 
@@ -848,16 +854,20 @@ internal static class ValidatorEmitter
         {
             writer.Open($"{(first ? string.Empty : "else ")}if ({PropertyNameMatch.Is(property.Name)})");
             first = false;
-            var requiredIndex = required.IndexOf(property.Name);
-            if (requiredIndex >= 0)
+            var notedIndex = noted.IndexOf(property.Name);
+            if (notedIndex >= 0)
             {
-                writer.Line($"seen{requiredIndex} = true;");
+                writer.Line($"seen{notedIndex} = true;");
             }
 
-            writer.Line(toValue);
-            writer.Line("var errorsBefore = context.ErrorCount;");
-            writer.Line($"{methods[property.NodeKey]}(ref {value}, ref context);");
-            ValidatingReaderEmitter.EmitPrefix(writer, "errorsBefore", CSharpLiterals.Pointer(property.Name));
+            if (skipped is null || !skipped.Contains(property.NodeKey))
+            {
+                writer.Line(toValue);
+                writer.Line("var errorsBefore = context.ErrorCount;");
+                writer.Line($"{methods[property.NodeKey]}(ref {value}, ref context);");
+                ValidatingReaderEmitter.EmitPrefix(writer, "errorsBefore", CSharpLiterals.Pointer(property.Name));
+            }
+
             writer.Close();
         }
 
@@ -868,36 +878,47 @@ internal static class ValidatorEmitter
     /// The object checks of a position that looks members up by name (<see cref="MemberLookups"/>) when the document
     /// has a member table: over its entries, in document order.
     /// </summary>
-    private static void EmitLookups(SourceWriter writer, ValidationNode node, List<string> required, Dictionary<string, string> methods)
+    private static void EmitLookups(SourceWriter writer, ValidationNode node, List<string> noted, Dictionary<string, string> methods, HashSet<string> checkNothing)
     {
         writer.Open("if (context.Members(ref reader) is { } members)");
-        DeclareSeen(writer, required);
+        DeclareSeen(writer, noted);
         writer.Open("for (var member = 0; member < members.Count; member++)");
         PropertyNameMatch.Declare(writer, "members.Name(member)");
-        EmitNamedMembers(writer, node, required, methods, "var value = members.Value(member);", "value");
+        // A member whose schema checks nothing is not read: the table's copy of it would only be stepped over.
+        EmitNamedMembers(writer, node, noted, methods, "var value = members.Value(member);", "value", checkNothing);
         writer.Close();
         writer.Line("members.StepOver(ref reader);");
-        ReportMissing(writer, required);
+        ReportMissing(writer, node, noted);
         writer.Line("break;");
         writer.Close();
     }
 
-    private static void DeclareSeen(SourceWriter writer, List<string> required)
+    /// <summary>
+    /// The names whose presence the member loop notes (a <c>seen</c> flag each, by index): the <c>required</c> names
+    /// first, then those of the array-form <c>dependencies</c>/<c>dependentRequired</c> entries.
+    /// </summary>
+    private static List<string> NotedNames(ValidationNode node)
+        => node.Required.Concat(DependenciesRule.NamesNoted(node)).Distinct(StringComparer.Ordinal).ToList();
+
+    private static void DeclareSeen(SourceWriter writer, List<string> noted)
     {
-        for (var i = 0; i < required.Count; i++)
+        for (var i = 0; i < noted.Count; i++)
         {
             writer.Line($"var seen{i} = false;");
         }
     }
 
-    private static void ReportMissing(SourceWriter writer, List<string> required)
+    /// <summary>After the member loop: the <c>required</c> names not seen, then the dependencies not met.</summary>
+    private static void ReportMissing(SourceWriter writer, ValidationNode node, List<string> noted)
     {
-        for (var i = 0; i < required.Count; i++)
+        for (var i = 0; i < node.Required.Count; i++)
         {
             writer.Open($"if (!seen{i})");
-            writer.Line($"context.AddAt({CSharpLiterals.Pointer(required[i])}, \"required\", null, \"is required\");");
+            writer.Line($"context.AddAt({CSharpLiterals.Pointer(node.Required[i])}, \"required\", null, \"is required\");");
             writer.Close();
         }
+
+        DependenciesRule.EmitAfterMembers(writer, node, name => "seen" + noted.IndexOf(name).ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>The checks of the keywords defined as rules that constrain <paramref name="kind"/>, in rule order.</summary>

@@ -14,6 +14,11 @@ namespace CaseContracts.Generator.Rules;
 /// present too (array form; an error at each missing one), or the whole object must pass a schema (schema form).
 /// One application per entry, in the schema's order: arguments are the name then, for the array form, the names it needs.
 /// </summary>
+/// <remarks>
+/// The array form asks only which names are present, so the object's own member loop answers it (see
+/// <see cref="InMemberLoop"/>): it notes the names as it does <c>required</c> ones and reports after them. Looking each
+/// name up read the whole object once per name (popxf: two entries on a large <c>metadata</c>, half the tokens read).
+/// </remarks>
 internal sealed class DependenciesRule : ApplicatorRule
 {
     /// <summary><c>dependencies</c>: each entry lists names or is a schema.</summary>
@@ -38,6 +43,55 @@ internal sealed class DependenciesRule : ApplicatorRule
     public override string Keyword { get; }
 
     private static string Message(string name) => "is required when " + name + " is present";
+
+    /// <summary>Whether <paramref name="application"/> is of the array form, checked by the object's member loop rather than by <see cref="Emit"/>.</summary>
+    public static bool InMemberLoop(Application application)
+        => application.Schemas.IsEmpty && application.Keyword is "dependencies" or "dependentRequired";
+
+    /// <summary>The array-form entries of <paramref name="node"/>, in the schema's order.</summary>
+    public static IEnumerable<Application> OfMemberLoop(ValidationNode node) => node.Applications.Where(InMemberLoop);
+
+    /// <summary>The names whose presence the member loop of <paramref name="node"/> notes for its array-form entries.</summary>
+    public static IEnumerable<string> NamesNoted(ValidationNode node) => OfMemberLoop(node).SelectMany(a => a.Arguments);
+
+    /// <summary>
+    /// After the member loop of <paramref name="node"/>: an error at each needed name absent while its entry's name is
+    /// present (<paramref name="seen"/> gives the flag variable that says a name was present).
+    /// </summary>
+    public static void EmitAfterMembers(SourceWriter writer, ValidationNode node, System.Func<string, string> seen)
+    {
+        foreach (var application in OfMemberLoop(node))
+        {
+            var name = application.Arguments[0];
+            foreach (var needed in application.Arguments.Skip(1))
+            {
+                writer.Open($"if ({seen(name)} && !{seen(needed)})");
+                writer.Line($"context.AddAt({CSharpLiterals.Pointer(needed)}, {CSharpLiterals.String(application.Keyword)}, null, {CSharpLiterals.String(Message(name))});");
+                writer.Close();
+            }
+        }
+    }
+
+    /// <summary>The same at build time, after the members of the object <paramref name="value"/> were checked.</summary>
+    public static void EvaluateAfterMembers(ValidationNode node, JsonNode value, ApplicatorEvaluation evaluation)
+    {
+        foreach (var application in OfMemberLoop(node))
+        {
+            var name = application.Arguments[0];
+            if (value.FirstMember(name) is null)
+            {
+                continue;
+            }
+
+            foreach (var needed in application.Arguments.Skip(1))
+            {
+                if (value.FirstMember(needed) is null)
+                {
+                    evaluation.Fail(evaluation.Member(needed), application.Keyword, Message(name), value);
+                }
+            }
+        }
+    }
 
     public override IEnumerable<Application> Read(SchemaNode schema, ApplicatorReading reading)
     {
@@ -73,49 +127,21 @@ internal sealed class DependenciesRule : ApplicatorRule
     // A dependent schema applies to the object that has the named member.
     public override IEnumerable<string> InPlaceSchemas(Application application) => application.Schemas;
 
+    // The schema form (the array form is the member loop's: InMemberLoop).
     public override void Emit(Application application, ApplicatorEmission emission)
     {
         var writer = emission.Writer;
-        var support = emission.Support;
-        var name = application.Arguments[0];
         writer.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)");
         writer.Line("var look = reader;");
-        writer.Open($"if ({support}.SeekProperty(ref look, {CSharpLiterals.Utf8(name)}))");
-        if (application.Schemas.IsEmpty)
-        {
-            foreach (var needed in application.Arguments.Skip(1))
-            {
-                writer.Line($"{{ var other = reader; if (!{support}.SeekProperty(ref other, {CSharpLiterals.Utf8(needed)})) {{ context.AddAt({CSharpLiterals.Pointer(needed)}, {CSharpLiterals.String(Keyword)}, null, {CSharpLiterals.String(Message(name))}); }} }}");
-            }
-        }
-        else
-        {
-            writer.Line($"var branch = reader; {emission.Method(application.Schemas[0])}(ref branch, ref context);");
-        }
-
+        writer.Open($"if ({emission.Support}.SeekProperty(ref look, {CSharpLiterals.Utf8(application.Arguments[0])}))");
+        writer.Line($"var branch = reader; {emission.Method(application.Schemas[0])}(ref branch, ref context);");
         writer.Close();
         writer.Close();
     }
 
     public override void Evaluate(Application application, JsonNode value, ApplicatorEvaluation evaluation)
     {
-        var name = application.Arguments[0];
-        if (value.Kind != JsonNodeKind.Object || value.FirstMember(name) is null)
-        {
-            return;
-        }
-
-        if (application.Schemas.IsEmpty)
-        {
-            foreach (var needed in application.Arguments.Skip(1))
-            {
-                if (value.FirstMember(needed) is null)
-                {
-                    evaluation.Fail(evaluation.Member(needed), Keyword, Message(name), value);
-                }
-            }
-        }
-        else
+        if (value.Kind == JsonNodeKind.Object && value.FirstMember(application.Arguments[0]) is not null)
         {
             evaluation.Check(application.Schemas[0], value, evaluation.Pointer);
         }

@@ -223,9 +223,9 @@ internal sealed class ValidationProgram
             var evaluation = new Evaluation(this, node, pointer, place, errors);
             foreach (var application in node.Applications)
             {
-                if (application.Keyword == "patternProperties" && PatternPropertiesRule.InMemberLoop(node))
+                if ((application.Keyword == "patternProperties" && PatternPropertiesRule.InMemberLoop(node)) || DependenciesRule.InMemberLoop(application))
                 {
-                    // Applied member by member in CheckObject, as the generated member loop does.
+                    // Applied in CheckObject, as the generated member loop does.
                     continue;
                 }
 
@@ -424,6 +424,11 @@ internal sealed class ValidationProgram
             {
                 errors.Add(Error(pointer + "/" + SchemaPaths.EscapePointerSegment(required), "required", "is required", value, node, memberPlace) with { MemberName = required });
             }
+        }
+
+        if (DependenciesRule.OfMemberLoop(node).Any())
+        {
+            DependenciesRule.EvaluateAfterMembers(node, value, new Evaluation(this, node, pointer, place, errors));
         }
 
         CheckRules(node, value, pointer, place, errors);

@@ -44,6 +44,12 @@ internal sealed record ValidationNode(
 
     private static string Truncate(string text) => text.Length <= 80 ? text : text.Substring(0, 80) + "…";
 
+    /// <summary>Whether the position accepts every value (<c>true</c>, <c>{}</c>, only annotations): its validator only steps over the value.</summary>
+    public bool ChecksNothing
+        => !AlwaysFails && Types.IsEmpty && ConstJson is null && EnumJson.IsEmpty && ItemsKey is null && Properties.IsEmpty && Required.IsEmpty
+           && !RejectsAdditionalProperties && AdditionalPropertiesKey is null && AllOf.IsEmpty && AnyOf.IsEmpty && OneOf.IsEmpty && RefKey is null
+           && Assertions.IsEmpty && Applications.IsEmpty;
+
     /// <summary>A schema that accepts everything (<c>true</c>, <c>{}</c>).</summary>
     public static ValidationNode AcceptsAll(string key) => new(key, false, default, null, default, null, default, default, false, null, default, default, default, null);
 }
