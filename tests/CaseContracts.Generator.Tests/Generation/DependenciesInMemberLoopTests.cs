@@ -1,7 +1,5 @@
 using System;
 using System.Linq;
-using System.Reflection;
-using System.Text;
 using CaseContracts.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -26,17 +24,7 @@ public sealed class DependenciesInMemberLoopTests
         }
         """;
 
-    private static readonly Lazy<(string Source, ValidateDocument Validate)> s_generated = new(() =>
-    {
-        var result = GeneratorHarness.Run(new ContractGenerator(), [new InMemoryAdditionalText(SchemaFiles.VirtualSchemaDirectory + "order.schema.json", Schema)]);
-        result.AssertCompilesWithoutWarnings();
-        var validate = result.EmitAndLoad().GetType(GeneratorHarness.DefaultRootNamespace + ".SchemaValidators", throwOnError: true)!
-            .GetMethod("ValidateDocument_order", BindingFlags.Static | BindingFlags.NonPublic)!
-            .CreateDelegate<ValidateDocument>();
-        return (result.GeneratedSources.Single(s => s.Key.Contains("SchemaValidators.order", StringComparison.Ordinal)).Value, validate);
-    });
-
-    private delegate object? ValidateDocument(ReadOnlySpan<byte> utf8Json, out string? malformed);
+    private static readonly Lazy<DocumentValidator> s_generated = new(() => DocumentValidator.Compile("order", Schema));
 
     [Fact]
     public void No_dependency_looks_a_name_up_by_reading_the_object_again()
@@ -64,10 +52,5 @@ public sealed class DependenciesInMemberLoopTests
         Assert.Equal(expected, Errors(indexed));
     }
 
-    private static string Errors(string json)
-    {
-        var errors = (System.Collections.IEnumerable?)s_generated.Value.Validate(Encoding.UTF8.GetBytes(json), out var malformed);
-        return malformed is not null ? "malformed"
-            : string.Join(", ", (errors?.Cast<object>() ?? []).Select(e => e.GetType().GetProperty("Path")!.GetValue(e) + " " + e.GetType().GetProperty("Keyword")!.GetValue(e)));
-    }
+    private static string Errors(string json) => s_generated.Value.Errors(json);
 }

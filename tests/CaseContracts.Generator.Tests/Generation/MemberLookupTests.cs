@@ -1,7 +1,5 @@
 using System;
 using System.Linq;
-using System.Reflection;
-using System.Text;
 using CaseContracts.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -30,17 +28,7 @@ public sealed class MemberLookupTests
         }
         """;
 
-    private static readonly Lazy<(string Source, ValidateDocument Validate)> s_generated = new(() =>
-    {
-        var result = GeneratorHarness.Run(new ContractGenerator(), [new InMemoryAdditionalText(SchemaFiles.VirtualSchemaDirectory + "shipment.schema.json", Schema)]);
-        result.AssertCompilesWithoutWarnings();
-        var validate = result.EmitAndLoad().GetType(GeneratorHarness.DefaultRootNamespace + ".SchemaValidators", throwOnError: true)!
-            .GetMethod("ValidateDocument_shipment", BindingFlags.Static | BindingFlags.NonPublic)!
-            .CreateDelegate<ValidateDocument>();
-        return (result.GeneratedSources.Single(s => s.Key.Contains("SchemaValidators.shipment", StringComparison.Ordinal)).Value, validate);
-    });
-
-    private delegate object? ValidateDocument(ReadOnlySpan<byte> utf8Json, out string? malformed);
+    private static readonly Lazy<DocumentValidator> s_generated = new(() => DocumentValidator.Compile("shipment", Schema));
 
     [Fact]
     public void The_conditions_and_the_allOf_member_look_members_up_the_object_with_its_own_properties_reads_them()
@@ -97,10 +85,5 @@ public sealed class MemberLookupTests
         Assert.Equal(" errorLimit", errors[100]);
     }
 
-    private static string Errors(string json)
-    {
-        var errors = (System.Collections.IEnumerable?)s_generated.Value.Validate(Encoding.UTF8.GetBytes(json), out var malformed);
-        return malformed is not null ? "malformed"
-            : string.Join(", ", (errors?.Cast<object>() ?? []).Select(e => e.GetType().GetProperty("Path")!.GetValue(e) + " " + e.GetType().GetProperty("Keyword")!.GetValue(e)));
-    }
+    private static string Errors(string json) => s_generated.Value.Errors(json);
 }
