@@ -293,11 +293,26 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    // Ports handed to servers by this test process. The port is free when picked, then released for the server to bind:
+    // servers started side by side could be given the same one, and the one that lost the bind would seem to answer
+    // through the other (a "Connection refused" once that other stops). Never the same port twice.
+    private static readonly HashSet<int> s_portsGiven = [];
+
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (s_portsGiven)
+            {
+                if (s_portsGiven.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 
     private const int Sigkill = 9;
