@@ -63,6 +63,92 @@ internal static class MemberLookups
     }
 
     /// <summary>
+    /// The keys of the positions whose own member loop records the object's table for a later reader: those that may read
+    /// the same value as one of <paramref name="lookups"/> or as a <c>propertyNames</c> scan (which uses a table it finds).
+    /// Recording costs an entry per member; a date map read by its one schema alone (abc-supply-plan's hundreds) would
+    /// record tables nothing asks for. Without a table, a later lookup reads the object itself: this decides cost, never errors.
+    /// </summary>
+    /// <remarks>
+    /// Positions that may apply to one value are gathered into groups, generously (a group may hold positions that never
+    /// meet, never miss two that do): a position, its reference (a dynamic one: every anchor of its name) and its in-place
+    /// schemas apply to its value; the positions a group applies to a member of that value are those of one name under
+    /// <c>properties</c>, joined with every other member or item schema of the group (<c>patternProperties</c>,
+    /// <c>additionalProperties</c>, <c>items</c>…) when it has one. Joining repeats until the groups stop changing.
+    /// </remarks>
+    public static HashSet<string> Recording(IReadOnlyList<ValidationNode> nodes, HashSet<string> lookups)
+    {
+        var groups = new KeyGroups();
+        var anchors = nodes.SelectMany(n => n.DynamicScope).ToLookup(a => a.Name, a => a.NodeKey, StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            groups.Join(node.Key, node.RefKey);
+            foreach (var key in InPlace(node).Concat(node.DynamicAnchorName is { } name ? anchors[name] : Enumerable.Empty<string>()))
+            {
+                groups.Join(node.Key, key);
+            }
+        }
+
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            // (group, slot) -> a position of the group's member applied there; "*" is every member or item but by name.
+            var slots = new Dictionary<(string Group, string Slot), string>();
+            foreach (var node in nodes)
+            {
+                var group = groups.Find(node.Key);
+                foreach (var property in node.Properties)
+                {
+                    changed |= JoinInSlot(groups, slots, (group, "properties/" + property.Name), property.NodeKey);
+                }
+
+                foreach (var key in OtherMembers(node))
+                {
+                    changed |= JoinInSlot(groups, slots, (group, "*"), key);
+                }
+            }
+
+            foreach (var slot in slots.Where(s => s.Key.Slot != "*" && slots.ContainsKey((s.Key.Group, "*"))))
+            {
+                changed |= groups.Join(slots[(slot.Key.Group, "*")], slot.Value);
+            }
+        }
+
+        var reading = new HashSet<string>(
+            nodes.Where(n => lookups.Contains(n.Key) || n.Applications.Any(a => a.Keyword == "propertyNames")).Select(n => groups.Find(n.Key)),
+            StringComparer.Ordinal);
+        return new HashSet<string>(nodes.Select(n => n.Key).Where(k => reading.Contains(groups.Find(k))), StringComparer.Ordinal);
+    }
+
+    private static bool JoinInSlot(KeyGroups groups, Dictionary<(string Group, string Slot), string> slots, (string Group, string Slot) slot, string key)
+    {
+        if (slots.TryGetValue(slot, out var other))
+        {
+            return groups.Join(other, key);
+        }
+
+        slots[slot] = key;
+        return false;
+    }
+
+    // The sub-schemas of node applied to a member or an item of its value, but those of properties by name.
+    private static IEnumerable<string> OtherMembers(ValidationNode node)
+    {
+        var inPlace = new HashSet<string>(InPlace(node), StringComparer.Ordinal);
+        var others = node.Applications.SelectMany(a => a.Schemas).Where(key => key.Length > 0 && !inPlace.Contains(key)).ToList();
+        if (node.ItemsKey is { } items)
+        {
+            others.Add(items);
+        }
+
+        if (node.AdditionalPropertiesKey is { } additional)
+        {
+            others.Add(additional);
+        }
+
+        return others;
+    }
+
+    /// <summary>
     /// Whether a position applied in place to <paramref name="node"/>'s value (directly, or through other in-place
     /// positions and references) is one of <paramref name="positions"/>: then the node's own member loop reads the object
     /// first, recording its table, and its in-place schemas run after (the errors put back in their order), rather than

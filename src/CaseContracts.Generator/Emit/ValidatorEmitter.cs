@@ -44,6 +44,7 @@ internal static class ValidatorEmitter
         }
 
         var lookups = MemberLookups.Positions(file.Nodes);
+        var recording = MemberLookups.Recording(file.Nodes, lookups);
         var byKey = file.Nodes.ToDictionary(n => n.Key, n => n, System.StringComparer.Ordinal);
         var firstTokens = FirstTokens(byKey);
         var checkNothing = new HashSet<string>(file.Nodes.Where(n => n.ChecksNothing).Select(n => n.Key), StringComparer.Ordinal);
@@ -51,10 +52,10 @@ internal static class ValidatorEmitter
         {
             var dispatch = file.Dispatches.FirstOrDefault(d => d.NodeKey == file.Nodes[i].Key);
             var node = AssertionRules.Enforced(file.Nodes[i], file.AssertFormats);
-            // Where some position looks members up, every object's own member loop records the object's table (for a
-            // schema applied to it after: a member's own schema runs before those its parent's in-place schemas apply).
+            // An object a lookup may read after this position's own member loop is recorded as that loop reads it (a
+            // member's own schema runs before those its parent's in-place schemas apply).
             var members = lookups.Contains(node.Key) ? MemberAccess.LookUp
-                : lookups.Count > 0 ? MemberAccess.Record
+                : recording.Contains(node.Key) ? MemberAccess.Record
                 : MemberAccess.Read;
             var readsFirst = !file.EmitsEvaluated && dispatch is null && Walks(node) && MemberLookups.LooksUpInPlace(node, byKey, lookups);
             EmitNode(writer, node, file.Labels[i], file.Methods[i], file.Targets[i], dispatch, methods, firstTokens, file.EmitsEvaluated, members, readsFirst, checkNothing);
@@ -747,34 +748,30 @@ internal static class ValidatorEmitter
         var patternsHere = PatternPropertiesRule.InMemberLoop(node) ? PatternPropertiesRule.Of(node) : null;
         if (patternsHere is not null)
         {
-            // The member's patterns, before its own checks (the reader stays on the name; see PatternPropertiesRule.InMemberLoop).
+            // The member's patterns, before its own checks (see PatternPropertiesRule.InMemberLoop), on copies of the
+            // reader, which moves to the value once for all of them and the member's own checks.
             writer.Line("var memberName = reader;");
-            writer.Line("var patternValue = reader;");
-            writer.Line($"{Support}.Next(ref patternValue);");
-            PatternPropertiesRule.EmitMember(writer, Support, patternsHere, p => ApplicatorEmission.RegexField(method, p, fields), key => methods[key], "memberName", "patternValue");
+            writer.Line($"{Support}.Next(ref reader);");
+            PatternPropertiesRule.EmitMember(writer, Support, patternsHere, p => ApplicatorEmission.RegexField(method, p, fields), key => methods[key], "memberName", "reader");
         }
 
-        var first = EmitNamedMembers(writer, node, noted, methods, $"{Support}.Next(ref reader);", "reader", null);
+        var toValue = patternsHere is null ? $"{Support}.Next(ref reader);" : null;
+        var first = EmitNamedMembers(writer, node, noted, methods, toValue, "reader", null);
         writer.Open(first ? string.Empty : "else");
         if (node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null)
         {
             // The name is only materialised for an error: keep a copy of the reader on it.
-            writer.Line("var name = reader;");
-            writer.Line($"{Support}.Next(ref reader);");
-            var patterns = PatternPropertiesRule.Patterns(node);
+            writer.Line(patternsHere is null ? "var name = reader;" : "var name = memberName;");
+            if (toValue is not null)
+            {
+                writer.Line(toValue);
+            }
+
             if (patternsHere is not null)
             {
                 // A member a pattern matched is not additional; its pattern's validator has read its value.
                 writer.Open("if (patternEnded)");
                 writer.Line("reader = patternEnd;");
-                writer.Close();
-                writer.Open("else");
-            }
-            else if (!patterns.IsEmpty)
-            {
-                // A member a patternProperties pattern matches is not additional (that rule checks its value).
-                writer.Open($"if ({string.Join(" || ", patterns.Select(p => $"{Support}.Matches({ApplicatorEmission.RegexField(method, p, fields)}, ref name)"))})");
-                writer.Line("context.Skip(ref reader);");
                 writer.Close();
                 writer.Open("else");
             }
@@ -793,7 +790,7 @@ internal static class ValidatorEmitter
                 writer.Line("context.Skip(ref reader);");
             }
 
-            if (patternsHere is not null || !patterns.IsEmpty)
+            if (patternsHere is not null)
             {
                 writer.Close();
             }
@@ -804,7 +801,6 @@ internal static class ValidatorEmitter
             writer.Line("reader = patternEnd;");
             writer.Close();
             writer.Open("else");
-            writer.Line($"{Support}.Next(ref reader);");
             writer.Line("context.Skip(ref reader);");
             writer.Close();
         }
@@ -834,11 +830,11 @@ internal static class ValidatorEmitter
 
     /// <summary>
     /// The checks of the member named <c>propertyName</c> by name: <paramref name="noted"/> names marked seen, a declared property's
-    /// schema applied to the value at <paramref name="value"/> (reached by <paramref name="toValue"/>), unless the schema's key is
+    /// schema applied to the value at <paramref name="value"/> (reached by <paramref name="toValue"/>; null when there already), unless the schema's key is
     /// in <paramref name="skipped"/>. Returns whether
     /// no property branch was written (the caller's <c>else</c> is then a block of its own).
     /// </summary>
-    private static bool EmitNamedMembers(SourceWriter writer, ValidationNode node, List<string> noted, Dictionary<string, string> methods, string toValue, string value, HashSet<string>? skipped)
+    private static bool EmitNamedMembers(SourceWriter writer, ValidationNode node, List<string> noted, Dictionary<string, string> methods, string? toValue, string value, HashSet<string>? skipped)
     {
         // Noted names with a declared schema are marked seen in their branch below; others are checked here.
         for (var i = 0; i < noted.Count; i++)
@@ -862,7 +858,11 @@ internal static class ValidatorEmitter
 
             if (skipped is null || !skipped.Contains(property.NodeKey))
             {
-                writer.Line(toValue);
+                if (toValue is not null)
+                {
+                    writer.Line(toValue);
+                }
+
                 writer.Line("var errorsBefore = context.ErrorCount;");
                 writer.Line($"{methods[property.NodeKey]}(ref {value}, ref context);");
                 ValidatingReaderEmitter.EmitPrefix(writer, "errorsBefore", CSharpLiterals.Pointer(property.Name));

@@ -85,5 +85,39 @@ public sealed class MemberLookupTests
         Assert.Equal(" errorLimit", errors[100]);
     }
 
+    [Fact]
+    public void Only_an_object_a_lookup_may_read_again_is_recorded_as_it_is_read()
+    {
+        // The then looks "meta" up, so the root's member loop records it as meta's own schema reads it; nothing looks
+        // into "counts", a map read by its own schema alone, so recording its members would be wasted.
+        var generated = DocumentValidator.Compile("recorded", """
+            {
+              "$schema": "http://json-schema.org/draft-07/schema#",
+              "type": "object",
+              "properties": {
+                "kind": { "type": "string" },
+                "meta": { "type": "object", "properties": { "size": { "type": "integer" } } },
+                "counts": { "type": "object", "patternProperties": { "^[a-z]+$": { "type": "integer" } }, "additionalProperties": false }
+              },
+              "allOf": [{ "if": { "properties": { "kind": { "const": "parcel" } } }, "then": { "properties": { "meta": { "required": ["size"] } } } }]
+            }
+            """);
+
+        Assert.Contains("context.Record(ref reader)", Method(generated.Source, "properties_meta_"), StringComparison.Ordinal);
+        Assert.DoesNotContain("context.Record(ref reader)", Method(generated.Source, "properties_counts_"), StringComparison.Ordinal);
+        var indexed = new string(' ', 2_000);
+        Assert.Equal("/meta/size required", generated.Errors("""{"kind": "parcel", "meta": {}, "counts": {"a": 1}}""" + indexed));
+        Assert.Equal("/counts/B additionalProperties", generated.Errors("""{"kind": "parcel", "meta": {"size": 1}, "counts": {"a": 1, "B": 2}}""" + indexed));
+    }
+
+    // The validator of the position whose method name ends in position and a hash (up to the next method).
+    private static string Method(string source, string position)
+    {
+        var name = System.Text.RegularExpressions.Regex.Match(source, @"internal static void Validate_\w*_" + position + @"[0-9a-f]{8}\(");
+        Assert.True(name.Success, position + " has a validator");
+        var end = source.IndexOf("internal static void ", name.Index + 1, StringComparison.Ordinal);
+        return end < 0 ? source[name.Index..] : source[name.Index..end];
+    }
+
     private static string Errors(string json) => s_generated.Value.Errors(json);
 }
