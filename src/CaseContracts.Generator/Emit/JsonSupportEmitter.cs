@@ -1,8 +1,8 @@
 namespace CaseContracts.Generator.Emit;
 
 /// <summary>
-/// The small runtime every generated reader/writer shares, added once per compilation: <c>JsonSupport</c> and the
-/// <c>Formats</c> it asserts (<see cref="RuntimeSources"/>). Internal, so two assemblies using CaseContracts never clash.
+/// The small runtime every generated reader/writer shares, added once per compilation: <c>JsonSupport</c>, the
+/// <c>SchemaPattern</c>s it runs and the <c>Formats</c> it asserts (<see cref="RuntimeSources"/>). Internal, so two assemblies using CaseContracts never clash.
 /// </summary>
 internal static class JsonSupportEmitter
 {
@@ -21,6 +21,8 @@ internal static class JsonSupportEmitter
         var writer = SourceWriter.ForGeneratedFile();
         writer.Open("namespace CaseContracts.Internal");
         writer.WriteCode(RuntimeSources.JsonSupport);
+        writer.Line();
+        writer.WriteCode(RuntimeSources.SchemaPattern);
         writer.Line();
         writer.WriteCode(RuntimeSources.Formats);
         writer.Close();

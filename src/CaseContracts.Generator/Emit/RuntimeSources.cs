@@ -15,6 +15,9 @@ internal static class RuntimeSources
     /// <summary>The JSON helpers every generated reader and writer calls (<c>CaseContracts.Internal.JsonSupport</c>).</summary>
     public const string JsonSupport = "JsonSupport.cs";
 
+    /// <summary>Schema patterns as the generated code runs them (<c>CaseContracts.Internal.SchemaPattern</c>).</summary>
+    public const string SchemaPattern = "SchemaPattern.cs";
+
     /// <summary>The format rules, shared with the build-time checks (<c>CaseContracts.Internal.Formats</c>).</summary>
     public const string Formats = "Formats.cs";
 

@@ -103,14 +103,18 @@ internal static class EcmaPattern
     }
 
     /// <summary>
-    /// The generated code's member <paramref name="name"/>: <paramref name="pattern"/> translated, compiled to IL
-    /// (<c>RegexOptions.Compiled</c>: a match then costs a fraction of an interpreted one) the first time a validator
-    /// runs it, so only the patterns a run meets pay the compilation; a match that takes over a second does not match.
+    /// The generated code's field <paramref name="name"/>: a <c>SchemaPattern</c> holding <paramref name="pattern"/>
+    /// translated (compiled to IL the first time a text needs it) and, when it has one, its automaton over ASCII
+    /// (<see cref="PatternAutomaton"/>), which matches ASCII text without the regular expression.
     /// </summary>
     public static string Declaration(string name, string pattern)
-        => $"private static global::System.Text.RegularExpressions.Regex? {name}_compiled; "
-           + $"private static global::System.Text.RegularExpressions.Regex {name} => {name}_compiled ??= new({Emit.CSharpLiterals.String(Translate(pattern))}, "
-           + "global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromSeconds(1));";
+    {
+        var translated = Emit.CSharpLiterals.String(Translate(pattern));
+        var automaton = PatternAutomaton.For(pattern) is { } built
+            ? $", {Emit.CSharpLiterals.String(built.Transitions)}, {Emit.CSharpLiterals.String(built.Acceptance)}"
+            : string.Empty;
+        return $"private static readonly global::CaseContracts.Internal.SchemaPattern {name} = new({translated}{automaton});";
+    }
 
     /// <summary>Null when .NET can run the translated pattern, else why not.</summary>
     public static string? Problem(string pattern)

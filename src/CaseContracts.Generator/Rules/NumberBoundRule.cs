@@ -6,7 +6,8 @@ namespace CaseContracts.Generator.Rules;
 
 /// <summary>
 /// <c>minimum</c> / <c>maximum</c> / <c>exclusiveMinimum</c> / <c>exclusiveMaximum</c>: a number compared with
-/// the bound, exactly in decimal when both fit, else in double (<c>JsonSupport.CompareNumber</c>).
+/// the bound, exactly in decimal when both fit, else in double (<c>JsonSupport.CompareNumber</c>); a whole bound and a
+/// number written as a whole one, as 64-bit integers.
 /// </summary>
 internal sealed class NumberBoundRule : AssertionRule
 {
@@ -69,7 +70,9 @@ internal sealed class NumberBoundRule : AssertionRule
     }
 
     public override string FailsWhen(string argument, RuleEmission emission)
-        => $"{emission.Support}.CompareNumber(ref {emission.Reader}, {NumberLiterals.Decimal(argument)}, {NumberLiterals.Double(argument)}) {_failingComparison} 0";
+        => long.TryParse(argument, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var whole)
+            ? $"{emission.Support}.CompareNumber(ref {emission.Reader}, {whole.ToString(System.Globalization.CultureInfo.InvariantCulture)}L) {_failingComparison} 0"
+            : $"{emission.Support}.CompareNumber(ref {emission.Reader}, {NumberLiterals.Decimal(argument)}, {NumberLiterals.Double(argument)}) {_failingComparison} 0";
 
     public override bool Holds(JsonNode value, string argument)
     {

@@ -652,6 +652,14 @@ internal static class JsonSupport
         return codePoints;
     }
 
+    /// <summary>
+    /// As <see cref="CompareNumber(ref global::System.Text.Json.Utf8JsonReader, decimal?, double)"/> for a whole
+    /// <paramref name="limit"/>: a number written as a whole one within 64 bits (nearly every number in documents) is
+    /// compared as an integer, without the decimal parse.
+    /// </summary>
+    public static int CompareNumber(ref global::System.Text.Json.Utf8JsonReader reader, long limit)
+        => reader.TryGetInt64(out var whole) ? whole.CompareTo(limit) : CompareNumber(ref reader, limit, limit);
+
     /// <summary>Compares the number at <paramref name="reader"/> with a schema limit: exactly in decimal when both fit, else in double.</summary>
     public static int CompareNumber(ref global::System.Text.Json.Utf8JsonReader reader, decimal? limit, double approximateLimit)
         => limit is { } exact && reader.TryGetDecimal(out var value)
@@ -685,41 +693,11 @@ internal static class JsonSupport
     public static bool IsFormat(string format, ref global::System.Text.Json.Utf8JsonReader reader)
         => Formats.IsValid(format, reader.GetString() ?? string.Empty);
 
-    /// <summary>
-    /// Runs a schema pattern (not anchored, as JSON Schema specifies) on the string or property name at
-    /// <paramref name="reader"/>; a pattern that times out does not match.
-    /// </summary>
-    public static bool Matches(global::System.Text.RegularExpressions.Regex pattern, ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        try
-        {
-            // Short strings (names, keys, codes: nearly all) are decoded on the stack, not into a string.
-            if (!reader.HasValueSequence && reader.ValueSpan.Length <= 256)
-            {
-                global::System.Span<char> text = stackalloc char[256];
-                return pattern.IsMatch(text.Slice(0, reader.CopyString(text)));
-            }
+    /// <summary>Runs a schema pattern on the string or property name at <paramref name="reader"/> (see <see cref="SchemaPattern"/>).</summary>
+    public static bool Matches(SchemaPattern pattern, ref global::System.Text.Json.Utf8JsonReader reader) => pattern.Matches(ref reader);
 
-            return pattern.IsMatch(reader.GetString() ?? string.Empty);
-        }
-        catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Whether a schema pattern matches <paramref name="text"/> (a property name); a pattern that times out does not match.</summary>
-    public static bool IsMatch(global::System.Text.RegularExpressions.Regex pattern, string text)
-    {
-        try
-        {
-            return pattern.IsMatch(text);
-        }
-        catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Whether a schema pattern matches <paramref name="text"/> (a property name; see <see cref="SchemaPattern"/>).</summary>
+    public static bool IsMatch(SchemaPattern pattern, string text) => pattern.IsMatch(text);
 
     /// <summary>
     /// A reader on the property name at <paramref name="reader"/> as a JSON string value, escapes as written (a name

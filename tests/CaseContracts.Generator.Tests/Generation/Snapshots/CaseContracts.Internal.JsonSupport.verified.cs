@@ -653,6 +653,14 @@ namespace CaseContracts.Internal
             return codePoints;
         }
 
+        /// <summary>
+        /// As <see cref="CompareNumber(ref global::System.Text.Json.Utf8JsonReader, decimal?, double)"/> for a whole
+        /// <paramref name="limit"/>: a number written as a whole one within 64 bits (nearly every number in documents) is
+        /// compared as an integer, without the decimal parse.
+        /// </summary>
+        public static int CompareNumber(ref global::System.Text.Json.Utf8JsonReader reader, long limit)
+            => reader.TryGetInt64(out var whole) ? whole.CompareTo(limit) : CompareNumber(ref reader, limit, limit);
+
         /// <summary>Compares the number at <paramref name="reader"/> with a schema limit: exactly in decimal when both fit, else in double.</summary>
         public static int CompareNumber(ref global::System.Text.Json.Utf8JsonReader reader, decimal? limit, double approximateLimit)
             => limit is { } exact && reader.TryGetDecimal(out var value)
@@ -686,41 +694,11 @@ namespace CaseContracts.Internal
         public static bool IsFormat(string format, ref global::System.Text.Json.Utf8JsonReader reader)
             => Formats.IsValid(format, reader.GetString() ?? string.Empty);
 
-        /// <summary>
-        /// Runs a schema pattern (not anchored, as JSON Schema specifies) on the string or property name at
-        /// <paramref name="reader"/>; a pattern that times out does not match.
-        /// </summary>
-        public static bool Matches(global::System.Text.RegularExpressions.Regex pattern, ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            try
-            {
-                // Short strings (names, keys, codes: nearly all) are decoded on the stack, not into a string.
-                if (!reader.HasValueSequence && reader.ValueSpan.Length <= 256)
-                {
-                    global::System.Span<char> text = stackalloc char[256];
-                    return pattern.IsMatch(text.Slice(0, reader.CopyString(text)));
-                }
+        /// <summary>Runs a schema pattern on the string or property name at <paramref name="reader"/> (see <see cref="SchemaPattern"/>).</summary>
+        public static bool Matches(SchemaPattern pattern, ref global::System.Text.Json.Utf8JsonReader reader) => pattern.Matches(ref reader);
 
-                return pattern.IsMatch(reader.GetString() ?? string.Empty);
-            }
-            catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
-            {
-                return false;
-            }
-        }
-
-        /// <summary>Whether a schema pattern matches <paramref name="text"/> (a property name); a pattern that times out does not match.</summary>
-        public static bool IsMatch(global::System.Text.RegularExpressions.Regex pattern, string text)
-        {
-            try
-            {
-                return pattern.IsMatch(text);
-            }
-            catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
-            {
-                return false;
-            }
-        }
+        /// <summary>Whether a schema pattern matches <paramref name="text"/> (a property name; see <see cref="SchemaPattern"/>).</summary>
+        public static bool IsMatch(SchemaPattern pattern, string text) => pattern.IsMatch(text);
 
         /// <summary>
         /// A reader on the property name at <paramref name="reader"/> as a JSON string value, escapes as written (a name
@@ -755,6 +733,157 @@ namespace CaseContracts.Internal
 
         // The most characters of a value an error shows.
         private const int MessageValueLength = 64;
+    }
+
+    /// <summary>
+    /// A schema's regular expression (ECMA-262, not anchored, as JSON Schema specifies), as the generated validators run
+    /// it: ASCII text (nearly every name, code and date) through the automaton the generator built for the pattern, one
+    /// table step per byte, and any other text, or every text when the pattern has no automaton, through the .NET regular
+    /// expression the generator translated it to. A match that takes over a second does not match.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CaseContracts.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal sealed class SchemaPattern
+    {
+        private const int NotAscii = -1;
+
+        private readonly string _pattern;
+        private readonly string? _transitions;
+        private readonly string? _acceptance;
+        private byte[]? _next;
+        private global::System.Text.RegularExpressions.Regex? _regex;
+
+        /// <summary>
+        /// The pattern as .NET reads it (<paramref name="pattern"/>), and its automaton over ASCII when it has one: states
+        /// 1 to n-1's transitions as (run length, target) character pairs covering the 128 characters (state 0 is dead,
+        /// state 1 the start), and per state <c>'0'</c> (no match if the text ends there), <c>'1'</c> (a match) or
+        /// <c>'2'</c> (a match whatever follows).
+        /// </summary>
+        public SchemaPattern(string pattern, string? transitions = null, string? acceptance = null)
+        {
+            _pattern = pattern;
+            _transitions = transitions;
+            _acceptance = acceptance;
+        }
+
+        // Compiled to IL the first time it is needed: only the patterns (and texts) a run meets pay for it.
+        private global::System.Text.RegularExpressions.Regex Regex => _regex ??= new(
+            _pattern,
+            global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled,
+            global::System.TimeSpan.FromSeconds(1));
+
+        /// <summary>Whether the pattern matches the string or property name at <paramref name="reader"/>.</summary>
+        public bool Matches(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (_acceptance is not null && !reader.HasValueSequence && !reader.ValueIsEscaped && Run(reader.ValueSpan) is var verdict and not NotAscii)
+            {
+                return verdict == 1;
+            }
+
+            try
+            {
+                // Short strings are decoded on the stack, not into a string.
+                if (!reader.HasValueSequence && reader.ValueSpan.Length <= 256)
+                {
+                    global::System.Span<char> text = stackalloc char[256];
+                    return Regex.IsMatch(text.Slice(0, reader.CopyString(text)));
+                }
+
+                return Regex.IsMatch(reader.GetString() ?? string.Empty);
+            }
+            catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Whether the pattern matches <paramref name="text"/>.</summary>
+        public bool IsMatch(string text)
+        {
+            if (_acceptance is not null && Run(global::System.MemoryExtensions.AsSpan(text)) is var verdict and not NotAscii)
+            {
+                return verdict == 1;
+            }
+
+            try
+            {
+                return Regex.IsMatch(text);
+            }
+            catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
+
+        // 1 for a match, 0 for none, NotAscii when the text has a character the automaton does not know.
+        private int Run(global::System.ReadOnlySpan<byte> utf8)
+        {
+            var next = _next ??= Expand();
+            var acceptance = _acceptance!;
+            var state = 1;
+            foreach (var b in utf8)
+            {
+                if (b >= 0x80)
+                {
+                    return NotAscii;
+                }
+
+                state = next[(state << 7) | b];
+                if (state == 0)
+                {
+                    return 0;
+                }
+
+                if (acceptance[state] == '2')
+                {
+                    return 1;
+                }
+            }
+
+            return acceptance[state] == '0' ? 0 : 1;
+        }
+
+        private int Run(global::System.ReadOnlySpan<char> text)
+        {
+            var next = _next ??= Expand();
+            var acceptance = _acceptance!;
+            var state = 1;
+            foreach (var c in text)
+            {
+                if (c >= 0x80)
+                {
+                    return NotAscii;
+                }
+
+                state = next[(state << 7) | c];
+                if (state == 0)
+                {
+                    return 0;
+                }
+
+                if (acceptance[state] == '2')
+                {
+                    return 1;
+                }
+            }
+
+            return acceptance[state] == '0' ? 0 : 1;
+        }
+
+        // The table, state * 128 + character -> next state, from its run-length form.
+        private byte[] Expand()
+        {
+            var transitions = _transitions!;
+            var next = new byte[_acceptance!.Length << 7];
+            var at = 128;
+            for (var i = 0; i < transitions.Length; i += 2)
+            {
+                global::System.MemoryExtensions.AsSpan(next, at, transitions[i]).Fill((byte)transitions[i + 1]);
+                at += transitions[i];
+            }
+
+            return next;
+        }
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.Number:
                 {
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0L) < 0)
                     {
                         context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
@@ -48,7 +48,7 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.Number:
                 {
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0L) < 0)
                     {
                         context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
@@ -74,7 +74,7 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.Number:
                 {
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0L) < 0)
                     {
                         context.Add("minimum", ref reader, "must be at least 0", "0");
                     }

@@ -84,11 +84,11 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.Number:
                 {
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1m, 1d) < 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1L) < 0)
                     {
                         context.Add("minimum", ref reader, "must be at least 1", "1");
                     }
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 10000m, 10000d) > 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 10000L) > 0)
                     {
                         context.Add("maximum", ref reader, "must be at most 10000", "10000");
                     }
@@ -114,11 +114,11 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.Number:
                 {
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0L) < 0)
                     {
                         context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 10000m, 10000d) > 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 10000L) > 0)
                     {
                         context.Add("maximum", ref reader, "must be at most 10000", "10000");
                     }

@@ -67,7 +67,7 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.Number:
                 {
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0L) < 0)
                     {
                         context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
@@ -93,7 +93,7 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.Number:
                 {
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0L) < 0)
                     {
                         context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
@@ -119,7 +119,7 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.Number:
                 {
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0L) < 0)
                     {
                         context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
@@ -145,7 +145,7 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.Number:
                 {
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0L) < 0)
                     {
                         context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
@@ -171,7 +171,7 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.Number:
                 {
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0L) < 0)
                     {
                         context.Add("minimum", ref reader, "must be at least 0", "0");
                     }
@@ -197,7 +197,7 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.Number:
                 {
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0m, 0d) < 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 0L) < 0)
                     {
                         context.Add("minimum", ref reader, "must be at least 0", "0");
                     }

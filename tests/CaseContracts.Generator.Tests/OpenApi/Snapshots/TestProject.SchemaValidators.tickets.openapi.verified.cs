@@ -18,11 +18,11 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.Number:
                 {
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1m, 1d) < 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1L) < 0)
                     {
                         context.Add("minimum", ref reader, "must be at least 1", "1");
                     }
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1000m, 1000d) > 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1000L) > 0)
                     {
                         context.Add("maximum", ref reader, "must be at most 1000", "1000");
                     }
@@ -136,7 +136,7 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.Number:
                 {
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1m, 1d) < 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1L) < 0)
                     {
                         context.Add("minimum", ref reader, "must be at least 1", "1");
                     }
@@ -210,7 +210,7 @@ namespace TestProject
             {
                 case global::System.Text.Json.JsonTokenType.Number:
                 {
-                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1m, 1d) < 0)
+                    if (global::CaseContracts.Internal.JsonSupport.CompareNumber(ref reader, 1L) < 0)
                     {
                         context.Add("minimum", ref reader, "must be at least 1", "1");
                     }
