@@ -184,4 +184,24 @@ public sealed class JsonSupportTests
         Assert.Equal(expected, JsonSupport.Matches(pattern, ref shortValue));
         Assert.Equal(expected, JsonSupport.Matches(pattern, ref longValue));
     }
+
+    [Theory]
+    [InlineData("5", 5L, 0)]
+    [InlineData("-0", 0L, 0)]
+    [InlineData("-0.0", 0L, 0)]
+    [InlineData("-1", 0L, -1)]
+    [InlineData("1.5", 1L, 1)]
+    [InlineData("0.5", 1L, -1)]
+    [InlineData("1e2", 100L, 0)]
+    [InlineData("99999999999999999999", 0L, 1)]
+    [InlineData("-99999999999999999999", 0L, -1)]
+    [InlineData("9223372036854775807", 9223372036854775807L, 0)]
+    public void A_number_compares_with_a_whole_bound_as_with_the_same_bound_in_decimal(string json, long bound, int expected)
+    {
+        var asWhole = ReaderAt(json);
+        var asDecimal = ReaderAt(json);
+
+        Assert.Equal(expected, System.Math.Sign(JsonSupport.CompareNumber(ref asWhole, bound)));
+        Assert.Equal(expected, System.Math.Sign(JsonSupport.CompareNumber(ref asDecimal, (decimal)bound, bound)));
+    }
 }
