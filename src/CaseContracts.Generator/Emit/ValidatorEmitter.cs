@@ -746,71 +746,54 @@ internal static class ValidatorEmitter
         }
 
         var patternsHere = PatternPropertiesRule.InMemberLoop(node) ? PatternPropertiesRule.Of(node) : null;
-        if (patternsHere is not null)
+        if (patternsHere is { Schemas.Count: 1 } && node.Properties.IsEmpty)
+        {
+            // A map (one pattern, no named property): the pattern's schema is the only one a member can get besides
+            // additionalProperties, so it checks the value on the reader itself, no copy kept.
+            EmitNamedMembers(writer, node, noted, methods, null, "reader", null);
+            writer.Line("var memberName = reader;");
+            writer.Line($"{Support}.Next(ref reader);");
+            writer.Open($"if ({Support}.Matches({ApplicatorEmission.RegexField(method, patternsHere.Arguments[0], fields)}, ref memberName))");
+            EmitMemberValue(writer, methods[patternsHere.Schemas[0]], "memberName");
+            writer.Close();
+            writer.Open("else");
+            EmitAdditionalMember(writer, node, methods, "memberName");
+            writer.Close();
+        }
+        else if (patternsHere is not null)
         {
             // The member's patterns, before its own checks (see PatternPropertiesRule.InMemberLoop), on copies of the
             // reader, which moves to the value once for all of them and the member's own checks.
             writer.Line("var memberName = reader;");
             writer.Line($"{Support}.Next(ref reader);");
             PatternPropertiesRule.EmitMember(writer, Support, patternsHere, p => ApplicatorEmission.RegexField(method, p, fields), key => methods[key], "memberName", "reader");
-        }
-
-        var toValue = patternsHere is null ? $"{Support}.Next(ref reader);" : null;
-        var first = EmitNamedMembers(writer, node, noted, methods, toValue, "reader", null);
-        writer.Open(first ? string.Empty : "else");
-        if (node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null)
-        {
-            // The name is only materialised for an error: keep a copy of the reader on it.
-            writer.Line(patternsHere is null ? "var name = reader;" : "var name = memberName;");
-            if (toValue is not null)
-            {
-                writer.Line(toValue);
-            }
-
-            if (patternsHere is not null)
-            {
-                // A member a pattern matched is not additional; its pattern's validator has read its value.
-                writer.Open("if (patternEnded)");
-                writer.Line("reader = patternEnd;");
-                writer.Close();
-                writer.Open("else");
-            }
-
-            if (node.AdditionalPropertiesKey is not null)
-            {
-                writer.Line("var errorsBefore = context.ErrorCount;");
-                writer.Line($"{methods[node.AdditionalPropertiesKey]}(ref reader, ref context);");
-                writer.Open("if (context.ErrorCount != errorsBefore)");
-                writer.Line("context.PrefixMember(errorsBefore, name.GetString()!);");
-                writer.Close();
-            }
-            else
-            {
-                writer.Line($"context.AddForMember(name.GetString()!, \"additionalProperties\", ref reader, \"is not an allowed property\");");
-                writer.Line("context.Skip(ref reader);");
-            }
-
-            if (patternsHere is not null)
-            {
-                writer.Close();
-            }
-        }
-        else if (patternsHere is not null)
-        {
+            var first = EmitNamedMembers(writer, node, noted, methods, null, "reader", null);
+            writer.Open(first ? string.Empty : "else");
+            // A member a pattern matched is not additional; its pattern's validator has read its value.
             writer.Open("if (patternEnded)");
             writer.Line("reader = patternEnd;");
             writer.Close();
             writer.Open("else");
-            writer.Line("context.Skip(ref reader);");
+            EmitAdditionalMember(writer, node, methods, "memberName");
+            writer.Close();
             writer.Close();
         }
         else
         {
+            var first = EmitNamedMembers(writer, node, noted, methods, $"{Support}.Next(ref reader);", "reader", null);
+            writer.Open(first ? string.Empty : "else");
+            // The name is only materialised for an error: keep a copy of the reader on it.
+            var keepsName = node.RejectsAdditionalProperties || node.AdditionalPropertiesKey is not null;
+            if (keepsName)
+            {
+                writer.Line("var name = reader;");
+            }
+
             writer.Line($"{Support}.Next(ref reader);");
-            writer.Line("context.Skip(ref reader);");
+            EmitAdditionalMember(writer, node, methods, keepsName ? "name" : null);
+            writer.Close();
         }
 
-        writer.Close();
         writer.Close();
         if (records)
         {
@@ -825,6 +808,38 @@ internal static class ValidatorEmitter
             writer.Close();
         }
 
+        writer.Close();
+    }
+
+    /// <summary>
+    /// A member no named property or pattern took, its value at <c>reader</c> (left on the value's last token):
+    /// <c>additionalProperties</c>' schema or rejection, else stepped over. <paramref name="name"/> is a reader on its
+    /// name (decoded only for an error); null when neither applies.
+    /// </summary>
+    private static void EmitAdditionalMember(SourceWriter writer, ValidationNode node, Dictionary<string, string> methods, string? name)
+    {
+        if (node.AdditionalPropertiesKey is not null)
+        {
+            EmitMemberValue(writer, methods[node.AdditionalPropertiesKey], name!);
+        }
+        else if (node.RejectsAdditionalProperties)
+        {
+            writer.Line($"context.AddForMember({name}.GetString()!, \"additionalProperties\", ref reader, \"is not an allowed property\");");
+            writer.Line("context.Skip(ref reader);");
+        }
+        else
+        {
+            writer.Line("context.Skip(ref reader);");
+        }
+    }
+
+    /// <summary>The member's value at <c>reader</c> checked by <paramref name="validator"/>, its errors under the member whose name the reader <paramref name="name"/> is on.</summary>
+    private static void EmitMemberValue(SourceWriter writer, string validator, string name)
+    {
+        writer.Line("var errorsBefore = context.ErrorCount;");
+        writer.Line($"{validator}(ref reader, ref context);");
+        writer.Open("if (context.ErrorCount != errorsBefore)");
+        writer.Line($"context.PrefixMember(errorsBefore, {name}.GetString()!);");
         writer.Close();
     }
 
