@@ -800,7 +800,8 @@ namespace CaseContracts.Internal
         /// <summary>Whether the pattern matches <paramref name="text"/>.</summary>
         public bool IsMatch(string text)
         {
-            if (_acceptance is not null && Run(global::System.MemoryExtensions.AsSpan(text)) is var verdict and not NotAscii)
+            // Names decoded for unevaluatedProperties only: encoding one again costs less than a second loop to keep.
+            if (_acceptance is not null && Run(global::System.Text.Encoding.UTF8.GetBytes(text)) is var verdict and not NotAscii)
             {
                 return verdict == 1;
             }
@@ -829,33 +830,6 @@ namespace CaseContracts.Internal
                 }
 
                 state = next[(state << 7) | b];
-                if (state == 0)
-                {
-                    return 0;
-                }
-
-                if (acceptance[state] == '2')
-                {
-                    return 1;
-                }
-            }
-
-            return acceptance[state] == '0' ? 0 : 1;
-        }
-
-        private int Run(global::System.ReadOnlySpan<char> text)
-        {
-            var next = _next ??= Expand();
-            var acceptance = _acceptance!;
-            var state = 1;
-            foreach (var c in text)
-            {
-                if (c >= 0x80)
-                {
-                    return NotAscii;
-                }
-
-                state = next[(state << 7) | c];
                 if (state == 0)
                 {
                     return 0;
