@@ -159,7 +159,7 @@ internal sealed class PatternAutomaton
     }
 
     /// <summary>A set of ASCII characters, one bit each.</summary>
-    internal readonly record struct CharSet(ulong Low, ulong High)
+    private readonly record struct CharSet(ulong Low, ulong High)
     {
         public static readonly CharSet None = new(0, 0);
         public static readonly CharSet All = new(ulong.MaxValue, ulong.MaxValue);
@@ -188,16 +188,16 @@ internal sealed class PatternAutomaton
     }
 
     /// <summary>A parsed pattern: the tree the NFA is built from.</summary>
-    internal abstract record Node;
+    private abstract record Node;
 
-    internal sealed record Chars(CharSet Set) : Node;
+    private sealed record Chars(CharSet Set) : Node;
 
-    internal sealed record Sequence(IReadOnlyList<Node> Items) : Node;
+    private sealed record Sequence(IReadOnlyList<Node> Items) : Node;
 
-    internal sealed record Choice(IReadOnlyList<Node> Items) : Node;
+    private sealed record Choice(IReadOnlyList<Node> Items) : Node;
 
     /// <summary><paramref name="Max"/> is -1 for no upper bound.</summary>
-    internal sealed record Repeat(Node Item, int Min, int Max) : Node;
+    private sealed record Repeat(Node Item, int Min, int Max) : Node;
 
     private sealed class Nfa
     {
@@ -343,7 +343,7 @@ internal sealed class PatternAutomaton
     /// Reads the subset of ECMA-262 patterns whose meaning .NET shares on ASCII text (the translated pattern is the
     /// reference); null for anything else, never a guess.
     /// </summary>
-    internal sealed class Parser
+    private sealed class Parser
     {
         private static readonly CharSet s_digits = CharSet.Range('0', '9');
         private static readonly CharSet s_word = CharSet.Range('a', 'z') | CharSet.Range('A', 'Z') | s_digits | CharSet.Of('_');
@@ -358,6 +358,9 @@ internal sealed class PatternAutomaton
         private int _at;
 
         public Parser(string pattern) => _pattern = pattern;
+
+        // The character the last single-character escape stood for (a class range's end points).
+        private int EscapedCharacter { get; set; }
 
         private bool AtEnd => _at >= _pattern.Length;
 
@@ -693,9 +696,6 @@ internal sealed class PatternAutomaton
 
             return true;
         }
-
-        // The character the last single-character escape stood for.
-        private int EscapedCharacter { get; set; }
 
         // After a backslash: the set the escape stands for; null for one outside the subset.
         private CharSet? ParseEscape(bool inClass)
