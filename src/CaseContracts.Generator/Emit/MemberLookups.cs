@@ -88,12 +88,14 @@ internal static class MemberLookups
             }
         }
 
+        // The schemas each node applies to its value's members and items but by name: the same in every pass below.
+        var othersOf = nodes.Select(n => (Node: n, Others: OtherMembers(n))).ToList();
         for (var changed = true; changed;)
         {
             changed = false;
             // (group, slot) -> a position of the group's member applied there; "*" is every member or item but by name.
             var slots = new Dictionary<(string Group, string Slot), string>();
-            foreach (var node in nodes)
+            foreach (var (node, others) in othersOf)
             {
                 var group = groups.Find(node.Key);
                 foreach (var property in node.Properties)
@@ -101,7 +103,7 @@ internal static class MemberLookups
                     changed |= JoinInSlot(groups, slots, (group, "properties/" + property.Name), property.NodeKey);
                 }
 
-                foreach (var key in OtherMembers(node))
+                foreach (var key in others)
                 {
                     changed |= JoinInSlot(groups, slots, (group, "*"), key);
                 }
@@ -131,7 +133,7 @@ internal static class MemberLookups
     }
 
     // The sub-schemas of node applied to a member or an item of its value, but those of properties by name.
-    private static IEnumerable<string> OtherMembers(ValidationNode node)
+    private static List<string> OtherMembers(ValidationNode node)
     {
         var inPlace = new HashSet<string>(InPlace(node), StringComparer.Ordinal);
         var others = node.Applications.SelectMany(a => a.Schemas).Where(key => key.Length > 0 && !inPlace.Contains(key)).ToList();

@@ -138,7 +138,8 @@ internal static partial class SchemaStoreCorpus
         if (emit.Success)
         {
             stream.Position = 0;
-            assembly = new System.Runtime.Loader.AssemblyLoadContext(assemblyName, isCollectible: true).LoadFromStream(stream);
+            // Not collectible, as GeneratorHarnessResult.EmitAndLoad says why.
+            assembly = new System.Runtime.Loader.AssemblyLoadContext(assemblyName, isCollectible: false).LoadFromStream(stream);
         }
 
         return new CorpusBuild(diagnostics, exceptions, compiler, assembly, generation, clock.Elapsed - generation);

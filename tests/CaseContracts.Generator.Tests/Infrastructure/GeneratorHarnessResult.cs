@@ -107,9 +107,15 @@ public sealed class GeneratorHarnessResult
     }
 
     /// <summary>
-    /// Emits the output compilation and loads it into a fresh collectible <see cref="AssemblyLoadContext"/>,
-    /// failing the test with every error if emission fails.
+    /// Emits the output compilation and loads it into a fresh <see cref="AssemblyLoadContext"/>, failing the test with
+    /// every error if emission fails.
     /// </summary>
+    /// <remarks>
+    /// Not collectible: the generated runtime has <c>[ThreadStatic]</c> fields, and the test host crashed in the
+    /// runtime's GC (a segfault in libcoreclr.so on a GC or thread-pool thread, dmesg) in about one full run in four
+    /// while these assemblies were unloaded; the runtime has had bugs with thread statics of unloaded assemblies. A
+    /// project's generated code is never unloaded, and the few hundred assemblies a run loads fit in memory.
+    /// </remarks>
     public Assembly EmitAndLoad()
     {
         using MemoryStream peStream = new();
@@ -122,7 +128,7 @@ public sealed class GeneratorHarnessResult
 
         peStream.Position = 0;
         int id = Interlocked.Increment(ref s_loadContextCounter);
-        AssemblyLoadContext loadContext = new($"{OutputCompilation.AssemblyName}#{id}", isCollectible: true);
+        AssemblyLoadContext loadContext = new($"{OutputCompilation.AssemblyName}#{id}", isCollectible: false);
         loadContext.Resolving += ResolveFromCompilationReferences;
         return loadContext.LoadFromStream(peStream);
     }
