@@ -251,6 +251,37 @@ public sealed class ValidationRuntimeTests
     }
 
     [Fact]
+    public void The_next_document_on_a_thread_reuses_the_index_emptied_it_finds_none_of_the_first_documents_members_or_steps()
+    {
+        var padding = new string(' ', SkipIndex.MinimumDocumentLength);
+        var first = "{\"a\": 1, \"b\\u0061\": [" + string.Join(", ", Enumerable.Range(0, 300)) + "]}" + padding;
+        SkipIndex used;
+        using (var skips = SkipIndex.For(System.Text.Encoding.UTF8.GetBytes(first))!)
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(skips.Document);
+            reader.Read();
+            var whole = reader;
+            skips.Skip(ref whole);
+            Assert.Equal(["a=Number@1", "ba=StartArray@1"], Listing(new ValidationContext(10, skips).Members(ref reader)!));
+            used = skips;
+        }
+
+        var second = "{\"c\": [true, {\"x\": null}]}" + padding;
+        using var again = SkipIndex.For(System.Text.Encoding.UTF8.GetBytes(second))!;
+        var start = new System.Text.Json.Utf8JsonReader(again.Document);
+        start.Read();
+        var context = new ValidationContext(10, again);
+
+        Assert.Same(used, again);
+        Assert.Null(context.Recorded(ref start));
+        Assert.Equal(["c=StartArray@1"], Listing(context.Members(ref start)!));
+        var stepped = start;
+        context.Skip(ref stepped);
+        Assert.Equal(System.Text.Json.JsonTokenType.EndObject, stepped.TokenType);
+        Assert.False(stepped.Read());
+    }
+
+    [Fact]
     public void A_member_name_reads_as_a_string_value_with_its_escapes()
     {
         var json = "{\"plain\": 1, \"b\\u0061r\": 2}" + new string(' ', SkipIndex.MinimumDocumentLength);

@@ -20,10 +20,30 @@ internal sealed class MemberTable
     private int _endAt;
     private global::System.Text.Json.JsonReaderState _endState;
 
-    private MemberTable(SkipIndex index)
+    // Longer member arrays are not kept for the next run (see SkipIndex.NewTable).
+    private const int MaxKeptMembers = 64;
+
+    internal MemberTable(SkipIndex index)
     {
         _index = index;
         _members = global::System.Array.Empty<(int, int, byte[]?, int)>();
+    }
+
+    /// <summary>Empties the table for another object (its member array kept when short).</summary>
+    internal void Clear()
+    {
+        if (_members.Length > MaxKeptMembers)
+        {
+            _members = global::System.Array.Empty<(int, int, byte[]?, int)>();
+        }
+        else if (Count > 0)
+        {
+            // The unescaped names are dropped so that no earlier document's text stays reachable.
+            global::System.Array.Clear(_members, 0, Count);
+        }
+
+        Count = 0;
+        _recordedAt = -1;
     }
 
     /// <summary>How many members the object has (names written twice counted twice).</summary>
@@ -64,7 +84,7 @@ internal sealed class MemberTable
     /// <summary>Reads the members of the object at <paramref name="start"/> (a reader on its first token, in the index's copy).</summary>
     internal static MemberTable Read(SkipIndex index, global::System.Text.Json.Utf8JsonReader start)
     {
-        var table = new MemberTable(index);
+        var table = index.NewTable();
         var reader = start;
         while (true)
         {
@@ -83,7 +103,12 @@ internal sealed class MemberTable
     }
 
     /// <summary>An empty table for an object that a validator's own member loop is reading (see <see cref="SkipIndex.Record"/>).</summary>
-    internal static MemberTable Recording(SkipIndex index, int start) => new(index) { _recordedAt = start };
+    internal static MemberTable Recording(SkipIndex index, int start)
+    {
+        var table = index.NewTable();
+        table._recordedAt = start;
+        return table;
+    }
 
     // Where the object a validator's own loop is recording starts (-1 for a table read by Read).
     private int _recordedAt = -1;

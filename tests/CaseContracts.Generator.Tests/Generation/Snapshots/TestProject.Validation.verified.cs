@@ -800,22 +800,57 @@ namespace TestProject
         /// <summary>Shorter structures are stepped over token by token: a lookup costs about as much as reading them.</summary>
         public const int MinimumStructureLength = 256;
 
+        // An index kept for this thread's next document once disposed, with its dictionaries and tables emptied: most of
+        // what a run would otherwise allocate. What is kept is bounded (entries, tables, members per table), so a thread
+        // holds some tens of KB at most whatever documents it validated.
+        [global::System.ThreadStatic]
+        private static SkipIndex? t_spare;
+
+        private const int MaxKeptEntries = 256;
+        private const int MaxKeptTables = 32;
+
         private byte[]? _document;
-        private readonly int _length;
+        private int _length;
 
         // Offset of a structure's first byte -> offset just past its last byte and the reader's state there.
         private global::System.Collections.Generic.Dictionary<int, (int End, global::System.Text.Json.JsonReaderState State)>? _ends;
 
-        private SkipIndex(global::System.ReadOnlySpan<byte> utf8Json)
+        // Every table this index has handed out, in this run or an earlier one; the first _tablesInUse belong to this run.
+        private readonly global::System.Collections.Generic.List<MemberTable> _madeTables = new();
+        private int _tablesInUse;
+
+        private SkipIndex()
         {
-            _document = global::System.Buffers.ArrayPool<byte>.Shared.Rent(utf8Json.Length);
-            utf8Json.CopyTo(_document);
-            _length = utf8Json.Length;
         }
 
         /// <summary>An index for <paramref name="utf8Json"/>, or null when it is too short to need one.</summary>
         public static SkipIndex? For(global::System.ReadOnlySpan<byte> utf8Json)
-            => utf8Json.Length >= MinimumDocumentLength ? new SkipIndex(utf8Json) : null;
+        {
+            if (utf8Json.Length < MinimumDocumentLength)
+            {
+                return null;
+            }
+
+            var index = t_spare ?? new SkipIndex();
+            t_spare = null;
+            index._document = global::System.Buffers.ArrayPool<byte>.Shared.Rent(utf8Json.Length);
+            utf8Json.CopyTo(index._document);
+            index._length = utf8Json.Length;
+            return index;
+        }
+
+        /// <summary>An empty table for this run: one an earlier run made, when there is one.</summary>
+        internal MemberTable NewTable()
+        {
+            if (_tablesInUse == _madeTables.Count)
+            {
+                _madeTables.Add(new MemberTable(this));
+            }
+
+            var table = _madeTables[_tablesInUse++];
+            table.Clear();
+            return table;
+        }
 
         /// <summary>The copy of the document the validators read (the index knows places in it alone).</summary>
         public global::System.ReadOnlySpan<byte> Document => new(_document ?? throw new global::System.ObjectDisposedException(nameof(SkipIndex)), 0, _length);
@@ -920,14 +955,29 @@ namespace TestProject
             return (ulong)offset < (ulong)_length ? (int)offset : -1;
         }
 
-        /// <summary>Returns the copy to the pool; the readers on it must not be used after this.</summary>
+        /// <summary>Returns the copy to the pool; the readers on it and the tables it gave must not be used after this.</summary>
         public void Dispose()
         {
-            if (_document is { } document)
+            if (_document is not { } document)
             {
-                _document = null;
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(document);
+                return;
             }
+
+            _document = null;
+            global::System.Buffers.ArrayPool<byte>.Shared.Return(document);
+
+            // What a large document made is let go rather than emptied: Clear keeps a dictionary's capacity.
+            _ends = _ends is { Count: > MaxKeptEntries } ? null : _ends;
+            _ends?.Clear();
+            _tables = _tables is { Count: > MaxKeptTables } ? null : _tables;
+            _tables?.Clear();
+            if (_madeTables.Count > MaxKeptTables)
+            {
+                _madeTables.RemoveRange(MaxKeptTables, _madeTables.Count - MaxKeptTables);
+            }
+
+            _tablesInUse = 0;
+            t_spare = this;
         }
     }
 
@@ -948,10 +998,30 @@ namespace TestProject
         private int _endAt;
         private global::System.Text.Json.JsonReaderState _endState;
 
-        private MemberTable(SkipIndex index)
+        // Longer member arrays are not kept for the next run (see SkipIndex.NewTable).
+        private const int MaxKeptMembers = 64;
+
+        internal MemberTable(SkipIndex index)
         {
             _index = index;
             _members = global::System.Array.Empty<(int, int, byte[]?, int)>();
+        }
+
+        /// <summary>Empties the table for another object (its member array kept when short).</summary>
+        internal void Clear()
+        {
+            if (_members.Length > MaxKeptMembers)
+            {
+                _members = global::System.Array.Empty<(int, int, byte[]?, int)>();
+            }
+            else if (Count > 0)
+            {
+                // The unescaped names are dropped so that no earlier document's text stays reachable.
+                global::System.Array.Clear(_members, 0, Count);
+            }
+
+            Count = 0;
+            _recordedAt = -1;
         }
 
         /// <summary>How many members the object has (names written twice counted twice).</summary>
@@ -992,7 +1062,7 @@ namespace TestProject
         /// <summary>Reads the members of the object at <paramref name="start"/> (a reader on its first token, in the index's copy).</summary>
         internal static MemberTable Read(SkipIndex index, global::System.Text.Json.Utf8JsonReader start)
         {
-            var table = new MemberTable(index);
+            var table = index.NewTable();
             var reader = start;
             while (true)
             {
@@ -1011,7 +1081,12 @@ namespace TestProject
         }
 
         /// <summary>An empty table for an object that a validator's own member loop is reading (see <see cref="SkipIndex.Record"/>).</summary>
-        internal static MemberTable Recording(SkipIndex index, int start) => new(index) { _recordedAt = start };
+        internal static MemberTable Recording(SkipIndex index, int start)
+        {
+            var table = index.NewTable();
+            table._recordedAt = start;
+            return table;
+        }
 
         // Where the object a validator's own loop is recording starts (-1 for a table read by Read).
         private int _recordedAt = -1;
