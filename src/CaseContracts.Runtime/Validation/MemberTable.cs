@@ -20,7 +20,7 @@ internal sealed class MemberTable
     private int _endAt;
     private global::System.Text.Json.JsonReaderState _endState;
 
-    // Longer member arrays are not kept for the next run (see SkipIndex.NewTable).
+    // Longer member arrays are let go when the index is disposed (see SkipIndex.Dispose).
     private const int MaxKeptMembers = 64;
 
     internal MemberTable(SkipIndex index)
@@ -29,7 +29,7 @@ internal sealed class MemberTable
         _members = global::System.Array.Empty<(int, int, byte[]?, int)>();
     }
 
-    /// <summary>Empties the table for another object (its member array kept when short).</summary>
+    /// <summary>Empties the table for the index's next document (its member array kept when short).</summary>
     internal void Clear()
     {
         if (_members.Length > MaxKeptMembers)

@@ -839,7 +839,7 @@ internal sealed class SkipIndex : global::System.IDisposable
         return index;
     }
 
-    /// <summary>An empty table for this run: one an earlier run made, when there is one.</summary>
+    /// <summary>An empty table for this run: one an earlier run made (emptied by <see cref="Dispose"/>), when there is one.</summary>
     internal MemberTable NewTable()
     {
         if (_tablesInUse == _madeTables.Count)
@@ -847,9 +847,7 @@ internal sealed class SkipIndex : global::System.IDisposable
             _madeTables.Add(new MemberTable(this));
         }
 
-        var table = _madeTables[_tablesInUse++];
-        table.Clear();
-        return table;
+        return _madeTables[_tablesInUse++];
     }
 
     /// <summary>The copy of the document the validators read (the index knows places in it alone).</summary>
@@ -974,6 +972,12 @@ internal sealed class SkipIndex : global::System.IDisposable
         if (_madeTables.Count > MaxKeptTables)
         {
             _madeTables.RemoveRange(MaxKeptTables, _madeTables.Count - MaxKeptTables);
+        }
+
+        // Emptied now, not when handed out again: a kept index holds no document's names and only short arrays.
+        for (var table = 0; table < _tablesInUse && table < _madeTables.Count; table++)
+        {
+            _madeTables[table].Clear();
         }
 
         _tablesInUse = 0;

@@ -839,7 +839,7 @@ namespace TestProject
             return index;
         }
 
-        /// <summary>An empty table for this run: one an earlier run made, when there is one.</summary>
+        /// <summary>An empty table for this run: one an earlier run made (emptied by <see cref="Dispose"/>), when there is one.</summary>
         internal MemberTable NewTable()
         {
             if (_tablesInUse == _madeTables.Count)
@@ -847,9 +847,7 @@ namespace TestProject
                 _madeTables.Add(new MemberTable(this));
             }
 
-            var table = _madeTables[_tablesInUse++];
-            table.Clear();
-            return table;
+            return _madeTables[_tablesInUse++];
         }
 
         /// <summary>The copy of the document the validators read (the index knows places in it alone).</summary>
@@ -976,6 +974,12 @@ namespace TestProject
                 _madeTables.RemoveRange(MaxKeptTables, _madeTables.Count - MaxKeptTables);
             }
 
+            // Emptied now, not when handed out again: a kept index holds no document's names and only short arrays.
+            for (var table = 0; table < _tablesInUse && table < _madeTables.Count; table++)
+            {
+                _madeTables[table].Clear();
+            }
+
             _tablesInUse = 0;
             t_spare = this;
         }
@@ -998,7 +1002,7 @@ namespace TestProject
         private int _endAt;
         private global::System.Text.Json.JsonReaderState _endState;
 
-        // Longer member arrays are not kept for the next run (see SkipIndex.NewTable).
+        // Longer member arrays are let go when the index is disposed (see SkipIndex.Dispose).
         private const int MaxKeptMembers = 64;
 
         internal MemberTable(SkipIndex index)
@@ -1007,7 +1011,7 @@ namespace TestProject
             _members = global::System.Array.Empty<(int, int, byte[]?, int)>();
         }
 
-        /// <summary>Empties the table for another object (its member array kept when short).</summary>
+        /// <summary>Empties the table for the index's next document (its member array kept when short).</summary>
         internal void Clear()
         {
             if (_members.Length > MaxKeptMembers)
